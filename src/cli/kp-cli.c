@@ -1,0 +1,220 @@
+/* kp-cli.c — dispatch of `kursplan [--db PATH] COMMAND …`, and what the commands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "kp-cli.h"
+#include "kp-error.h"
+
+typedef struct
+{
+  const char       *name;
+  KpCliCommandFunc  func;
+  const char       *summary;
+} KpCliCommand;
+
+static const KpCliCommand commands[] = {
+  { "list",        kp_cli_list,        N_("List the courses") },
+  { "import",      kp_cli_import,      N_("Import course-plan files") },
+  { "export-plan", kp_cli_export_plan, N_("Write a course as a course-plan file") },
+  { "check",       kp_cli_check,       N_("Show what each step of Standard metode still needs") },
+  { "demo",        kp_cli_demo,        N_("Load the demo courses") },
+};
+
+static const KpCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+gboolean
+kp_cli_is_command (const char *name)
+{
+  return find_command (name) != NULL ||
+         g_strcmp0 (name, "help") == 0 ||
+         g_strcmp0 (name, "--help") == 0 ||
+         g_strcmp0 (name, "-h") == 0;
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n  kursplan [--db %s] %s\n\n%s\n",
+           _("Usage:"), _("PATH"), _("COMMAND [ARGUMENTS…]"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Without a command, Kursplan opens its window."));
+}
+
+/**
+ * kp_cli_take_db_option:
+ *
+ * Removes a leading `--db PATH` or `--db=PATH` from the arguments.
+ *
+ * Returns: (transfer full) (nullable): the path
+ */
+char *
+kp_cli_take_db_option (int    *argc,
+                       char ***argv)
+{
+  char **args = *argv;
+  char *path = NULL;
+  int consumed = 0;
+
+  if (*argc >= 2 && g_str_has_prefix (args[1], "--db="))
+    {
+      path = g_strdup (args[1] + strlen ("--db="));
+      consumed = 1;
+    }
+  else if (*argc >= 3 && g_strcmp0 (args[1], "--db") == 0)
+    {
+      path = g_strdup (args[2]);
+      consumed = 2;
+    }
+
+  if (consumed > 0)
+    {
+      for (int i = 1; i + consumed <= *argc; i++)
+        args[i] = args[i + consumed];
+      *argc -= consumed;
+    }
+  return path;
+}
+
+KpStore *
+kp_cli_get_store (KpCliContext  *ctx,
+                  GError       **error)
+{
+  if (ctx->store == NULL)
+    {
+      g_autofree char *path = ctx->db_path ? g_strdup (ctx->db_path)
+                                           : kp_store_dup_default_path ();
+      ctx->store = kp_store_new (path, error);
+    }
+  return ctx->store;
+}
+
+/**
+ * kp_cli_load_course:
+ * @id_or_title: a course's UUID or its exact title
+ *
+ * Returns: (transfer full) (nullable): the course
+ */
+KpCourse *
+kp_cli_load_course (KpCliContext  *ctx,
+                    const char    *id_or_title,
+                    GError       **error)
+{
+  KpStore *store = kp_cli_get_store (ctx, error);
+  g_autofree char *id = NULL;
+
+  if (store == NULL)
+    return NULL;
+  id = kp_store_find_course_id (store, id_or_title, error);
+  if (id == NULL)
+    return NULL;
+  return kp_store_load_course (store, id, error);
+}
+
+int
+kp_cli_fail (const GError *error)
+{
+  fprintf (stderr, "kursplan: %s\n", error->message);
+  return KP_EXIT_ERROR;
+}
+
+int
+kp_cli_usage_error (const char *command,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "kursplan %s: %s\n", command, message);
+  fprintf (stderr, _("Try “kursplan %s --help”."), command);
+  fputc ('\n', stderr);
+  return KP_EXIT_USAGE;
+}
+
+/* Parses a subcommand's options; FALSE means a usage error was already printed. */
+gboolean
+kp_cli_parse (GOptionContext   *context,
+              const char       *command,
+              int              *argc,
+              char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      kp_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kp_cli_run:
+ *
+ * Runs `kursplan [--db PATH] COMMAND …`.
+ *
+ * Returns: the process's exit status
+ */
+int
+kp_cli_run (int    argc,
+            char **argv)
+{
+  KpCliContext ctx = { 0 };
+  const KpCliCommand *command;
+  int status;
+
+  ctx.db_path = kp_cli_take_db_option (&argc, &argv);
+
+  if (argc < 2 || g_strcmp0 (argv[1], "help") == 0 || g_strcmp0 (argv[1], "--help") == 0 ||
+      g_strcmp0 (argv[1], "-h") == 0)
+    {
+      print_help (stdout);
+      g_free (ctx.db_path);
+      return argc < 2 ? KP_EXIT_USAGE : KP_EXIT_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      fprintf (stderr, _("kursplan: “%s” is not a command"), argv[1]);
+      fputc ('\n', stderr);
+      print_help (stderr);
+      g_free (ctx.db_path);
+      return KP_EXIT_USAGE;
+    }
+
+  /* The command sees itself as argv[0]. */
+  status = command->func (&ctx, argc - 1, argv + 1);
+
+  if (ctx.store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!kp_store_flush (ctx.store, &error) && status == KP_EXIT_OK)
+        status = kp_cli_fail (error);
+    }
+  g_clear_object (&ctx.store);
+  g_free (ctx.db_path);
+  return status;
+}

@@ -1,0 +1,830 @@
+/* kp-course.c — one course: the plan, its planning group, its sessions and evaluations
+ *
+ * The course emits ::changed whenever it or anything it holds changes, so the store can write
+ * it through without the GUI knowing there is a database.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-course"
+
+#include "config.h"
+
+#include "kp-course.h"
+#include "kp-time.h"
+#include "kp-util-private.h"
+
+struct _KpCourse
+{
+  GObject         parent_instance;
+
+  char           *id;
+  char           *texts[KP_COURSE_N_TEXTS];
+  GTimeZone      *time_zone;
+  KpCourseStatus  status;
+  gboolean        management;
+  int             capacity_min;   /* 0: not set */
+  int             capacity_max;
+  guint           registered;
+  char          **goals;
+  char          **partners;
+
+  GListStore     *members;
+  GListStore     *meetings;
+  GListStore     *sessions;
+  GListStore     *evaluations;
+};
+
+G_DEFINE_FINAL_TYPE (KpCourse, kp_course, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_STATUS,
+  PROP_MANAGEMENT,
+  PROP_CAPACITY_MIN,
+  PROP_CAPACITY_MAX,
+  PROP_REGISTERED,
+  PROP_GOALS,
+  PROP_PARTNERS,
+  PROP_MEMBERS,
+  PROP_MEETINGS,
+  PROP_SESSIONS,
+  PROP_EVALUATIONS,
+  PROP_TEXT_FIRST,
+  N_PROPS = PROP_TEXT_FIRST + KP_COURSE_N_TEXTS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const KpCourseTextInfo text_info[KP_COURSE_N_TEXTS] = {
+  [KP_COURSE_TITLE]            = { "title", "title", NULL, "title" },
+  [KP_COURSE_SUBTITLE]         = { "subtitle", "subtitle", NULL, "subtitle" },
+  [KP_COURSE_LANGUAGE]         = { "language", "language", NULL, "language" },
+  [KP_COURSE_TIMEZONE]         = { "timezone", "timezone", NULL, "timezone" },
+  [KP_COURSE_NEED]             = { "need", "need", NULL, "need" },
+  [KP_COURSE_TARGET_GROUP]     = { "target-group", "target_group", NULL, "target_group" },
+  [KP_COURSE_FRAME]            = { "frame", "frame", NULL, "frame" },
+  [KP_COURSE_CONTENT]          = { "content", "content", NULL, "content" },
+  [KP_COURSE_METHODS]          = { "methods", "methods", NULL, "methods" },
+  [KP_COURSE_EVALUATION_PLAN]  = { "evaluation-plan", "evaluation_plan", NULL, "evaluation_plan" },
+  [KP_COURSE_ORGANISER]        = { "organiser", "organiser", NULL, "organiser" },
+  [KP_COURSE_AGREEMENT]        = { "agreement", "agreement", "anchoring", "agreement" },
+  [KP_COURSE_LOCATION_NAME]    = { "location-name", "location_name", "location", "name" },
+  [KP_COURSE_LOCATION_ROOM]    = { "location-room", "location_room", "location", "room" },
+  [KP_COURSE_LOCATION_ADDRESS] = { "location-address", "location_address", "location", "address" },
+  [KP_COURSE_PRICE]            = { "price", "price", NULL, "price" },
+  [KP_COURSE_DEADLINE]         = { "deadline", "registration_deadline", "registration", "deadline" },
+  [KP_COURSE_EMAIL]            = { "email", "registration_email", "registration", "email" },
+  [KP_COURSE_PHONE]            = { "phone", "registration_phone", "registration", "phone" },
+  [KP_COURSE_URL]              = { "url", "registration_url", "registration", "url" },
+};
+
+const KpCourseTextInfo *
+kp_course_text_info (KpCourseText text)
+{
+  g_return_val_if_fail (text < KP_COURSE_N_TEXTS, NULL);
+  return &text_info[text];
+}
+
+static void
+emit_changed (KpCourse *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_items_changed (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  KpCourse   *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      g_signal_connect_object (item, "notify", G_CALLBACK (emit_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  emit_changed (self);
+}
+
+static GListStore *
+kp_course_new_list (KpCourse *self,
+                    GType     item_type)
+{
+  GListStore *list = g_list_store_new (item_type);
+
+  g_signal_connect_object (list, "items-changed", G_CALLBACK (on_items_changed), self, 0);
+  return list;
+}
+
+static void
+kp_course_dispose (GObject *object)
+{
+  KpCourse *self = (KpCourse *)object;
+
+  g_clear_object (&self->members);
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->evaluations);
+
+  G_OBJECT_CLASS (kp_course_parent_class)->dispose (object);
+}
+
+static void
+kp_course_finalize (GObject *object)
+{
+  KpCourse *self = (KpCourse *)object;
+
+  g_free (self->id);
+  for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
+    g_free (self->texts[i]);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  g_strfreev (self->goals);
+  g_strfreev (self->partners);
+
+  G_OBJECT_CLASS (kp_course_parent_class)->finalize (object);
+}
+
+static void
+kp_course_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KpCourse *self = KP_COURSE (object);
+
+  if (prop_id >= PROP_TEXT_FIRST && prop_id < N_PROPS)
+    {
+      g_value_set_string (value, self->texts[prop_id - PROP_TEXT_FIRST]);
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_ID:           g_value_set_string (value, self->id); break;
+    case PROP_STATUS:       g_value_set_enum (value, self->status); break;
+    case PROP_MANAGEMENT:   g_value_set_boolean (value, self->management); break;
+    case PROP_CAPACITY_MIN: g_value_set_int (value, self->capacity_min); break;
+    case PROP_CAPACITY_MAX: g_value_set_int (value, self->capacity_max); break;
+    case PROP_REGISTERED:   g_value_set_uint (value, self->registered); break;
+    case PROP_GOALS:        g_value_set_boxed (value, self->goals); break;
+    case PROP_PARTNERS:     g_value_set_boxed (value, self->partners); break;
+    case PROP_MEMBERS:      g_value_set_object (value, self->members); break;
+    case PROP_MEETINGS:     g_value_set_object (value, self->meetings); break;
+    case PROP_SESSIONS:     g_value_set_object (value, self->sessions); break;
+    case PROP_EVALUATIONS:  g_value_set_object (value, self->evaluations); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kp_course_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  KpCourse *self = KP_COURSE (object);
+
+  if (prop_id >= PROP_TEXT_FIRST && prop_id < N_PROPS)
+    {
+      kp_course_set_text (self, prop_id - PROP_TEXT_FIRST, g_value_get_string (value));
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      if (self->id == NULL)
+        self->id = g_uuid_string_random ();
+      break;
+    case PROP_STATUS:
+      kp_course_set_status (self, g_value_get_enum (value));
+      break;
+    case PROP_MANAGEMENT:
+      kp_course_set_management (self, g_value_get_boolean (value));
+      break;
+    case PROP_CAPACITY_MIN:
+      kp_course_set_capacity (self, g_value_get_int (value), self->capacity_max);
+      break;
+    case PROP_CAPACITY_MAX:
+      kp_course_set_capacity (self, self->capacity_min, g_value_get_int (value));
+      break;
+    case PROP_REGISTERED:
+      kp_course_set_registered (self, g_value_get_uint (value));
+      break;
+    case PROP_GOALS:
+      kp_course_set_goals (self, g_value_get_boxed (value));
+      break;
+    case PROP_PARTNERS:
+      kp_course_set_partners (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kp_course_notify (GObject    *object,
+                  GParamSpec *pspec)
+{
+  emit_changed (KP_COURSE (object));
+}
+
+static void
+kp_course_class_init (KpCourseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = kp_course_dispose;
+  object_class->finalize = kp_course_finalize;
+  object_class->get_property = kp_course_get_property;
+  object_class->set_property = kp_course_set_property;
+  object_class->notify = kp_course_notify;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, KP_TYPE_COURSE_STATUS,
+                       KP_COURSE_STATUS_IDEA, rw);
+  properties[PROP_MANAGEMENT] = g_param_spec_boolean ("management", NULL, NULL, FALSE, rw);
+  properties[PROP_CAPACITY_MIN] =
+    g_param_spec_int ("capacity-min", NULL, NULL, 0, G_MAXINT, 0, rw);
+  properties[PROP_CAPACITY_MAX] =
+    g_param_spec_int ("capacity-max", NULL, NULL, 0, G_MAXINT, 0, rw);
+  properties[PROP_REGISTERED] =
+    g_param_spec_uint ("registered", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_GOALS] = g_param_spec_boxed ("goals", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_PARTNERS] = g_param_spec_boxed ("partners", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_MEMBERS] =
+    g_param_spec_object ("members", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_MEETINGS] =
+    g_param_spec_object ("meetings", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_SESSIONS] =
+    g_param_spec_object ("sessions", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_EVALUATIONS] =
+    g_param_spec_object ("evaluations", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+
+  for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
+    properties[PROP_TEXT_FIRST + i] =
+      g_param_spec_string (text_info[i].property, NULL, NULL, NULL, rw);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KpCourse::changed:
+   *
+   * The course, or anything it holds, changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+kp_course_init (KpCourse *self)
+{
+  self->texts[KP_COURSE_LANGUAGE] = g_strdup ("nb");
+  self->texts[KP_COURSE_TIMEZONE] = g_strdup (KP_DEFAULT_TIMEZONE);
+  self->time_zone = g_time_zone_new_identifier (KP_DEFAULT_TIMEZONE);
+  if (self->time_zone == NULL)
+    self->time_zone = g_time_zone_new_utc ();
+  self->status = KP_COURSE_STATUS_IDEA;
+
+  self->members = kp_course_new_list (self, KP_TYPE_MEMBER);
+  self->meetings = kp_course_new_list (self, KP_TYPE_MEETING);
+  self->sessions = kp_course_new_list (self, KP_TYPE_SESSION);
+  self->evaluations = kp_course_new_list (self, KP_TYPE_EVALUATION);
+}
+
+/**
+ * kp_course_new:
+ * @id: (nullable): the course's UUID, or %NULL for a new one
+ */
+KpCourse *
+kp_course_new (const char *id)
+{
+  return g_object_new (KP_TYPE_COURSE, "id", id, NULL);
+}
+
+const char *
+kp_course_get_id (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return self->id;
+}
+
+const char *
+kp_course_get_text (KpCourse     *self,
+                    KpCourseText  text)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  g_return_val_if_fail (text < KP_COURSE_N_TEXTS, NULL);
+  return self->texts[text];
+}
+
+static GDateTime *
+rezone (GDateTime *time,
+        GTimeZone *tz)
+{
+  return g_date_time_new (tz,
+                          g_date_time_get_year (time),
+                          g_date_time_get_month (time),
+                          g_date_time_get_day_of_month (time),
+                          g_date_time_get_hour (time),
+                          g_date_time_get_minute (time),
+                          0);
+}
+
+/* Wall-clock times stay what the group decided; only the zone they are read in changes. */
+static void
+kp_course_move_to_zone (KpCourse  *self,
+                        GTimeZone *tz)
+{
+  guint n;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpSession) session = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+
+      if (kp_session_get_start (session) != NULL)
+        {
+          g_autoptr(GDateTime) start = rezone (kp_session_get_start (session), tz);
+          kp_session_set_start (session, start);
+        }
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->meetings));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
+
+      if (kp_meeting_get_start (meeting) != NULL)
+        {
+          g_autoptr(GDateTime) start = rezone (kp_meeting_get_start (meeting), tz);
+          kp_meeting_set_start (meeting, start);
+        }
+    }
+}
+
+/**
+ * kp_course_set_text:
+ *
+ * Sets one of the free-text fields. The time zone must be one the system knows (check with
+ * kp_time_zone_new() first); an unknown one is refused with a warning.
+ */
+void
+kp_course_set_text (KpCourse     *self,
+                    KpCourseText  text,
+                    const char   *value)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_return_if_fail (text < KP_COURSE_N_TEXTS);
+
+  if (text == KP_COURSE_TIMEZONE)
+    {
+      g_autoptr(GTimeZone) tz = NULL;
+
+      if (value == NULL || *value == '\0')
+        value = KP_DEFAULT_TIMEZONE;
+      if (g_strcmp0 (value, self->texts[text]) == 0)
+        return;
+      tz = kp_time_zone_new (value, NULL);
+      g_return_if_fail (tz != NULL);
+      g_clear_pointer (&self->time_zone, g_time_zone_unref);
+      self->time_zone = g_time_zone_ref (tz);
+      kp_course_move_to_zone (self, tz);
+    }
+  else if (text == KP_COURSE_LANGUAGE)
+    {
+      if (value == NULL || *value == '\0')
+        value = "nb";
+      g_return_if_fail (kp_language_is_valid (value));
+    }
+
+  if (kp_set_string (&self->texts[text], value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_FIRST + text]);
+}
+
+const char *
+kp_course_get_title (KpCourse *self)
+{
+  return kp_course_get_text (self, KP_COURSE_TITLE);
+}
+
+void
+kp_course_set_title (KpCourse   *self,
+                     const char *title)
+{
+  kp_course_set_text (self, KP_COURSE_TITLE, title);
+}
+
+const char *
+kp_course_get_language (KpCourse *self)
+{
+  return kp_course_get_text (self, KP_COURSE_LANGUAGE);
+}
+
+const char *
+kp_course_get_timezone (KpCourse *self)
+{
+  return kp_course_get_text (self, KP_COURSE_TIMEZONE);
+}
+
+/**
+ * kp_course_get_time_zone:
+ *
+ * Returns: (transfer none): the zone the course's wall-clock times are in
+ */
+GTimeZone *
+kp_course_get_time_zone (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return self->time_zone;
+}
+
+KpCourseStatus
+kp_course_get_status (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), 0);
+  return self->status;
+}
+
+void
+kp_course_set_status (KpCourse       *self,
+                      KpCourseStatus  status)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+
+  if (self->status != status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
+}
+
+gboolean
+kp_course_get_management (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), FALSE);
+  return self->management;
+}
+
+void
+kp_course_set_management (KpCourse *self,
+                          gboolean  management)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+
+  management = !!management;
+  if (self->management != management)
+    {
+      self->management = management;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANAGEMENT]);
+    }
+}
+
+int
+kp_course_get_capacity_min (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), 0);
+  return self->capacity_min;
+}
+
+int
+kp_course_get_capacity_max (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), 0);
+  return self->capacity_max;
+}
+
+/**
+ * kp_course_set_capacity:
+ * @min: the fewest participants the course runs with, 0 when not set
+ * @max: the most it takes, 0 when not set
+ */
+void
+kp_course_set_capacity (KpCourse *self,
+                        int       min,
+                        int       max)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+
+  min = MAX (min, 0);
+  max = MAX (max, 0);
+  if (self->capacity_min != min)
+    {
+      self->capacity_min = min;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY_MIN]);
+    }
+  if (self->capacity_max != max)
+    {
+      self->capacity_max = max;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY_MAX]);
+    }
+}
+
+guint
+kp_course_get_registered (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), 0);
+  return self->registered;
+}
+
+void
+kp_course_set_registered (KpCourse *self,
+                          guint     registered)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+
+  if (self->registered != registered)
+    {
+      self->registered = registered;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTERED]);
+    }
+}
+
+const char * const *
+kp_course_get_goals (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return (const char * const *) self->goals;
+}
+
+void
+kp_course_set_goals (KpCourse           *self,
+                     const char * const *goals)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+
+  if (kp_set_strv (&self->goals, goals))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOALS]);
+}
+
+const char * const *
+kp_course_get_partners (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return (const char * const *) self->partners;
+}
+
+void
+kp_course_set_partners (KpCourse           *self,
+                        const char * const *partners)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+
+  if (kp_set_strv (&self->partners, partners))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNERS]);
+}
+
+/**
+ * kp_course_get_members:
+ *
+ * Returns: (transfer none): the planning group, a list of #KpMember
+ */
+GListModel *
+kp_course_get_members (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return G_LIST_MODEL (self->members);
+}
+
+/**
+ * kp_course_get_meetings:
+ *
+ * Returns: (transfer none): the planning meetings, a list of #KpMeeting
+ */
+GListModel *
+kp_course_get_meetings (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return G_LIST_MODEL (self->meetings);
+}
+
+/**
+ * kp_course_get_sessions:
+ *
+ * Returns: (transfer none): the sessions, a list of #KpSession
+ */
+GListModel *
+kp_course_get_sessions (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return G_LIST_MODEL (self->sessions);
+}
+
+/**
+ * kp_course_get_evaluations:
+ *
+ * Returns: (transfer none): the evaluations, a list of #KpEvaluation
+ */
+GListModel *
+kp_course_get_evaluations (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return G_LIST_MODEL (self->evaluations);
+}
+
+void
+kp_course_add_member (KpCourse *self,
+                      KpMember *member)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_list_store_append (self->members, member);
+}
+
+void
+kp_course_add_meeting (KpCourse  *self,
+                       KpMeeting *meeting)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_list_store_append (self->meetings, meeting);
+}
+
+void
+kp_course_add_session (KpCourse  *self,
+                       KpSession *session)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_list_store_append (self->sessions, session);
+}
+
+void
+kp_course_add_evaluation (KpCourse     *self,
+                          KpEvaluation *evaluation)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_list_store_append (self->evaluations, evaluation);
+}
+
+/**
+ * kp_course_remove_item:
+ * @item: a member, meeting, session or evaluation of this course
+ *
+ * Returns: %TRUE if @item was found and removed
+ */
+gboolean
+kp_course_remove_item (KpCourse *self,
+                       gpointer  item)
+{
+  GListStore *lists[] = { self->members, self->meetings, self->sessions, self->evaluations };
+
+  g_return_val_if_fail (KP_IS_COURSE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      guint position;
+
+      if (g_list_store_find (lists[i], item, &position))
+        {
+          g_list_store_remove (lists[i], position);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static int
+compare_sessions (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  GDateTime *sa = kp_session_get_start ((KpSession *) a);
+  GDateTime *sb = kp_session_get_start ((KpSession *) b);
+
+  if (sa == NULL || sb == NULL)
+    return (sa == NULL) - (sb == NULL);
+  return g_date_time_compare (sa, sb);
+}
+
+/* Puts the sessions in time order; sessions without a time go last. */
+void
+kp_course_sort_sessions (KpCourse *self)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_list_store_sort (self->sessions, compare_sessions, NULL);
+}
+
+static gpointer
+find_by_id (GListModel  *list,
+            const char  *id,
+            const char *(*get_id) (gpointer))
+{
+  guint n = g_list_model_get_n_items (list);
+
+  if (id == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (get_id (item), id) == 0)
+        return item;  /* the list keeps it alive */
+    }
+  return NULL;
+}
+
+/**
+ * kp_course_find_member:
+ *
+ * Returns: (transfer none) (nullable): the member with that UUID
+ */
+KpMember *
+kp_course_find_member (KpCourse   *self,
+                       const char *member_id)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return find_by_id (G_LIST_MODEL (self->members), member_id,
+                     (const char *(*) (gpointer)) kp_member_get_id);
+}
+
+/**
+ * kp_course_find_session:
+ *
+ * Returns: (transfer none) (nullable): the session with that UUID
+ */
+KpSession *
+kp_course_find_session (KpCourse   *self,
+                        const char *session_id)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return find_by_id (G_LIST_MODEL (self->sessions), session_id,
+                     (const char *(*) (gpointer)) kp_session_get_id);
+}
+
+guint
+kp_course_count_role (KpCourse *self,
+                      KpRole    role)
+{
+  guint n, count = 0;
+
+  g_return_val_if_fail (KP_IS_COURSE (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpMember) member = g_list_model_get_item (G_LIST_MODEL (self->members), i);
+
+      if (kp_member_get_role (member) == role)
+        count++;
+    }
+  return count;
+}
+
+static GDateTime *
+kp_course_find_extreme_start (KpCourse *self,
+                              int       sign)
+{
+  GDateTime *best = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpSession) session = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+      GDateTime *start = kp_session_get_start (session);
+
+      if (start != NULL && (best == NULL || g_date_time_compare (start, best) * sign > 0))
+        best = start;
+    }
+  return best;
+}
+
+/**
+ * kp_course_get_first_start:
+ *
+ * Returns: (transfer none) (nullable): when the earliest session starts
+ */
+GDateTime *
+kp_course_get_first_start (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return kp_course_find_extreme_start (self, -1);
+}
+
+/**
+ * kp_course_get_last_start:
+ *
+ * Returns: (transfer none) (nullable): when the latest session starts
+ */
+GDateTime *
+kp_course_get_last_start (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return kp_course_find_extreme_start (self, 1);
+}

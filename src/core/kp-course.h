@@ -1,0 +1,116 @@
+/* kp-course.h — one course (lærings- og mestringstilbud): the plan, its group, its sessions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kp-enums.h"
+#include "kp-evaluation.h"
+#include "kp-meeting.h"
+#include "kp-member.h"
+#include "kp-session.h"
+
+G_BEGIN_DECLS
+
+#define KP_TYPE_COURSE (kp_course_get_type ())
+
+G_DECLARE_FINAL_TYPE (KpCourse, kp_course, KP, COURSE, GObject)
+
+/* The course's free-text fields. Each is also a string property (see KpCourseTextInfo). */
+typedef enum
+{
+  KP_COURSE_TITLE,
+  KP_COURSE_SUBTITLE,
+  KP_COURSE_LANGUAGE,
+  KP_COURSE_TIMEZONE,
+  KP_COURSE_NEED,
+  KP_COURSE_TARGET_GROUP,
+  KP_COURSE_FRAME,
+  KP_COURSE_CONTENT,
+  KP_COURSE_METHODS,
+  KP_COURSE_EVALUATION_PLAN,
+  KP_COURSE_ORGANISER,
+  KP_COURSE_AGREEMENT,
+  KP_COURSE_LOCATION_NAME,
+  KP_COURSE_LOCATION_ROOM,
+  KP_COURSE_LOCATION_ADDRESS,
+  KP_COURSE_PRICE,
+  KP_COURSE_DEADLINE,
+  KP_COURSE_EMAIL,
+  KP_COURSE_PHONE,
+  KP_COURSE_URL,
+  KP_COURSE_N_TEXTS
+} KpCourseText;
+
+typedef struct
+{
+  const char *property;     /* "target-group" */
+  const char *key;          /* "target_group": unique, snake case (store columns) */
+  const char *json_object;  /* "location", or NULL for a member of "course" itself */
+  const char *json_member;  /* "name" */
+} KpCourseTextInfo;
+
+const KpCourseTextInfo *kp_course_text_info (KpCourseText text);
+
+KpCourse           *kp_course_new                  (const char         *id);
+const char         *kp_course_get_id               (KpCourse           *self);
+const char         *kp_course_get_text             (KpCourse           *self,
+                                                    KpCourseText        text);
+void                kp_course_set_text             (KpCourse           *self,
+                                                    KpCourseText        text,
+                                                    const char         *value);
+const char         *kp_course_get_title            (KpCourse           *self);
+void                kp_course_set_title            (KpCourse           *self,
+                                                    const char         *title);
+const char         *kp_course_get_language         (KpCourse           *self);
+const char         *kp_course_get_timezone         (KpCourse           *self);
+GTimeZone          *kp_course_get_time_zone        (KpCourse           *self);
+KpCourseStatus      kp_course_get_status           (KpCourse           *self);
+void                kp_course_set_status           (KpCourse           *self,
+                                                    KpCourseStatus      status);
+gboolean            kp_course_get_management       (KpCourse           *self);
+void                kp_course_set_management       (KpCourse           *self,
+                                                    gboolean            management);
+int                 kp_course_get_capacity_min     (KpCourse           *self);
+int                 kp_course_get_capacity_max     (KpCourse           *self);
+void                kp_course_set_capacity         (KpCourse           *self,
+                                                    int                 min,
+                                                    int                 max);
+guint               kp_course_get_registered       (KpCourse           *self);
+void                kp_course_set_registered       (KpCourse           *self,
+                                                    guint               registered);
+const char * const *kp_course_get_goals            (KpCourse           *self);
+void                kp_course_set_goals            (KpCourse           *self,
+                                                    const char * const *goals);
+const char * const *kp_course_get_partners         (KpCourse           *self);
+void                kp_course_set_partners         (KpCourse           *self,
+                                                    const char * const *partners);
+
+GListModel         *kp_course_get_members          (KpCourse           *self);
+GListModel         *kp_course_get_meetings         (KpCourse           *self);
+GListModel         *kp_course_get_sessions         (KpCourse           *self);
+GListModel         *kp_course_get_evaluations      (KpCourse           *self);
+void                kp_course_add_member           (KpCourse           *self,
+                                                    KpMember           *member);
+void                kp_course_add_meeting          (KpCourse           *self,
+                                                    KpMeeting          *meeting);
+void                kp_course_add_session          (KpCourse           *self,
+                                                    KpSession          *session);
+void                kp_course_add_evaluation       (KpCourse           *self,
+                                                    KpEvaluation       *evaluation);
+gboolean            kp_course_remove_item          (KpCourse           *self,
+                                                    gpointer            item);
+void                kp_course_sort_sessions        (KpCourse           *self);
+KpMember           *kp_course_find_member          (KpCourse           *self,
+                                                    const char         *member_id);
+KpSession          *kp_course_find_session         (KpCourse           *self,
+                                                    const char         *session_id);
+guint               kp_course_count_role           (KpCourse           *self,
+                                                    KpRole              role);
+GDateTime          *kp_course_get_first_start      (KpCourse           *self);
+GDateTime          *kp_course_get_last_start       (KpCourse           *self);
+
+G_END_DECLS

@@ -1,0 +1,381 @@
+/* kp-evaluation.c — participants' forms as counts per scale point, never as persons; or the
+ * group's evaluation meeting with its decided actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-evaluation"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kp-evaluation.h"
+#include "kp-util-private.h"
+
+typedef struct
+{
+  char  *question;
+  guint  counts[KP_SCALE_POINTS];
+} KpScore;
+
+struct _KpEvaluation
+{
+  GObject           parent_instance;
+
+  char             *id;
+  KpEvaluationKind  kind;
+  guint             after_session;  /* 0: not tied to a session */
+  guint             responses;
+  GPtrArray        *scores;         /* KpScore, in the order questions were added */
+  char             *date;           /* YYYY-MM-DD, for meetings */
+  char            **attendees;
+  char             *notes;
+  char            **actions;
+};
+
+G_DEFINE_FINAL_TYPE (KpEvaluation, kp_evaluation, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_KIND,
+  PROP_AFTER_SESSION,
+  PROP_RESPONSES,
+  PROP_SCORES,
+  PROP_DATE,
+  PROP_ATTENDEES,
+  PROP_NOTES,
+  PROP_ACTIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kp_score_free (KpScore *score)
+{
+  g_free (score->question);
+  g_free (score);
+}
+
+static void
+kp_evaluation_finalize (GObject *object)
+{
+  KpEvaluation *self = (KpEvaluation *)object;
+
+  g_free (self->id);
+  g_clear_pointer (&self->scores, g_ptr_array_unref);
+  g_free (self->date);
+  g_strfreev (self->attendees);
+  g_free (self->notes);
+  g_strfreev (self->actions);
+
+  G_OBJECT_CLASS (kp_evaluation_parent_class)->finalize (object);
+}
+
+static void
+kp_evaluation_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KpEvaluation *self = KP_EVALUATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:            g_value_set_string (value, self->id); break;
+    case PROP_KIND:          g_value_set_enum (value, self->kind); break;
+    case PROP_AFTER_SESSION: g_value_set_uint (value, self->after_session); break;
+    case PROP_RESPONSES:     g_value_set_uint (value, self->responses); break;
+    case PROP_SCORES:        g_value_take_boxed (value, kp_evaluation_dup_questions (self)); break;
+    case PROP_DATE:          g_value_set_string (value, self->date); break;
+    case PROP_ATTENDEES:     g_value_set_boxed (value, self->attendees); break;
+    case PROP_NOTES:         g_value_set_string (value, self->notes); break;
+    case PROP_ACTIONS:       g_value_set_boxed (value, self->actions); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kp_evaluation_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KpEvaluation *self = KP_EVALUATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      if (self->id == NULL)
+        self->id = g_uuid_string_random ();
+      break;
+    case PROP_KIND:          self->kind = g_value_get_enum (value); break;
+    case PROP_AFTER_SESSION: kp_evaluation_set_after_session (self, g_value_get_uint (value)); break;
+    case PROP_RESPONSES:     kp_evaluation_set_responses (self, g_value_get_uint (value)); break;
+    case PROP_DATE:          kp_evaluation_set_date (self, g_value_get_string (value)); break;
+    case PROP_ATTENDEES:     kp_evaluation_set_attendees (self, g_value_get_boxed (value)); break;
+    case PROP_NOTES:         kp_evaluation_set_notes (self, g_value_get_string (value)); break;
+    case PROP_ACTIONS:       kp_evaluation_set_actions (self, g_value_get_boxed (value)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kp_evaluation_class_init (KpEvaluationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = kp_evaluation_finalize;
+  object_class->get_property = kp_evaluation_get_property;
+  object_class->set_property = kp_evaluation_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, KP_TYPE_EVALUATION_KIND, KP_EVALUATION_MIDWAY,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AFTER_SESSION] =
+    g_param_spec_uint ("after-session", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_RESPONSES] = g_param_spec_uint ("responses", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  /* Notified when any question's counts change; the value lists the questions. */
+  properties[PROP_SCORES] =
+    g_param_spec_boxed ("scores", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
+  properties[PROP_ATTENDEES] = g_param_spec_boxed ("attendees", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, rw);
+  properties[PROP_ACTIONS] = g_param_spec_boxed ("actions", NULL, NULL, G_TYPE_STRV, rw);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kp_evaluation_init (KpEvaluation *self)
+{
+  self->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_score_free);
+}
+
+KpEvaluation *
+kp_evaluation_new (const char       *id,
+                   KpEvaluationKind  kind)
+{
+  return g_object_new (KP_TYPE_EVALUATION, "id", id, "kind", kind, NULL);
+}
+
+const char *
+kp_evaluation_get_id (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), NULL);
+  return self->id;
+}
+
+KpEvaluationKind
+kp_evaluation_get_kind (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), 0);
+  return self->kind;
+}
+
+guint
+kp_evaluation_get_after_session (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), 0);
+  return self->after_session;
+}
+
+void
+kp_evaluation_set_after_session (KpEvaluation *self,
+                                 guint         session_number)
+{
+  g_return_if_fail (KP_IS_EVALUATION (self));
+
+  if (self->after_session != session_number)
+    {
+      self->after_session = session_number;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AFTER_SESSION]);
+    }
+}
+
+guint
+kp_evaluation_get_responses (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), 0);
+  return self->responses;
+}
+
+void
+kp_evaluation_set_responses (KpEvaluation *self,
+                             guint         responses)
+{
+  g_return_if_fail (KP_IS_EVALUATION (self));
+
+  if (self->responses != responses)
+    {
+      self->responses = responses;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONSES]);
+    }
+}
+
+/**
+ * kp_evaluation_dup_questions:
+ *
+ * Returns: (transfer full): the keys of the questions that have scores, in order
+ */
+char **
+kp_evaluation_dup_questions (KpEvaluation *self)
+{
+  GStrvBuilder *builder;
+  char **questions;
+
+  g_return_val_if_fail (KP_IS_EVALUATION (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->scores->len; i++)
+    g_strv_builder_add (builder, ((KpScore *) g_ptr_array_index (self->scores, i))->question);
+  questions = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return questions;
+}
+
+static KpScore *
+kp_evaluation_find_score (KpEvaluation *self,
+                          const char   *question)
+{
+  for (guint i = 0; i < self->scores->len; i++)
+    {
+      KpScore *score = g_ptr_array_index (self->scores, i);
+
+      if (g_strcmp0 (score->question, question) == 0)
+        return score;
+    }
+  return NULL;
+}
+
+/**
+ * kp_evaluation_get_scores:
+ * @question: a question key such as "usefulness"
+ *
+ * Returns: (transfer none) (nullable) (array fixed-size=5): how many answered 1, 2, 3, 4 and 5
+ */
+const guint *
+kp_evaluation_get_scores (KpEvaluation *self,
+                          const char   *question)
+{
+  KpScore *score;
+
+  g_return_val_if_fail (KP_IS_EVALUATION (self), NULL);
+
+  score = kp_evaluation_find_score (self, question);
+  return score != NULL ? score->counts : NULL;
+}
+
+/**
+ * kp_evaluation_set_scores:
+ * @counts: (nullable) (array fixed-size=5): counts per scale point, or %NULL to remove the question
+ */
+void
+kp_evaluation_set_scores (KpEvaluation *self,
+                          const char   *question,
+                          const guint  *counts)
+{
+  KpScore *score;
+
+  g_return_if_fail (KP_IS_EVALUATION (self));
+  g_return_if_fail (question != NULL);
+
+  score = kp_evaluation_find_score (self, question);
+  if (counts == NULL)
+    {
+      if (score == NULL)
+        return;
+      g_ptr_array_remove (self->scores, score);
+    }
+  else
+    {
+      if (score == NULL)
+        {
+          score = g_new0 (KpScore, 1);
+          score->question = g_strdup (question);
+          g_ptr_array_add (self->scores, score);
+        }
+      else if (memcmp (score->counts, counts, sizeof score->counts) == 0)
+        return;
+      memcpy (score->counts, counts, sizeof score->counts);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORES]);
+}
+
+const char *
+kp_evaluation_get_date (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), NULL);
+  return self->date;
+}
+
+void
+kp_evaluation_set_date (KpEvaluation *self,
+                        const char   *date)
+{
+  g_return_if_fail (KP_IS_EVALUATION (self));
+
+  if (kp_set_string (&self->date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+}
+
+const char * const *
+kp_evaluation_get_attendees (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), NULL);
+  return (const char * const *) self->attendees;
+}
+
+void
+kp_evaluation_set_attendees (KpEvaluation       *self,
+                             const char * const *member_ids)
+{
+  g_return_if_fail (KP_IS_EVALUATION (self));
+
+  if (kp_set_strv (&self->attendees, member_ids))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENDEES]);
+}
+
+const char *
+kp_evaluation_get_notes (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), NULL);
+  return self->notes;
+}
+
+void
+kp_evaluation_set_notes (KpEvaluation *self,
+                         const char   *notes)
+{
+  g_return_if_fail (KP_IS_EVALUATION (self));
+
+  if (kp_set_string (&self->notes, notes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+const char * const *
+kp_evaluation_get_actions (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), NULL);
+  return (const char * const *) self->actions;
+}
+
+void
+kp_evaluation_set_actions (KpEvaluation       *self,
+                           const char * const *actions)
+{
+  g_return_if_fail (KP_IS_EVALUATION (self));
+
+  if (kp_set_strv (&self->actions, actions))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIONS]);
+}

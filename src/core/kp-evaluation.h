@@ -1,0 +1,48 @@
+/* kp-evaluation.h — the participants' forms (midway, final) or the group's evaluation meeting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "kp-enums.h"
+
+G_BEGIN_DECLS
+
+#define KP_TYPE_EVALUATION (kp_evaluation_get_type ())
+#define KP_SCALE_POINTS 5
+
+G_DECLARE_FINAL_TYPE (KpEvaluation, kp_evaluation, KP, EVALUATION, GObject)
+
+KpEvaluation       *kp_evaluation_new               (const char         *id,
+                                                     KpEvaluationKind    kind);
+const char         *kp_evaluation_get_id            (KpEvaluation       *self);
+KpEvaluationKind    kp_evaluation_get_kind          (KpEvaluation       *self);
+guint               kp_evaluation_get_after_session (KpEvaluation       *self);
+void                kp_evaluation_set_after_session (KpEvaluation       *self,
+                                                     guint               session_number);
+guint               kp_evaluation_get_responses     (KpEvaluation       *self);
+void                kp_evaluation_set_responses     (KpEvaluation       *self,
+                                                     guint               responses);
+char              **kp_evaluation_dup_questions     (KpEvaluation       *self);
+const guint        *kp_evaluation_get_scores        (KpEvaluation       *self,
+                                                     const char         *question);
+void                kp_evaluation_set_scores        (KpEvaluation       *self,
+                                                     const char         *question,
+                                                     const guint        *counts);
+const char         *kp_evaluation_get_date          (KpEvaluation       *self);
+void                kp_evaluation_set_date          (KpEvaluation       *self,
+                                                     const char         *date);
+const char * const *kp_evaluation_get_attendees     (KpEvaluation       *self);
+void                kp_evaluation_set_attendees     (KpEvaluation       *self,
+                                                     const char * const *member_ids);
+const char         *kp_evaluation_get_notes         (KpEvaluation       *self);
+void                kp_evaluation_set_notes         (KpEvaluation       *self,
+                                                     const char         *notes);
+const char * const *kp_evaluation_get_actions       (KpEvaluation       *self);
+void                kp_evaluation_set_actions       (KpEvaluation       *self,
+                                                     const char * const *actions);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* kp-plan-reader.h — reads a course-plan file (.kursplan.json), validating all of it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kp-course.h"
+
+G_BEGIN_DECLS
+
+KpCourse *kp_plan_read_bytes (GBytes      *bytes,
+                              GPtrArray   *warnings,
+                              GError     **error);
+KpCourse *kp_plan_read_file  (const char  *path,
+                              GPtrArray   *warnings,
+                              GError     **error);
+
+G_END_DECLS

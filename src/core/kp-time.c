@@ -1,0 +1,150 @@
+/* kp-time.c — parsing and checking local times: a date that does not exist or a time that the
+ * spring-forward gap skips is an error, never silently moved
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-time"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <stdio.h>
+
+#include "kp-error.h"
+#include "kp-i18n.h"
+#include "kp-time.h"
+
+/**
+ * kp_time_zone_new:
+ * @tzid: an IANA zone name such as "Europe/Oslo"
+ *
+ * Returns: (transfer full) (nullable): the zone, or %NULL with @error set if the system does
+ *   not know it
+ */
+GTimeZone *
+kp_time_zone_new (const char  *tzid,
+                  GError     **error)
+{
+  GTimeZone *tz = NULL;
+
+  if (tzid != NULL && *tzid != '\0' && g_utf8_validate (tzid, -1, NULL))
+    tz = g_time_zone_new_identifier (tzid);
+
+  if (tz == NULL)
+    g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                 _("“%s” is not a known time zone"), tzid ? tzid : "");
+  return tz;
+}
+
+GDateTime *
+kp_time_new_local (GTimeZone  *tz,
+                   int         year,
+                   int         month,
+                   int         day,
+                   int         hour,
+                   int         minute,
+                   GError    **error)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (!g_date_valid_dmy (day, month, year) || year < 1900 || year > 9999)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   _("%04d-%02d-%02d is not a date that exists"), year, month, day);
+      return NULL;
+    }
+
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   _("%02d:%02d is not a time of day"), hour, minute);
+      return NULL;
+    }
+
+  time = g_date_time_new (tz, year, month, day, hour, minute, 0);
+
+  /* GLib moves a time inside a clock-change gap; a plan must say a time that happens. */
+  if (time == NULL ||
+      g_date_time_get_year (time) != year ||
+      g_date_time_get_month (time) != month ||
+      g_date_time_get_day_of_month (time) != day ||
+      g_date_time_get_hour (time) != hour ||
+      g_date_time_get_minute (time) != minute)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   _("%04d-%02d-%02d %02d:%02d does not exist in %s: the clocks skip it"),
+                   year, month, day, hour, minute, g_time_zone_get_identifier (tz));
+      return NULL;
+    }
+
+  return g_steal_pointer (&time);
+}
+
+/**
+ * kp_time_parse_local:
+ * @text: "YYYY-MM-DDTHH:MM", no offset
+ * @tz: the zone the time is wall-clock time in
+ *
+ * Returns: (transfer full) (nullable): the time in @tz
+ */
+GDateTime *
+kp_time_parse_local (const char  *text,
+                     GTimeZone   *tz,
+                     GError     **error)
+{
+  int year, month, day, hour, minute;
+  char tail;
+
+  if (text == NULL ||
+      strlen (text) != 16 ||
+      sscanf (text, "%4d-%2d-%2dT%2d:%2d%c", &year, &month, &day, &hour, &minute, &tail) != 5 ||
+      text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]) ||
+      !g_ascii_isdigit (text[11]) || !g_ascii_isdigit (text[14]))
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   _("not a date-time of the form YYYY-MM-DDTHH:MM"));
+      return NULL;
+    }
+
+  return kp_time_new_local (tz, year, month, day, hour, minute, error);
+}
+
+/**
+ * kp_time_format_local:
+ *
+ * Returns: (transfer full): @time as "YYYY-MM-DDTHH:MM" in its own zone
+ */
+char *
+kp_time_format_local (GDateTime *time)
+{
+  g_return_val_if_fail (time != NULL, NULL);
+
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d",
+                          g_date_time_get_year (time),
+                          g_date_time_get_month (time),
+                          g_date_time_get_day_of_month (time),
+                          g_date_time_get_hour (time),
+                          g_date_time_get_minute (time));
+}
+
+/* "YYYY-MM-DD" that names a real day. */
+gboolean
+kp_time_parse_date (const char *text,
+                    GDate      *date)
+{
+  int year, month, day;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]) ||
+      sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  if (date != NULL)
+    g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
