@@ -1,0 +1,176 @@
+/* test-model.c — the model's own rules: revisions, zones, public labels, change signals
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "kp-course.h"
+#include "kp-time.h"
+
+static GDateTime *
+oslo (const char *text)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GError) error = NULL;
+  GDateTime *time = kp_time_parse_local (text, tz, &error);
+
+  g_assert_no_error (error);
+  return time;
+}
+
+static void
+test_revision_rises_on_schedule_changes (void)
+{
+  g_autoptr(KpSession) session = kp_session_new (NULL);
+  g_autoptr(GDateTime) start = oslo ("2027-03-04T12:00");
+  g_autoptr(GDateTime) later = oslo ("2027-03-04T13:00");
+
+  kp_session_set_revision (session, 0);
+  kp_session_set_notes (session, "Gikk fint");
+  kp_session_set_attended (session, 11);
+  g_assert_cmpuint (kp_session_get_revision (session), ==, 0);
+
+  kp_session_set_start (session, start);
+  g_assert_cmpuint (kp_session_get_revision (session), ==, 1);
+  kp_session_set_start (session, start);
+  g_assert_cmpuint (kp_session_get_revision (session), ==, 1);
+  kp_session_set_start (session, later);
+  kp_session_set_title (session, "Hva er kols?");
+  kp_session_set_status (session, KP_SESSION_STATUS_CANCELLED);
+  kp_session_set_location (session, "Helsehuset", NULL, NULL);
+  g_assert_cmpuint (kp_session_get_revision (session), ==, 5);
+  g_assert_nonnull (kp_session_get_modified (session));
+}
+
+static void
+test_update_from_raises_once (void)
+{
+  g_autoptr(KpSession) mine = kp_session_new ("9a7c0000-0000-4000-8000-000000000001");
+  g_autoptr(KpSession) theirs = kp_session_new ("9a7c0000-0000-4000-8000-000000000001");
+  g_autoptr(GDateTime) start = oslo ("2027-03-04T12:00");
+  g_autoptr(GDateTime) moved = oslo ("2027-03-11T12:00");
+
+  kp_session_set_title (mine, "Pust");
+  kp_session_set_start (mine, start);
+  kp_session_set_revision (mine, 3);
+
+  kp_session_set_title (theirs, "Pust og aktivitet");
+  kp_session_set_start (theirs, moved);
+  kp_session_set_revision (theirs, 3);
+
+  kp_session_update_from (mine, theirs);
+  g_assert_cmpuint (kp_session_get_revision (mine), ==, 4);
+  g_assert_cmpstr (kp_session_get_title (mine), ==, "Pust og aktivitet");
+  g_assert_true (g_date_time_equal (kp_session_get_start (mine), moved));
+
+  /* The same values again change nothing. */
+  kp_session_update_from (mine, theirs);
+  g_assert_cmpuint (kp_session_get_revision (mine), ==, 4);
+}
+
+static void
+test_time_rejects_gap_and_bad_dates (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) ok = NULL;
+  GDateTime *bad;
+
+  bad = kp_time_parse_local ("2027-03-28T02:30", tz, &error);
+  g_assert_null (bad);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  bad = kp_time_parse_local ("2027-02-30T12:00", tz, &error);
+  g_assert_null (bad);
+  g_clear_error (&error);
+
+  bad = kp_time_parse_local ("2027-02-03 12:00", tz, &error);
+  g_assert_null (bad);
+  g_clear_error (&error);
+
+  /* The autumn's repeated hour exists (twice); it is accepted. */
+  ok = kp_time_parse_local ("2027-10-31T02:30", tz, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ok);
+
+  g_assert_null (kp_time_zone_new ("Europe/Atlantis", NULL));
+}
+
+static void
+test_course_keeps_wall_clock_when_zone_changes (void)
+{
+  g_autoptr(KpCourse) course = kp_course_new (NULL);
+  g_autoptr(KpSession) session = kp_session_new (NULL);
+  g_autoptr(GDateTime) start = oslo ("2027-10-28T18:00");
+  g_autofree char *text = NULL;
+
+  kp_session_set_start (session, start);
+  kp_course_add_session (course, session);
+  kp_course_set_text (course, KP_COURSE_TIMEZONE, "Europe/Helsinki");
+
+  text = kp_time_format_local (kp_session_get_start (session));
+  g_assert_cmpstr (text, ==, "2027-10-28T18:00");
+  g_assert_cmpint (g_date_time_get_utc_offset (kp_session_get_start (session)) / G_TIME_SPAN_HOUR,
+                   ==, 3);
+}
+
+static void
+count_changes (KpCourse *course,
+               guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_course_changed_covers_children (void)
+{
+  g_autoptr(KpCourse) course = kp_course_new (NULL);
+  g_autoptr(KpSession) session = kp_session_new (NULL);
+  g_autoptr(KpContribution) talk = kp_contribution_new (KP_CONTRIBUTION_SHARING, NULL, NULL, 45);
+  guint changes = 0;
+
+  g_signal_connect (course, "changed", G_CALLBACK (count_changes), &changes);
+  kp_course_set_title (course, "Å leve med kols");
+  g_assert_cmpuint (changes, ==, 1);
+  kp_course_add_session (course, session);
+  g_assert_cmpuint (changes, ==, 2);
+  changes = 0;
+  kp_session_add_contribution (session, talk);
+  g_assert_cmpuint (changes, >=, 1);
+  changes = 0;
+  kp_contribution_set_minutes (talk, 50);
+  g_assert_cmpuint (changes, ==, 0);  /* contributions are watched through the session */
+}
+
+static void
+test_member_public_label_hides_names (void)
+{
+  g_autoptr(KpMember) member = kp_member_new (NULL, KP_ROLE_PROFESSIONAL);
+
+  kp_member_set_name (member, "Kari Nordmann");
+  kp_member_set_title (member, "lungelege");
+  g_assert_cmpstr (kp_member_dup_public_label (member), ==, "lungelege");
+  kp_member_set_public (member, TRUE);
+  g_assert_cmpstr (kp_member_dup_public_label (member), ==, "Kari Nordmann, lungelege");
+  g_assert_true (g_uuid_string_is_valid (kp_member_get_id (member)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/session/revision-rises-on-schedule-changes",
+                   test_revision_rises_on_schedule_changes);
+  g_test_add_func ("/model/session/update-from-raises-once", test_update_from_raises_once);
+  g_test_add_func ("/model/time/rejects-gap-and-bad-dates", test_time_rejects_gap_and_bad_dates);
+  g_test_add_func ("/model/course/keeps-wall-clock-when-zone-changes",
+                   test_course_keeps_wall_clock_when_zone_changes);
+  g_test_add_func ("/model/course/changed-covers-children", test_course_changed_covers_children);
+  g_test_add_func ("/model/member/public-label-hides-names", test_member_public_label_hides_names);
+
+  return g_test_run ();
+}
