@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* What a course-plan file says it is, and the newest version this build reads and writes. */
+#define KP_PLAN_FORMAT  "kursplan/course-plan"
+#define KP_PLAN_VERSION 1
+
 KpCourse *kp_plan_read_bytes (GBytes      *bytes,
                               GPtrArray   *warnings,
                               GError     **error);

@@ -1,0 +1,1108 @@
+/* kp-plan-reader.c — reads a course-plan file (.kursplan.json), validating all of it
+ *
+ * The whole file is checked before anything is used: the first problem rejects it with a message
+ * that names the JSON path ("course.sessions[3].start: …"). Object members this version does not
+ * know are ignored, each with a warning, so a file from a newer Kursplan still opens.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-plan-reader"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "kp-error.h"
+#include "kp-i18n.h"
+#include "kp-plan-reader.h"
+#include "kp-time.h"
+
+typedef struct
+{
+  GString     *path;         /* where in the file we are: "course.sessions[3]" */
+  GPtrArray   *warnings;     /* (nullable) */
+  GError     **error;
+  GTimeZone   *tz;
+  GHashTable  *member_keys;  /* key → member id */
+  GHashTable  *member_ids;   /* member id → member id */
+} Reader;
+
+static gsize
+path_push (Reader     *r,
+           const char *name)
+{
+  gsize len = r->path->len;
+
+  if (name != NULL)
+    {
+      if (r->path->len > 0)
+        g_string_append_c (r->path, '.');
+      g_string_append (r->path, name);
+    }
+  return len;
+}
+
+static gsize
+path_push_index (Reader *r,
+                 guint   index)
+{
+  gsize len = r->path->len;
+
+  g_string_append_printf (r->path, "[%u]", index);
+  return len;
+}
+
+static void
+path_pop (Reader *r,
+          gsize   len)
+{
+  g_string_truncate (r->path, len);
+}
+
+/* Rejects the file, naming the path (plus @name, if given). Always returns FALSE. */
+static gboolean G_GNUC_PRINTF (3, 4)
+fail_at (Reader     *r,
+         const char *name,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  gsize len = path_push (r, name);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (r->path->len > 0)
+    g_set_error (r->error, KP_ERROR, KP_ERROR_INVALID_PLAN, "%s: %s", r->path->str, message);
+  else
+    g_set_error_literal (r->error, KP_ERROR, KP_ERROR_INVALID_PLAN, message);
+  path_pop (r, len);
+  return FALSE;
+}
+
+/* Warns about every member of @object not in @known. */
+static void
+check_known (Reader             *r,
+             JsonObject         *object,
+             const char * const *known)
+{
+  g_autoptr(GList) names = json_object_get_members (object);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      gsize len;
+
+      if (g_strv_contains (known, l->data))
+        continue;
+      len = path_push (r, l->data);
+      if (r->warnings != NULL)
+        g_ptr_array_add (r->warnings,
+                         g_strdup_printf (_("%s: not known to this version of Kursplan; ignored"),
+                                          r->path->str));
+      path_pop (r, len);
+    }
+}
+
+/* The member's node, or NULL when it is absent or null. */
+static JsonNode *
+get_node (JsonObject *object,
+          const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  return node;
+}
+
+static gboolean
+read_string (Reader      *r,
+             JsonObject  *object,
+             const char  *name,
+             gboolean     required,
+             const char **out)
+{
+  JsonNode *node = get_node (object, name);
+
+  *out = NULL;
+  if (node == NULL)
+    {
+      if (required)
+        return fail_at (r, name, _("missing"));
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail_at (r, name, _("not a text (a JSON string)"));
+
+  *out = json_node_get_string (node);
+  if (required && **out == '\0')
+    return fail_at (r, name, _("must not be empty"));
+  return TRUE;
+}
+
+/* A whole number from @min to @max; *present is FALSE when it is absent or null. */
+static gboolean
+read_integer (Reader     *r,
+              JsonObject *object,
+              const char *name,
+              gint64      min,
+              gint64      max,
+              gboolean   *present,
+              gint64     *out)
+{
+  JsonNode *node = get_node (object, name);
+  gint64 value;
+
+  *present = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail_at (r, name, _("not a whole number"));
+
+  value = json_node_get_int (node);
+  if (value < min)
+    return fail_at (r, name, _("must be %" G_GINT64_FORMAT " or more, not %" G_GINT64_FORMAT),
+                    min, value);
+  if (value > max)
+    return fail_at (r, name, _("must be %" G_GINT64_FORMAT " or less, not %" G_GINT64_FORMAT),
+                    max, value);
+  *present = TRUE;
+  *out = value;
+  return TRUE;
+}
+
+/* Minutes of a session, meeting or contribution: absent or null means not set yet. */
+static gboolean
+read_minutes (Reader     *r,
+              JsonObject *object,
+              guint      *out)
+{
+  JsonNode *node = get_node (object, "minutes");
+  gboolean present;
+  gint64 value = 0;
+
+  *out = 0;
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_INT64 && json_node_get_int (node) <= 0)
+    return fail_at (r, "minutes", _("must be more than 0 minutes, not %" G_GINT64_FORMAT),
+                    json_node_get_int (node));
+  if (!read_integer (r, object, "minutes", 1, 24 * 60, &present, &value))
+    return FALSE;
+  *out = (guint) value;
+  return TRUE;
+}
+
+static gboolean
+read_boolean (Reader     *r,
+              JsonObject *object,
+              const char *name,
+              gboolean   *out)
+{
+  JsonNode *node = get_node (object, name);
+
+  *out = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail_at (r, name, _("not true or false"));
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_object (Reader      *r,
+             JsonObject  *object,
+             const char  *name,
+             JsonObject **out)
+{
+  JsonNode *node = get_node (object, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_at (r, name, _("not an object"));
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+read_array (Reader     *r,
+            JsonObject *object,
+            const char *name,
+            JsonArray **out)
+{
+  JsonNode *node = get_node (object, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail_at (r, name, _("not a list (a JSON array)"));
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* A list of texts; *out is NULL when absent, null or empty. */
+static gboolean
+read_strv (Reader       *r,
+           JsonObject   *object,
+           const char   *name,
+           char       ***out)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+  guint n;
+  gsize len;
+
+  *out = NULL;
+  if (!read_array (r, object, name, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  len = path_push (r, name);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          gsize ilen = path_push_index (r, i);
+
+          fail_at (r, NULL, _("not a text (a JSON string)"));
+          path_pop (r, ilen);
+          path_pop (r, len);
+          return FALSE;
+        }
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+  path_pop (r, len);
+
+  if (n > 0)
+    *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+read_enum (Reader     *r,
+           JsonObject *object,
+           const char *name,
+           GType       enum_type,
+           gboolean    required,
+           int         fallback,
+           int        *out)
+{
+  const char *text;
+
+  *out = fallback;
+  if (!read_string (r, object, name, required, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  if (!kp_enum_from_string (enum_type, text, out))
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+      return fail_at (r, name, _("“%s” is not one of: %s"), text, known->str);
+    }
+  return TRUE;
+}
+
+/* An optional UUID, lower-cased; a repeat within @seen rejects the file. */
+static gboolean
+read_uuid (Reader      *r,
+           JsonObject  *object,
+           GHashTable  *seen,
+           char       **out)
+{
+  const char *text;
+  g_autofree char *id = NULL;
+
+  *out = NULL;
+  if (!read_string (r, object, "id", FALSE, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  if (!g_uuid_string_is_valid (text))
+    return fail_at (r, "id", _("“%s” is not a UUID"), text);
+
+  id = g_ascii_strdown (text, -1);
+  if (seen != NULL)
+    {
+      if (g_hash_table_contains (seen, id))
+        return fail_at (r, "id", _("the id “%s” is used twice"), id);
+      g_hash_table_add (seen, g_strdup (id));
+    }
+  *out = g_steal_pointer (&id);
+  return TRUE;
+}
+
+static gboolean
+read_local_time (Reader      *r,
+                 JsonObject  *object,
+                 const char  *name,
+                 GDateTime  **out)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+
+  *out = NULL;
+  if (!read_string (r, object, name, FALSE, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  *out = kp_time_parse_local (text, r->tz, &local_error);
+  if (*out == NULL)
+    return fail_at (r, name, _("not a date-time: %s"), local_error->message);
+  return TRUE;
+}
+
+static gboolean
+read_date (Reader      *r,
+           JsonObject  *object,
+           const char  *name,
+           const char **out)
+{
+  if (!read_string (r, object, name, FALSE, out))
+    return FALSE;
+  if (*out != NULL && !kp_time_parse_date (*out, NULL))
+    return fail_at (r, name, _("“%s” is not a date of the form YYYY-MM-DD that exists"), *out);
+  return TRUE;
+}
+
+/* A member named by key or id: the member's id. */
+static gboolean
+resolve_member (Reader      *r,
+                JsonNode    *node,
+                const char **out)
+{
+  const char *ref;
+
+  *out = NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail_at (r, NULL, _("not a member's key or id (a JSON string)"));
+
+  ref = json_node_get_string (node);
+  *out = g_hash_table_lookup (r->member_keys, ref);
+  if (*out == NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (ref, -1);
+
+      *out = g_hash_table_lookup (r->member_ids, lower);
+    }
+  if (*out == NULL)
+    return fail_at (r, NULL, _("no member of the planning group has the key or id “%s”"), ref);
+  return TRUE;
+}
+
+/* A list of members by key or id: their ids. */
+static gboolean
+read_attendees (Reader       *r,
+                JsonObject   *object,
+                const char   *name,
+                char       ***out)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+  gsize len;
+  guint n;
+
+  *out = NULL;
+  if (!read_array (r, object, name, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  len = path_push (r, name);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize ilen = path_push_index (r, i);
+      const char *id;
+
+      if (!resolve_member (r, json_array_get_element (array, i), &id))
+        return FALSE;
+      g_strv_builder_add (builder, id);
+      path_pop (r, ilen);
+    }
+  path_pop (r, len);
+
+  if (n > 0)
+    *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+typedef gboolean (*ReadItemFunc) (Reader     *r,
+                                  JsonObject *object,
+                                  KpCourse   *course,
+                                  gpointer    data);
+
+/* Calls @func for every element of the array @name, each of which must be an object. */
+static gboolean
+read_each (Reader       *r,
+           JsonObject   *object,
+           const char   *name,
+           KpCourse     *course,
+           ReadItemFunc  func,
+           gpointer      data)
+{
+  JsonArray *array;
+  gsize len;
+  guint n;
+
+  if (!read_array (r, object, name, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  len = path_push (r, name);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize ilen = path_push_index (r, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail_at (r, NULL, _("not an object"));
+      if (!func (r, json_node_get_object (node), course, data))
+        return FALSE;
+      path_pop (r, ilen);
+    }
+  path_pop (r, len);
+  return TRUE;
+}
+
+static gboolean
+read_member (Reader     *r,
+             JsonObject *object,
+             KpCourse   *course,
+             gpointer    data)
+{
+  static const char * const known[] = {
+    "id", "key", "name", "role", "organisation", "title", "email", "phone", "public", NULL
+  };
+  g_autoptr(KpMember) member = NULL;
+  g_autofree char *id = NULL;
+  const char *key, *name, *organisation, *title, *email, *phone;
+  gboolean is_public;
+  int role;
+
+  check_known (r, object, known);
+  if (!read_uuid (r, object, NULL, &id) ||
+      !read_string (r, object, "key", FALSE, &key) ||
+      !read_string (r, object, "name", FALSE, &name) ||
+      !read_enum (r, object, "role", KP_TYPE_ROLE, TRUE, 0, &role) ||
+      !read_string (r, object, "organisation", FALSE, &organisation) ||
+      !read_string (r, object, "title", FALSE, &title) ||
+      !read_string (r, object, "email", FALSE, &email) ||
+      !read_string (r, object, "phone", FALSE, &phone) ||
+      !read_boolean (r, object, "public", &is_public))
+    return FALSE;
+
+  if (key != NULL && *key == '\0')
+    key = NULL;
+  if (id == NULL && key == NULL)
+    return fail_at (r, NULL, _("a member needs an “id” or a “key”"));
+  if (id != NULL && g_hash_table_contains (r->member_ids, id))
+    return fail_at (r, "id", _("the id “%s” is used twice"), id);
+  if (key != NULL && g_hash_table_contains (r->member_keys, key))
+    return fail_at (r, "key", _("the key “%s” is used twice"), key);
+
+  member = kp_member_new (id, role);
+  kp_member_set_key (member, key);
+  kp_member_set_name (member, name);
+  kp_member_set_organisation (member, organisation);
+  kp_member_set_title (member, title);
+  kp_member_set_email (member, email);
+  kp_member_set_phone (member, phone);
+  kp_member_set_public (member, is_public);
+
+  g_hash_table_insert (r->member_ids, g_strdup (kp_member_get_id (member)),
+                       g_strdup (kp_member_get_id (member)));
+  if (key != NULL)
+    g_hash_table_insert (r->member_keys, g_strdup (key), g_strdup (kp_member_get_id (member)));
+  kp_course_add_member (course, member);
+  return TRUE;
+}
+
+static gboolean
+read_meeting (Reader     *r,
+              JsonObject *object,
+              KpCourse   *course,
+              gpointer    seen)
+{
+  static const char * const known[] = { "id", "start", "minutes", "attendees", "notes", NULL };
+  g_autoptr(KpMeeting) meeting = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_auto(GStrv) attendees = NULL;
+  g_autofree char *id = NULL;
+  const char *notes;
+  guint minutes;
+
+  check_known (r, object, known);
+  if (!read_uuid (r, object, seen, &id) ||
+      !read_local_time (r, object, "start", &start) ||
+      !read_minutes (r, object, &minutes) ||
+      !read_attendees (r, object, "attendees", &attendees) ||
+      !read_string (r, object, "notes", FALSE, &notes))
+    return FALSE;
+
+  meeting = kp_meeting_new (id);
+  kp_meeting_set_start (meeting, start);
+  kp_meeting_set_minutes (meeting, minutes);
+  kp_meeting_set_attendees (meeting, (const char * const *) attendees);
+  kp_meeting_set_notes (meeting, notes);
+  kp_course_add_meeting (course, meeting);
+  return TRUE;
+}
+
+static gboolean
+read_contribution (Reader     *r,
+                   JsonObject *object,
+                   KpCourse   *course,
+                   gpointer    session)
+{
+  static const char * const known[] = { "kind", "member", "title", "minutes", NULL };
+  g_autoptr(KpContribution) contribution = NULL;
+  const char *member_id = NULL;
+  const char *title;
+  JsonNode *member;
+  guint minutes;
+  int kind;
+
+  check_known (r, object, known);
+  if (!read_enum (r, object, "kind", KP_TYPE_CONTRIBUTION_KIND, TRUE, 0, &kind) ||
+      !read_string (r, object, "title", FALSE, &title) ||
+      !read_minutes (r, object, &minutes))
+    return FALSE;
+
+  member = get_node (object, "member");
+  if (member != NULL)
+    {
+      gsize len = path_push (r, "member");
+
+      if (!resolve_member (r, member, &member_id))
+        return FALSE;
+      path_pop (r, len);
+    }
+
+  contribution = kp_contribution_new (kind, member_id, title, minutes);
+  kp_session_add_contribution (session, contribution);
+  return TRUE;
+}
+
+/* A place: null, a plain name, or {name, room, address}. */
+static gboolean
+read_location (Reader      *r,
+               JsonObject  *object,
+               const char **name,
+               const char **room,
+               const char **address)
+{
+  static const char * const known[] = { "name", "room", "address", NULL };
+  JsonNode *node = get_node (object, "location");
+  JsonObject *location;
+  gboolean ok;
+  gsize len;
+
+  *name = *room = *address = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      *name = json_node_get_string (node);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_at (r, "location", _("not a place (null, a name, or an object with “name”, "
+                                     "“room” and “address”)"));
+
+  location = json_node_get_object (node);
+  len = path_push (r, "location");
+  check_known (r, location, known);
+  ok = read_string (r, location, "name", FALSE, name) &&
+       read_string (r, location, "room", FALSE, room) &&
+       read_string (r, location, "address", FALSE, address);
+  path_pop (r, len);
+  return ok;
+}
+
+static gboolean
+read_session (Reader     *r,
+              JsonObject *object,
+              KpCourse   *course,
+              gpointer    seen)
+{
+  static const char * const known[] = {
+    "id", "title", "start", "minutes", "location", "status", "attended", "notes", "revision",
+    "modified", "contributions", NULL
+  };
+  g_autoptr(KpSession) session = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *id = NULL;
+  const char *title, *name, *room, *address, *notes, *modified_text;
+  gboolean has_attended, has_revision;
+  gint64 attended = -1, revision = 0;
+  guint minutes;
+  int status;
+
+  check_known (r, object, known);
+  if (!read_uuid (r, object, seen, &id) ||
+      !read_string (r, object, "title", FALSE, &title) ||
+      !read_local_time (r, object, "start", &start) ||
+      !read_minutes (r, object, &minutes) ||
+      !read_location (r, object, &name, &room, &address) ||
+      !read_enum (r, object, "status", KP_TYPE_SESSION_STATUS, FALSE,
+                  KP_SESSION_STATUS_PLANNED, &status) ||
+      !read_integer (r, object, "attended", 0, G_MAXINT, &has_attended, &attended) ||
+      !read_string (r, object, "notes", FALSE, &notes) ||
+      !read_integer (r, object, "revision", 0, G_MAXINT, &has_revision, &revision) ||
+      !read_string (r, object, "modified", FALSE, &modified_text))
+    return FALSE;
+
+  if (modified_text != NULL)
+    {
+      modified = g_date_time_new_from_iso8601 (modified_text, NULL);
+      if (modified == NULL)
+        return fail_at (r, "modified",
+                        _("“%s” is not a UTC time of the form 2027-03-01T10:00:00Z"),
+                        modified_text);
+    }
+
+  session = kp_session_new (id);
+  kp_session_set_title (session, title);
+  kp_session_set_start (session, start);
+  kp_session_set_minutes (session, minutes);
+  kp_session_set_location (session, name, room, address);
+  kp_session_set_status (session, status);
+  kp_session_set_attended (session, has_attended ? (int) attended : -1);
+  kp_session_set_notes (session, notes);
+
+  if (!read_each (r, object, "contributions", course, read_contribution, session))
+    return FALSE;
+
+  /* Setting the values above counted as changes; the file says what the revision is. */
+  kp_session_set_revision (session, has_revision ? (guint) revision : 0);
+  kp_session_set_modified (session, modified);
+  kp_course_add_session (course, session);
+  return TRUE;
+}
+
+static gboolean
+read_scores (Reader       *r,
+             JsonObject   *object,
+             KpEvaluation *evaluation)
+{
+  JsonObject *scores;
+  g_autoptr(GList) questions = NULL;
+  gsize len;
+
+  if (!read_object (r, object, "scores", &scores))
+    return FALSE;
+  if (scores == NULL)
+    return TRUE;
+
+  len = path_push (r, "scores");
+  questions = json_object_get_members (scores);
+  for (GList *l = questions; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (scores, l->data);
+      guint counts[KP_SCALE_POINTS];
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node) ||
+          json_array_get_length (array = json_node_get_array (node)) != KP_SCALE_POINTS)
+        return fail_at (r, l->data, _("not a list of 5 counts, one for each scale point 1–5"));
+
+      for (guint i = 0; i < KP_SCALE_POINTS; i++)
+        {
+          JsonNode *count = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (count) ||
+              json_node_get_value_type (count) != G_TYPE_INT64 ||
+              json_node_get_int (count) < 0 || json_node_get_int (count) > G_MAXINT)
+            {
+              gsize qlen = path_push (r, l->data);
+
+              path_push_index (r, i);
+              fail_at (r, NULL, _("not a count (a whole number, 0 or more)"));
+              path_pop (r, qlen);
+              return FALSE;
+            }
+          counts[i] = (guint) json_node_get_int (count);
+        }
+      kp_evaluation_set_scores (evaluation, l->data, counts);
+    }
+  path_pop (r, len);
+  return TRUE;
+}
+
+static gboolean
+read_evaluation (Reader     *r,
+                 JsonObject *object,
+                 KpCourse   *course,
+                 gpointer    seen)
+{
+  static const char * const known[] = {
+    "id", "kind", "after_session", "responses", "scores", "date", "attendees", "notes",
+    "actions", NULL
+  };
+  g_autoptr(KpEvaluation) evaluation = NULL;
+  g_auto(GStrv) attendees = NULL;
+  g_auto(GStrv) actions = NULL;
+  g_autofree char *id = NULL;
+  const char *date, *notes;
+  gboolean has_after, has_responses;
+  gint64 after = 0, responses = 0;
+  int kind;
+
+  check_known (r, object, known);
+  if (!read_uuid (r, object, seen, &id) ||
+      !read_enum (r, object, "kind", KP_TYPE_EVALUATION_KIND, TRUE, 0, &kind) ||
+      !read_integer (r, object, "after_session", 0, G_MAXINT, &has_after, &after) ||
+      !read_integer (r, object, "responses", 0, G_MAXINT, &has_responses, &responses) ||
+      !read_date (r, object, "date", &date) ||
+      !read_attendees (r, object, "attendees", &attendees) ||
+      !read_string (r, object, "notes", FALSE, &notes) ||
+      !read_strv (r, object, "actions", &actions))
+    return FALSE;
+
+  evaluation = kp_evaluation_new (id, kind);
+  if (!read_scores (r, object, evaluation))
+    return FALSE;
+  kp_evaluation_set_after_session (evaluation, (guint) after);
+  kp_evaluation_set_responses (evaluation, (guint) responses);
+  kp_evaluation_set_date (evaluation, date);
+  kp_evaluation_set_attendees (evaluation, (const char * const *) attendees);
+  kp_evaluation_set_notes (evaluation, notes);
+  kp_evaluation_set_actions (evaluation, (const char * const *) actions);
+  kp_course_add_evaluation (course, evaluation);
+  return TRUE;
+}
+
+/* The course's texts that live in a nested object ("location", "registration", "anchoring"). */
+static gboolean
+read_texts_in (Reader     *r,
+               JsonObject *object,
+               const char *json_object,
+               KpCourse   *course)
+{
+  for (KpCourseText text = 0; text < KP_COURSE_N_TEXTS; text++)
+    {
+      const KpCourseTextInfo *info = kp_course_text_info (text);
+      const char *value;
+
+      if (g_strcmp0 (info->json_object, json_object) != 0 ||
+          text == KP_COURSE_LANGUAGE || text == KP_COURSE_TIMEZONE)
+        continue;
+
+      if (text == KP_COURSE_DEADLINE)
+        {
+          if (!read_date (r, object, info->json_member, &value))
+            return FALSE;
+        }
+      else if (!read_string (r, object, info->json_member, text == KP_COURSE_TITLE, &value))
+        return FALSE;
+      kp_course_set_text (course, text, value);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_part (Reader             *r,
+           JsonObject         *course_object,
+           const char         *name,
+           const char * const *known,
+           KpCourse           *course,
+           JsonObject        **out)
+{
+  JsonObject *object;
+  gsize len;
+  gboolean ok;
+
+  *out = NULL;
+  if (!read_object (r, course_object, name, &object))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+
+  len = path_push (r, name);
+  check_known (r, object, known);
+  ok = read_texts_in (r, object, name, course);
+  path_pop (r, len);
+  *out = object;
+  return ok;
+}
+
+static KpCourse *
+read_course (Reader     *r,
+             JsonObject *object)
+{
+  static const char * const known[] = {
+    "id", "title", "subtitle", "language", "timezone", "status", "need", "target_group", "goals",
+    "frame", "content", "methods", "evaluation_plan", "organiser", "partners", "anchoring",
+    "location", "capacity", "price", "registration", "participants", "members",
+    "planning_meetings", "sessions", "evaluations", NULL
+  };
+  static const char * const known_location[] = { "name", "room", "address", NULL };
+  static const char * const known_registration[] = { "deadline", "email", "phone", "url", NULL };
+  static const char * const known_anchoring[] = { "management", "agreement", NULL };
+  static const char * const known_capacity[] = { "min", "max", NULL };
+  static const char * const known_participants[] = { "registered", NULL };
+  g_autoptr(KpCourse) course = NULL;
+  g_autoptr(GHashTable) sessions_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) meetings_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) evaluations_seen =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = NULL;
+  g_auto(GStrv) goals = NULL;
+  g_auto(GStrv) partners = NULL;
+  JsonObject *part;
+  const char *timezone, *language;
+  gboolean present, management;
+  gint64 min = 0, max = 0, registered = 0;
+  int status;
+
+  check_known (r, object, known);
+  if (!read_uuid (r, object, NULL, &id) ||
+      !read_string (r, object, "timezone", FALSE, &timezone) ||
+      !read_string (r, object, "language", FALSE, &language))
+    return NULL;
+
+  if (timezone == NULL)
+    timezone = KP_DEFAULT_TIMEZONE;
+  r->tz = kp_time_zone_new (timezone, &local_error);
+  if (r->tz == NULL)
+    {
+      fail_at (r, "timezone", "%s", local_error->message);
+      return NULL;
+    }
+
+  if (language != NULL && !kp_language_is_valid (language))
+    {
+      fail_at (r, "language", _("“%s” is not one of: %s"), language, "nb, nn, se, smj, sma");
+      return NULL;
+    }
+
+  course = kp_course_new (id);
+  kp_course_set_text (course, KP_COURSE_TIMEZONE, timezone);
+  kp_course_set_text (course, KP_COURSE_LANGUAGE, language);
+
+  if (!read_enum (r, object, "status", KP_TYPE_COURSE_STATUS, FALSE,
+                  KP_COURSE_STATUS_IDEA, &status) ||
+      !read_texts_in (r, object, NULL, course) ||
+      !read_strv (r, object, "goals", &goals) ||
+      !read_strv (r, object, "partners", &partners))
+    return NULL;
+  kp_course_set_status (course, status);
+  kp_course_set_goals (course, (const char * const *) goals);
+  kp_course_set_partners (course, (const char * const *) partners);
+
+  if (!read_part (r, object, "location", known_location, course, &part) ||
+      !read_part (r, object, "registration", known_registration, course, &part) ||
+      !read_part (r, object, "anchoring", known_anchoring, course, &part))
+    return NULL;
+  if (part != NULL)
+    {
+      gsize len = path_push (r, "anchoring");
+
+      if (!read_boolean (r, part, "management", &management))
+        return NULL;
+      path_pop (r, len);
+      kp_course_set_management (course, management);
+    }
+
+  if (!read_part (r, object, "capacity", known_capacity, course, &part))
+    return NULL;
+  if (part != NULL)
+    {
+      gsize len = path_push (r, "capacity");
+
+      if (!read_integer (r, part, "min", 0, G_MAXINT, &present, &min) ||
+          !read_integer (r, part, "max", 0, G_MAXINT, &present, &max))
+        return NULL;
+      if (min > 0 && max > 0 && min > max)
+        {
+          fail_at (r, "min", _("more than the maximum (%" G_GINT64_FORMAT ")"), max);
+          return NULL;
+        }
+      path_pop (r, len);
+      kp_course_set_capacity (course, (int) min, (int) max);
+    }
+
+  if (!read_part (r, object, "participants", known_participants, course, &part))
+    return NULL;
+  if (part != NULL)
+    {
+      gsize len = path_push (r, "participants");
+
+      if (!read_integer (r, part, "registered", 0, G_MAXINT, &present, &registered))
+        return NULL;
+      path_pop (r, len);
+      kp_course_set_registered (course, (guint) registered);
+    }
+
+  /* Members first: everything after refers to them. */
+  if (!read_each (r, object, "members", course, read_member, NULL) ||
+      !read_each (r, object, "planning_meetings", course, read_meeting, meetings_seen) ||
+      !read_each (r, object, "sessions", course, read_session, sessions_seen) ||
+      !read_each (r, object, "evaluations", course, read_evaluation, evaluations_seen))
+    return NULL;
+
+  return g_steal_pointer (&course);
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       size)
+{
+  for (gsize i = 0; i < size; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * kp_plan_read_bytes:
+ * @bytes: the file's contents
+ * @warnings: (nullable) (element-type utf8): where to add a translated line for every part of
+ *   the file this version ignores; the array should free its elements with g_free()
+ *
+ * Returns: (transfer full) (nullable): the course, or %NULL with @error set to
+ *   %KP_ERROR_INVALID_PLAN whose message names the JSON path of the first problem
+ */
+KpCourse *
+kp_plan_read_bytes (GBytes     *bytes,
+                    GPtrArray  *warnings,
+                    GError    **error)
+{
+  static const char * const known[] = { "format", "version", "course", NULL };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GHashTable) member_keys =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) member_ids =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Reader r = { path, warnings, error, NULL, member_keys, member_ids };
+  KpCourse *course;
+  JsonObject *root, *course_object;
+  const char *format;
+  const char *data;
+  const char *end;
+  gboolean present;
+  gint64 version = 0;
+  gsize size;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size == 0 || is_blank (data, size))
+    {
+      g_set_error_literal (error, KP_ERROR, KP_ERROR_INVALID_PLAN, _("the file is empty"));
+      return NULL;
+    }
+  if (!g_utf8_validate (data, size, &end))
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN,
+                   _("not UTF-8 text (an invalid byte at offset %" G_GSIZE_FORMAT ")"),
+                   (gsize) (end - data));
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN, _("not JSON: %s"),
+                   local_error->message);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, KP_ERROR, KP_ERROR_INVALID_PLAN,
+                           _("not a course plan: the file does not hold a JSON object"));
+      return NULL;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  if (!read_string (&r, root, "format", TRUE, &format))
+    return NULL;
+  if (g_strcmp0 (format, KP_PLAN_FORMAT) != 0)
+    {
+      fail_at (&r, "format", _("“%s” is not a Kursplan course plan (expected “%s”)"),
+               format, KP_PLAN_FORMAT);
+      return NULL;
+    }
+
+  if (!read_integer (&r, root, "version", 1, G_MAXINT, &present, &version))
+    return NULL;
+  if (!present)
+    {
+      fail_at (&r, "version", _("missing"));
+      return NULL;
+    }
+  if (version > KP_PLAN_VERSION)
+    {
+      fail_at (&r, "version",
+               _("version %" G_GINT64_FORMAT " is newer than this Kursplan reads (version %d); "
+                 "update Kursplan to import it"),
+               version, KP_PLAN_VERSION);
+      return NULL;
+    }
+  check_known (&r, root, known);
+
+  if (!read_object (&r, root, "course", &course_object))
+    return NULL;
+  if (course_object == NULL)
+    {
+      fail_at (&r, "course", _("missing"));
+      return NULL;
+    }
+
+  path_push (&r, "course");
+  course = read_course (&r, course_object);
+  g_clear_pointer (&r.tz, g_time_zone_unref);
+  return course;
+}
+
+/**
+ * kp_plan_read_file:
+ * @path: a course-plan file
+ *
+ * As kp_plan_read_bytes(), from a file.
+ *
+ * Returns: (transfer full) (nullable): the course
+ */
+KpCourse *
+kp_plan_read_file (const char  *path,
+                   GPtrArray   *warnings,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error_literal (error, KP_ERROR, KP_ERROR_NOT_FOUND, local_error->message);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (contents, length);
+  return kp_plan_read_bytes (bytes, warnings, error);
+}
