@@ -688,9 +688,12 @@ kp_course_remove_item (KpCourse *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
+      GType item_type = g_list_model_get_item_type (G_LIST_MODEL (lists[i]));
       guint position;
 
-      if (g_list_store_find (lists[i], item, &position))
+      /* g_list_store_find() is critical about items of another type. */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, item_type) &&
+          g_list_store_find (lists[i], item, &position))
         {
           g_list_store_remove (lists[i], position);
           return TRUE;
@@ -827,4 +830,102 @@ kp_course_get_last_start (KpCourse *self)
 {
   g_return_val_if_fail (KP_IS_COURSE (self), NULL);
   return kp_course_find_extreme_start (self, 1);
+}
+
+/* Replaces a list's items without connecting twice to the ones it already watches. */
+static void
+kp_course_replace_items (KpCourse   *self,
+                         GListStore *list,
+                         GPtrArray  *items)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    if (!g_list_store_find (list, items->pdata[i], NULL))
+      g_ptr_array_add (fresh, items->pdata[i]);
+
+  g_signal_handlers_block_by_func (list, on_items_changed, self);
+  g_list_store_splice (list, 0, n_old, items->pdata, items->len);
+  g_signal_handlers_unblock_by_func (list, on_items_changed, self);
+
+  for (guint i = 0; i < fresh->len; i++)
+    g_signal_connect_object (fresh->pdata[i], "notify", G_CALLBACK (emit_changed), self,
+                             G_CONNECT_SWAPPED);
+  emit_changed (self);
+}
+
+static GPtrArray *
+kp_course_dup_items (GListStore *list)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (list), i));
+  return items;
+}
+
+/**
+ * kp_course_update_from:
+ * @self: the course as it stands
+ * @incoming: the same course (same id) as another copy of the plan has it, such as an
+ *   imported file
+ *
+ * Takes every value of @incoming. Sessions with the same id are updated in place with
+ * kp_session_update_from(), so the revision rises exactly for those whose time, place, title or
+ * status changed; sessions only in @incoming are added, sessions missing from it removed, and the
+ * sessions take @incoming's order. Members, planning meetings and evaluations become
+ * @incoming's, UUIDs and all.
+ */
+void
+kp_course_update_from (KpCourse *self,
+                       KpCourse *incoming)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
+
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_return_if_fail (KP_IS_COURSE (incoming));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  /* The zone first: it moves the sessions we keep, which then take the incoming times. */
+  for (KpCourseText text = 0; text < KP_COURSE_N_TEXTS; text++)
+    kp_course_set_text (self, text, incoming->texts[text]);
+  kp_course_set_status (self, incoming->status);
+  kp_course_set_management (self, incoming->management);
+  kp_course_set_capacity (self, incoming->capacity_min, incoming->capacity_max);
+  kp_course_set_registered (self, incoming->registered);
+  kp_course_set_goals (self, (const char * const *) incoming->goals);
+  kp_course_set_partners (self, (const char * const *) incoming->partners);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (incoming->sessions));
+  sessions = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpSession) theirs = g_list_model_get_item (G_LIST_MODEL (incoming->sessions), i);
+      KpSession *mine = kp_course_find_session (self, kp_session_get_id (theirs));
+
+      if (mine != NULL)
+        {
+          kp_session_update_from (mine, theirs);
+          g_ptr_array_add (sessions, g_object_ref (mine));
+        }
+      else
+        g_ptr_array_add (sessions, g_object_ref (theirs));
+    }
+  kp_course_replace_items (self, self->sessions, sessions);
+
+  items = kp_course_dup_items (incoming->members);
+  kp_course_replace_items (self, self->members, items);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = kp_course_dup_items (incoming->meetings);
+  kp_course_replace_items (self, self->meetings, items);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = kp_course_dup_items (incoming->evaluations);
+  kp_course_replace_items (self, self->evaluations, items);
+
+  g_object_thaw_notify (G_OBJECT (self));
 }

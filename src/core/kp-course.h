@@ -112,5 +112,7 @@ guint               kp_course_count_role           (KpCourse           *self,
                                                     KpRole              role);
 GDateTime          *kp_course_get_first_start      (KpCourse           *self);
 GDateTime          *kp_course_get_last_start       (KpCourse           *self);
+void                kp_course_update_from          (KpCourse           *self,
+                                                    KpCourse           *incoming);
 
 G_END_DECLS

@@ -1057,8 +1057,8 @@ kp_plan_read_bytes (GBytes     *bytes,
   if (version > KP_PLAN_VERSION)
     {
       fail_at (&r, "version",
-               _("version %" G_GINT64_FORMAT " is newer than this Kursplan reads (version %d); "
-                 "update Kursplan to import it"),
+               _("%" G_GINT64_FORMAT " is newer than this Kursplan reads (it reads version %d); "
+                 "update Kursplan to import the file"),
                version, KP_PLAN_VERSION);
       return NULL;
     }
