@@ -744,7 +744,8 @@ kp_store_migrate (KpStore  *self,
       sql = g_strdup_printf ("PRAGMA user_version = %d", step + 1);
       if (!kp_store_exec (self, sql, error))
         goto failed;
-      g_debug ("Migrated %s to schema version %d", self->path, step + 1);
+      if (version > 0)
+        g_debug ("Migrated %s to schema version %d", self->path, step + 1);
     }
 
   if (!kp_store_exec (self, "COMMIT", error))
