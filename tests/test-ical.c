@@ -1,0 +1,505 @@
+/* test-ical.c — the calendar exporter's bytes (escaping, folding, VTIMEZONE) and the importer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kp-error.h"
+#include "kp-ical-export.h"
+#include "kp-ical-import.h"
+#include "kp-time.h"
+
+#define SESSION_1 "9a7c0000-0000-4000-8000-000000000001"
+#define SESSION_2 "9a7c0000-0000-4000-8000-000000000002"
+#define SESSION_3 "9a7c0000-0000-4000-8000-000000000003"
+
+static GDateTime *
+oslo (const char *text)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GError) error = NULL;
+  GDateTime *time = kp_time_parse_local (text, tz, &error);
+
+  g_assert_no_error (error);
+  return time;
+}
+
+static KpSession *
+add_session (KpCourse   *course,
+             const char *id,
+             const char *title,
+             const char *start)
+{
+  g_autoptr(KpSession) session = kp_session_new (id);
+  g_autoptr(GDateTime) time = oslo (start);
+
+  kp_session_set_title (session, title);
+  kp_session_set_start (session, time);
+  kp_session_set_minutes (session, 150);
+  kp_course_add_session (course, session);
+  return session;
+}
+
+/* A carers' course that crosses the October clock change. */
+static KpCourse *
+make_course (void)
+{
+  KpCourse *course = kp_course_new ("3f0b6a8e-2d7c-4c1e-9a51-0d6c1f3b2a10");
+  g_autoptr(KpMember) fag = kp_member_new ("b1d00000-0000-4000-8000-000000000001",
+                                           KP_ROLE_PROFESSIONAL);
+  g_autoptr(KpMember) bruker = kp_member_new ("b1d00000-0000-4000-8000-000000000002",
+                                              KP_ROLE_USER_REPRESENTATIVE);
+  g_autoptr(GDateTime) modified = g_date_time_new_utc (2027, 9, 1, 8, 0, 0);
+  g_autoptr(KpContribution) talk = NULL;
+  KpSession *session;
+
+  kp_course_set_title (course, "Pårørendekurs");
+  kp_course_set_text (course, KP_COURSE_LOCATION_NAME, "Helsehuset");
+  kp_course_set_text (course, KP_COURSE_LOCATION_ROOM, "Møterom 2");
+  kp_course_set_text (course, KP_COURSE_EMAIL, "lms@example.no");
+  kp_course_set_text (course, KP_COURSE_ORGANISER, "LMS, Sykehuset");
+  kp_course_set_text (course, KP_COURSE_URL, "https://example.no/kurs?id=7,8");
+
+  kp_member_set_name (fag, "Kari Nordmann");
+  kp_member_set_title (fag, "lungelege");
+  kp_member_set_public (fag, TRUE);
+  kp_member_set_name (bruker, "Ola Hemmelig");
+  kp_course_add_member (course, fag);
+  kp_course_add_member (course, bruker);
+
+  session = add_session (course, SESSION_1, "Hva er kols?", "2027-10-21T18:00");
+  talk = kp_contribution_new (KP_CONTRIBUTION_PROFESSIONAL_TALK, kp_member_get_id (fag),
+                              "Sykdomslære", 60);
+  kp_session_add_contribution (session, talk);
+  add_session (course, SESSION_2, "Pust, søvn; og hvile", "2027-10-28T18:00");
+  add_session (course, SESSION_3, "Sámi: čoahkkin", "2027-11-04T18:00");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(KpSession) s = g_list_model_get_item (kp_course_get_sessions (course), i);
+
+      kp_session_set_revision (s, 0);
+      kp_session_set_modified (s, modified);
+    }
+  return course;
+}
+
+static char *
+export_text (KpCourse *course)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 9, 2, 10, 30, 0);
+  g_autoptr(GBytes) bytes = kp_ical_export_course (course, now, KP_ICAL_EXPORT_DEFAULT);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The unfolded value of the first line starting with prefix, from the event with that UID. */
+static char *
+event_line (const char *ics,
+            const char *session_id,
+            const char *prefix)
+{
+  g_autofree char *uid_line = g_strdup_printf ("\r\nUID:%s@kursplan\r\n", session_id);
+  g_autofree char *needle = g_strdup_printf ("\r\n%s", prefix);
+  const char *event = strstr (ics, uid_line);
+  const char *end, *line, *stop;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_nonnull (event);
+  end = strstr (event, "END:VEVENT");
+  line = strstr (event, needle);
+  if (line == NULL || line > end)
+    return NULL;
+  line += 2;
+  for (;;)
+    {
+      stop = strstr (line, "\r\n");
+      g_string_append_len (out, line, stop - line);
+      if (stop[2] != ' ')
+        break;
+      line = stop + 3;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_lines_are_crlf_and_at_most_75_octets (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autofree char *ics = NULL;
+  g_auto(GStrv) lines = NULL;
+  KpSession *session = kp_course_find_session (course, SESSION_2);
+
+  /* Long enough to fold several times, with two-byte letters at every position. */
+  kp_session_set_title (session, "ááááááááááááááááááááááááááááááááááááááááááááááááááááááááá"
+                                 "ŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋŋ𝄞𝄞𝄞𝄞𝄞𝄞");
+  ics = export_text (course);
+
+  g_assert_true (g_str_has_suffix (ics, "END:VCALENDAR\r\n"));
+  lines = g_strsplit (ics, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_null (strchr (lines[i], '\n'));
+      g_assert_null (strchr (lines[i], '\r'));
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      /* No line starts or ends inside a UTF-8 character. */
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+    }
+}
+
+static void
+test_folding_is_exact (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *line = g_strnfill (80, 'x');
+  g_autofree char *expected = g_strdup_printf ("%.75s\r\n %.5s\r\n", line, line);
+  g_autofree char *pad = g_strnfill (66, 'y');
+  g_autofree char *text = g_strconcat (pad, "á", NULL);
+
+  kp_ical_append_folded (out, line, -1);
+  g_assert_cmpstr (out->str, ==, expected);
+
+  /* "SUMMARY:" and 66 letters are 74 octets; "á" (2 octets) moves whole to the next line. */
+  g_string_truncate (out, 0);
+  kp_ical_append_text_property (out, "SUMMARY", text);
+  g_assert_cmpstr (out->str, ==,
+                   "SUMMARY:yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy\r\n"
+                   " á\r\n");
+}
+
+static void
+test_text_is_escaped_and_cleaned (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  kp_ical_append_text_property (out, "DESCRIPTION",
+                                "a,b;c\\d\ne\r\nf\rg\x01h\x7fi\xc2\x85j\tk");
+  g_assert_cmpstr (out->str, ==, "DESCRIPTION:a\\,b\\;c\\\\d\\ne\\nf\\ng" "hij\tk\r\n");
+}
+
+static void
+test_events_carry_the_plan (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autofree char *ics = export_text (course);
+  g_autofree char *summary = event_line (ics, SESSION_2, "SUMMARY:");
+  g_autofree char *location = event_line (ics, SESSION_1, "LOCATION:");
+  g_autofree char *description = event_line (ics, SESSION_1, "DESCRIPTION:");
+  g_autofree char *start = event_line (ics, SESSION_2, "DTSTART");
+  g_autofree char *end = event_line (ics, SESSION_2, "DTEND");
+  g_autofree char *organizer = event_line (ics, SESSION_1, "ORGANIZER");
+  g_autofree char *url = event_line (ics, SESSION_1, "URL:");
+  g_autofree char *stamp = event_line (ics, SESSION_1, "DTSTAMP:");
+  g_autofree char *modified = event_line (ics, SESSION_1, "LAST-MODIFIED:");
+  g_autofree char *sequence = event_line (ics, SESSION_3, "SEQUENCE:");
+  g_autofree char *status = event_line (ics, SESSION_3, "STATUS:");
+
+  g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
+  g_assert_nonnull (strstr (ics, "\r\nMETHOD:PUBLISH\r\n"));
+  g_assert_nonnull (strstr (ics, "\r\nNAME:Pårørendekurs\r\nX-WR-CALNAME:Pårørendekurs\r\n"));
+  g_assert_nonnull (strstr (ics, "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n"));
+  g_assert_nonnull (strstr (ics, "\r\nX-PUBLISHED-TTL:PT12H\r\n"));
+
+  g_assert_cmpstr (summary, ==, "SUMMARY:Pårørendekurs: Pust\\, søvn\\; og hvile");
+  g_assert_cmpstr (location, ==, "LOCATION:Helsehuset\\, Møterom 2");
+  g_assert_cmpstr (start, ==, "DTSTART;TZID=Europe/Oslo:20271028T180000");
+  g_assert_cmpstr (end, ==, "DTEND;TZID=Europe/Oslo:20271028T203000");
+  g_assert_cmpstr (organizer, ==, "ORGANIZER;CN=\"LMS, Sykehuset\":mailto:lms@example.no");
+  g_assert_cmpstr (url, ==, "URL:https://example.no/kurs?id=7,8");
+  g_assert_cmpstr (stamp, ==, "DTSTAMP:20270902T103000Z");
+  g_assert_cmpstr (modified, ==, "LAST-MODIFIED:20270901T080000Z");
+  g_assert_cmpstr (sequence, ==, "SEQUENCE:0");
+  g_assert_cmpstr (status, ==, "STATUS:CONFIRMED");
+
+  /* The public member by name, the other never. */
+  g_assert_nonnull (strstr (description, "Kari Nordmann\\, lungelege"));
+  g_assert_nonnull (strstr (description, "Sykdomslære"));
+  g_assert_null (strstr (ics, "Hemmelig"));
+}
+
+static void
+test_vtimezone_is_compact (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autofree char *ics = export_text (course);
+
+  g_assert_nonnull (strstr (ics,
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:Europe/Oslo\r\n"
+    "BEGIN:STANDARD\r\n"
+    "DTSTART:20261025T030000\r\n"
+    "TZOFFSETFROM:+0200\r\n"
+    "TZOFFSETTO:+0100\r\n"
+    "TZNAME:CET\r\n"
+    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
+    "END:STANDARD\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "DTSTART:20260329T020000\r\n"
+    "TZOFFSETFROM:+0100\r\n"
+    "TZOFFSETTO:+0200\r\n"
+    "TZNAME:CEST\r\n"
+    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n"
+    "END:DAYLIGHT\r\n"
+    "END:VTIMEZONE\r\n"));
+  g_assert_null (strstr (ics, "freeassociation"));
+  g_assert_null (strstr (ics, "RDATE"));
+}
+
+static void
+test_vtimezone_follows_the_zone (void)
+{
+  g_autoptr(GTimeZone) york = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GTimeZone) sydney = g_time_zone_new_identifier ("Australia/Sydney");
+  g_autofree char *us = kp_ical_dup_vtimezone (york, 2027, 2028);
+  g_autofree char *jp = kp_ical_dup_vtimezone (tokyo, 2027, 2027);
+  g_autofree char *au = kp_ical_dup_vtimezone (sydney, 2027, 2027);
+
+  g_assert_nonnull (strstr (us, "DTSTART:20261101T020000\r\nTZOFFSETFROM:-0400\r\n"
+                                "TZOFFSETTO:-0500\r\nTZNAME:EST\r\n"
+                                "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11\r\n"));
+  g_assert_nonnull (strstr (us, "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3\r\n"));
+  g_assert_cmpstr (jp, ==, "BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo\r\nBEGIN:STANDARD\r\n"
+                           "DTSTART:19700101T000000\r\nTZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\n"
+                           "TZNAME:JST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n");
+  g_assert_nonnull (strstr (au, "DTSTART:20260405T030000\r\nTZOFFSETFROM:+1100\r\n"
+                                "TZOFFSETTO:+1000\r\n"));
+}
+
+static void
+test_same_plan_same_bytes (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autofree char *first = export_text (course);
+  g_autofree char *second = export_text (course);
+
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+test_cancelled_and_left_out (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 9, 2, 10, 30, 0);
+  g_autoptr(GBytes) without = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *sequence = NULL;
+
+  kp_session_set_status (kp_course_find_session (course, SESSION_3), KP_SESSION_STATUS_CANCELLED);
+  ics = export_text (course);
+  status = event_line (ics, SESSION_3, "STATUS:");
+  sequence = event_line (ics, SESSION_3, "SEQUENCE:");
+  g_assert_cmpstr (status, ==, "STATUS:CANCELLED");
+  g_assert_cmpstr (sequence, ==, "SEQUENCE:1");
+
+  without = kp_ical_export_course (course, now, KP_ICAL_EXPORT_LEAVE_OUT_CANCELLED);
+  g_assert_null (g_strstr_len (g_bytes_get_data (without, NULL), g_bytes_get_size (without),
+                               SESSION_3));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (without, NULL), g_bytes_get_size (without),
+                                  SESSION_2));
+}
+
+static void
+test_session_resource_has_no_method (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 9, 2, 10, 30, 0);
+  g_autoptr(GBytes) bytes = kp_ical_export_session_resource (course,
+                                                             kp_course_find_session (course, SESSION_1),
+                                                             now);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  g_assert_null (strstr (text, "METHOD"));
+  g_assert_nonnull (strstr (text, "BEGIN:VTIMEZONE\r\nTZID:Europe/Oslo\r\n"));
+  g_assert_nonnull (strstr (text, "UID:" SESSION_1 "@kursplan\r\n"));
+  g_assert_null (strstr (text, SESSION_2));
+}
+
+static void
+test_planning_calendar (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(KpMeeting) meeting = kp_meeting_new ("c0000000-0000-4000-8000-000000000001");
+  g_autoptr(KpEvaluation) evaluation = kp_evaluation_new ("e0000000-0000-4000-8000-000000000001",
+                                                          KP_EVALUATION_MEETING);
+  g_autoptr(GDateTime) start = oslo ("2027-09-10T09:00");
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 9, 2, 10, 30, 0);
+  const char *attendees[] = { "b1d00000-0000-4000-8000-000000000001",
+                              "b1d00000-0000-4000-8000-000000000002", NULL };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  kp_meeting_set_start (meeting, start);
+  kp_meeting_set_minutes (meeting, 180);
+  kp_meeting_set_attendees (meeting, attendees);
+  kp_course_add_meeting (course, meeting);
+  kp_evaluation_set_date (evaluation, "2027-11-18");
+  kp_course_add_evaluation (course, evaluation);
+
+  bytes = kp_ical_export_planning (course, now);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "UID:c0000000-0000-4000-8000-000000000001@kursplan\r\n"
+                                  "DTSTAMP:20270902T103000Z\r\n"
+                                  "DTSTART;TZID=Europe/Oslo:20270910T090000\r\n"
+                                  "DTEND;TZID=Europe/Oslo:20270910T120000\r\n"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20271118\r\nDTEND;VALUE=DATE:20271119\r\n"));
+  g_assert_null (strstr (text, SESSION_1));
+  g_assert_null (strstr (text, "Hemmelig"));
+}
+
+static void
+test_import_round_trip_changes_nothing (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 9, 2, 10, 30, 0);
+  g_autoptr(GBytes) bytes = kp_ical_export_course (course, now, KP_ICAL_EXPORT_DEFAULT);
+  g_autoptr(GError) error = NULL;
+  guint added = 99, updated = 99;
+
+  g_assert_true (kp_ical_import_bytes (course, bytes, &added, &updated, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (updated, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (course)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(KpSession) s = g_list_model_get_item (kp_course_get_sessions (course), i);
+
+      g_assert_cmpuint (kp_session_get_revision (s), ==, 0);
+    }
+  g_assert_cmpstr (kp_session_get_title (kp_course_find_session (course, SESSION_2)), ==,
+                   "Pust, søvn; og hvile");
+}
+
+static const char foreign[] =
+  "BEGIN:VCALENDAR\r\n"
+  "VERSION:2.0\r\n"
+  "PRODID:-//Other//EN\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:abc-123@example.org\r\n"
+  "DTSTAMP:20270101T000000Z\r\n"
+  "DTSTART:20271103T170000Z\r\n"
+  "DURATION:PT2H30M\r\n"
+  "SUMMARY:Ekstra samling\\, med kaffe\r\n"
+  "LOCATION:Rådhuset\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:" SESSION_1 "@kursplan\r\n"
+  "DTSTAMP:20270101T000000Z\r\n"
+  "DTSTART;TZID=America/New_York:20271021T130000\r\n"
+  "DTEND;TZID=America/New_York:20271021T150000\r\n"
+  "SUMMARY:Pårørendekurs: Hva er kols?\r\n"
+  "STATUS:CANCELLED\r\n"
+  "END:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+static void
+test_import_adds_then_updates (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (foreign, sizeof foreign - 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_id = kp_ical_dup_session_id_for_uid (course, "abc-123@example.org");
+  guint added = 0, updated = 0;
+  KpSession *extra, *first;
+  g_autofree char *start = NULL;
+
+  g_assert_true (kp_ical_import_bytes (course, bytes, &added, &updated, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (updated, ==, 1);
+
+  /* 17:00 UTC on the Wednesday after the October clock change is 18:00 in Oslo. */
+  extra = kp_course_find_session (course, new_id);
+  g_assert_nonnull (extra);
+  start = kp_time_format_local (kp_session_get_start (extra));
+  g_assert_cmpstr (start, ==, "2027-11-03T18:00");
+  g_assert_cmpuint (kp_session_get_minutes (extra), ==, 150);
+  g_assert_cmpstr (kp_session_get_title (extra), ==, "Ekstra samling, med kaffe");
+  g_assert_cmpstr (kp_session_get_location_name (extra), ==, "Rådhuset");
+
+  /* 13:00 in New York on 21 October is 19:00 in Oslo; the title loses the course prefix. */
+  first = kp_course_find_session (course, SESSION_1);
+  g_free (start);
+  start = kp_time_format_local (kp_session_get_start (first));
+  g_assert_cmpstr (start, ==, "2027-10-21T19:00");
+  g_assert_cmpuint (kp_session_get_minutes (first), ==, 120);
+  g_assert_cmpstr (kp_session_get_title (first), ==, "Hva er kols?");
+  g_assert_cmpint (kp_session_get_status (first), ==, KP_SESSION_STATUS_CANCELLED);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_session_get_contributions (first)), ==, 1);
+
+  /* Again: the same four sessions, nothing new. */
+  g_assert_true (kp_ical_import_bytes (course, bytes, &added, &updated, &error));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (updated, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (course)), ==, 4);
+}
+
+static void
+test_import_rejects_malformed_whole (void)
+{
+  const char *bad[] = {
+    "",
+    "not a calendar",
+    "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+    /* the second event has no start */
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20271027T170000Z\r\n"
+    "DURATION:PT1H\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n",
+    /* a time zone nobody describes */
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=Mars/Olympus:20271027T170000\r\n"
+    "DURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    /* a bad date */
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20271399T170000Z\r\n"
+    "DURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    /* a repeating event */
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20271027T170000Z\r\n"
+    "DURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    /* ends before it starts */
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20271027T170000Z\r\n"
+    "DTEND:20271027T160000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(KpCourse) course = make_course ();
+      g_autoptr(GBytes) bytes = g_bytes_new_static (bad[i], strlen (bad[i]));
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (kp_ical_import_bytes (course, bytes, NULL, NULL, &error));
+      g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR);
+      g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (course)), ==, 3);
+      g_assert_cmpstr (kp_session_get_title (kp_course_find_session (course, SESSION_1)), ==,
+                       "Hva er kols?");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ical/export/lines-are-crlf-and-at-most-75-octets",
+                   test_lines_are_crlf_and_at_most_75_octets);
+  g_test_add_func ("/ical/export/folding-is-exact", test_folding_is_exact);
+  g_test_add_func ("/ical/export/text-is-escaped-and-cleaned", test_text_is_escaped_and_cleaned);
+  g_test_add_func ("/ical/export/events-carry-the-plan", test_events_carry_the_plan);
+  g_test_add_func ("/ical/export/vtimezone-is-compact", test_vtimezone_is_compact);
+  g_test_add_func ("/ical/export/vtimezone-follows-the-zone", test_vtimezone_follows_the_zone);
+  g_test_add_func ("/ical/export/same-plan-same-bytes", test_same_plan_same_bytes);
+  g_test_add_func ("/ical/export/cancelled-and-left-out", test_cancelled_and_left_out);
+  g_test_add_func ("/ical/export/session-resource-has-no-method",
+                   test_session_resource_has_no_method);
+  g_test_add_func ("/ical/export/planning-calendar", test_planning_calendar);
+  g_test_add_func ("/ical/import/round-trip-changes-nothing",
+                   test_import_round_trip_changes_nothing);
+  g_test_add_func ("/ical/import/adds-then-updates", test_import_adds_then_updates);
+  g_test_add_func ("/ical/import/rejects-malformed-whole", test_import_rejects_malformed_whole);
+
+  return g_test_run ();
+}
