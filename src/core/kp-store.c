@@ -350,8 +350,10 @@ kp_store_set_unreadable_error (KpStore     *self,
                                const char  *value,
                                GError     **error)
 {
+  /* TRANSLATORS: the second %s names what was read, such as "time zone" */
   g_set_error (error, KP_ERROR, KP_ERROR_STORE,
-               _("The database “%s” holds a %s this version of Kursplan does not know: “%s”"),
+               _("The database “%s” holds a value this version of Kursplan cannot read "
+                 "(%s: “%s”)"),
                self->path, what, value ? value : "");
   return FALSE;
 }
