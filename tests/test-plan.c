@@ -422,7 +422,7 @@ typedef struct
 
 static const Rejection rejections[] = {
   { "bad-empty.json", "the file is empty" },
-  { "bad-not-json.json", "not JSON: …" },
+  { "bad-not-json.json", "not JSON: line 2, column 1: …" },
   { "bad-utf8.json", "not UTF-8 text (an invalid byte at offset 795)" },
   { "bad-root.json", "not a course plan: the file does not hold a JSON object" },
   { "bad-format.json",
@@ -550,6 +550,13 @@ test_rejects_in_memory_cases (void)
                       "\"course\": {\"title\": \"x\", \"sessions\": [7]}}", &error);
   g_assert_cmpstr (error->message, ==, "course.sessions[0]: not an object");
   g_clear_error (&error);
+
+  /* A byte-order mark is not a problem. */
+  course = read_text ("\xef\xbb\xbf{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"Kurs\"}}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kp_course_get_title (course), ==, "Kurs");
+  g_clear_object (&course);
 
   /* The autumn's repeated hour happens, so it is accepted. */
   course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "

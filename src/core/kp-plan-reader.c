@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "kp-error.h"
 #include "kp-i18n.h"
@@ -1010,6 +1012,12 @@ kp_plan_read_bytes (GBytes     *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
+  /* Some Windows editors start a UTF-8 file with a byte-order mark. */
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      size -= 3;
+    }
   if (size == 0 || is_blank (data, size))
     {
       g_set_error_literal (error, KP_ERROR, KP_ERROR_INVALID_PLAN, _("the file is empty"));
@@ -1026,8 +1034,17 @@ kp_plan_read_bytes (GBytes     *bytes,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN, _("not JSON: %s"),
-                   local_error->message);
+      const char *message = local_error->message;
+      int line, column;
+
+      /* json-glib says "<data>:3:5: Parse error: …"; people read "line 3, column 5". */
+      if (g_str_has_prefix (message, "<data>:") &&
+          sscanf (message, "<data>:%d:%d:", &line, &column) == 2 &&
+          (message = strstr (message + strlen ("<data>:"), ": ")) != NULL)
+        g_set_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN,
+                     _("not JSON: line %d, column %d: %s"), line, column, message + 2);
+      else
+        g_set_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN, _("not JSON: %s"), message);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))

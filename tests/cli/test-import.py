@@ -24,7 +24,7 @@ MINIMAL_ID = "5c3e1a2b-7d4f-4e6a-9b8c-1d2e3f4a5b6c"
 # Each malformed fixture, and how its one line on stderr must go on after "kursplan: FILE: ".
 REJECTIONS = {
     "bad-empty.json": "the file is empty",
-    "bad-not-json.json": "not JSON: ",
+    "bad-not-json.json": "not JSON: line 2, column 1: ",
     "bad-utf8.json": "not UTF-8 text",
     "bad-root.json": "not a course plan",
     "bad-format.json": "format: “kursplan/brochure” is not a Kursplan course plan",
