@@ -26,6 +26,8 @@ static const KpCliCommand commands[] = {
   { "export-plan", kp_cli_export_plan, N_("Write a course as a course-plan file") },
   { "check",       kp_cli_check,       N_("Show what each step of Standard metode still needs") },
   { "demo",        kp_cli_demo,        N_("Load the demo courses") },
+  { "ics",         kp_cli_ics,         N_("Write a course's sessions as an iCalendar file") },
+  { "import-ics",  kp_cli_import_ics,  N_("Add or update sessions from an iCalendar file") },
 };
 
 static const KpCliCommand *

@@ -53,5 +53,7 @@ int kp_cli_import      (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_export_plan (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_check       (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_demo        (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_ics         (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_import_ics  (KpCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

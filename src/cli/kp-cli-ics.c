@@ -1,0 +1,193 @@
+/* kp-cli-ics.c — `kursplan ics COURSE [-o FILE]` and `kursplan import-ics COURSE FILE`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "kp-cli.h"
+#include "kp-error.h"
+#include "kp-ical-export.h"
+#include "kp-ical-import.h"
+
+/* The export's DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible output. */
+static GDateTime *
+export_time (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return g_date_time_new_from_unix_utc ((gint64) seconds);
+  return g_date_time_new_now_utc ();
+}
+
+static gboolean
+write_output (const char  *path,
+              GBytes      *bytes,
+              GError     **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (path != NULL && g_strcmp0 (path, "-") != 0)
+    {
+      g_autoptr(GError) local = NULL;
+
+      /* A temporary file renamed over the old one: never half a calendar. */
+      if (!g_file_set_contents (path, data, size, &local))
+        {
+          g_set_error (error, KP_ERROR, KP_ERROR_FAILED,
+                       _("could not write %s: %s"), path, local->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED,
+                   _("could not write to standard output: %s"), g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GBytes *
+export_all (KpCliContext       *ctx,
+            GDateTime          *now,
+            KpIcalExportFlags   flags,
+            GError            **error)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
+  KpStore *store = kp_cli_get_store (ctx, error);
+
+  if (store == NULL || (summaries = kp_store_list_courses (store, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      KpCourseSummary *summary = g_ptr_array_index (summaries, i);
+      KpCourse *course = kp_store_load_course (store, kp_course_summary_get_id (summary), error);
+
+      if (course == NULL)
+        return NULL;
+      g_ptr_array_add (courses, course);
+    }
+  return kp_ical_export_courses ((KpCourse * const *) courses->pdata, courses->len, now, flags);
+}
+
+int
+kp_cli_ics (KpCliContext  *ctx,
+            int            argc,
+            char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[COURSE]"));
+  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *output = NULL;
+  gboolean all = FALSE, planning = FALSE, leave_out = FALSE;
+  KpIcalExportFlags flags = KP_ICAL_EXPORT_DEFAULT;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the calendar to FILE instead of standard output"), N_("FILE") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+      N_("Every course's sessions in one calendar"), NULL },
+    { "planning", 0, 0, G_OPTION_ARG_NONE, &planning,
+      N_("The planning group's calendar: planning meetings and the evaluation meeting"), NULL },
+    { "leave-out-cancelled", 0, 0, G_OPTION_ARG_NONE, &leave_out,
+      N_("Leave cancelled sessions out instead of marking them CANCELLED"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Writes a course's sessions as an iCalendar file. COURSE is "
+                                  "the course’s id or its exact title. A downloaded file "
+                                  "imported again duplicates events in most calendars: publish "
+                                  "it as a subscription or use “kursplan sync” to update them."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!kp_cli_parse (context, "ics", &argc, &argv))
+    return KP_EXIT_USAGE;
+  if (leave_out)
+    flags |= KP_ICAL_EXPORT_LEAVE_OUT_CANCELLED;
+
+  if (all)
+    {
+      if (argc != 1 || planning)
+        return kp_cli_usage_error ("ics", "%s",
+                                   _("--all takes no course and no --planning"));
+      bytes = export_all (ctx, now, flags, &error);
+    }
+  else
+    {
+      g_autoptr(KpCourse) course = NULL;
+
+      if (argc != 2)
+        return kp_cli_usage_error ("ics", "%s",
+                                   _("name one course, by its id or its exact title, or give --all"));
+      course = kp_cli_load_course (ctx, argv[1], &error);
+      if (course != NULL)
+        bytes = planning ? kp_ical_export_planning (course, now)
+                         : kp_ical_export_course (course, now, flags);
+    }
+
+  if (bytes == NULL || !write_output (output, bytes, &error))
+    return kp_cli_fail (error);
+  return KP_EXIT_OK;
+}
+
+int
+kp_cli_import_ics (KpCliContext  *ctx,
+                   int            argc,
+                   char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE FILE"));
+  g_autoptr(KpCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  KpStore *store;
+  gsize size;
+  guint added = 0, updated = 0;
+
+  g_option_context_set_summary (context,
+                                _("Adds or updates a course's sessions from an iCalendar file. "
+                                  "Events keep their identity, so importing the file again "
+                                  "updates the same sessions."));
+  if (!kp_cli_parse (context, "import-ics", &argc, &argv))
+    return KP_EXIT_USAGE;
+  if (argc != 3)
+    return kp_cli_usage_error ("import-ics", "%s",
+                               _("name one course and one calendar file"));
+
+  if (!g_file_get_contents (argv[2], &data, &size, &error))
+    return kp_cli_fail (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), size);
+
+  course = kp_cli_load_course (ctx, argv[1], &error);
+  if (course == NULL)
+    return kp_cli_fail (error);
+
+  if (!kp_ical_import_bytes (course, bytes, &added, &updated, &error))
+    {
+      g_prefix_error (&error, "%s: ", argv[2]);
+      return kp_cli_fail (error);
+    }
+
+  store = kp_cli_get_store (ctx, &error);
+  if (store == NULL || !kp_store_save_course (store, course, &error))
+    return kp_cli_fail (error);
+
+  printf (_("Imported into “%s”: %u added, %u updated"), kp_course_get_title (course),
+          added, updated);
+  putchar ('\n');
+  return KP_EXIT_OK;
+}
