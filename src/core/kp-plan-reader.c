@@ -720,11 +720,10 @@ read_scores (Reader       *r,
   for (GList *l = questions; l != NULL; l = l->next)
     {
       JsonNode *node = json_object_get_member (scores, l->data);
+      JsonArray *array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
       guint counts[KP_SCALE_POINTS];
-      JsonArray *array;
 
-      if (!JSON_NODE_HOLDS_ARRAY (node) ||
-          json_array_get_length (array = json_node_get_array (node)) != KP_SCALE_POINTS)
+      if (array == NULL || json_array_get_length (array) != KP_SCALE_POINTS)
         return fail_at (r, l->data, _("not a list of 5 counts, one for each scale point 1–5"));
 
       for (guint i = 0; i < KP_SCALE_POINTS; i++)
@@ -863,10 +862,12 @@ read_course (Reader     *r,
   static const char * const known_capacity[] = { "min", "max", NULL };
   static const char * const known_participants[] = { "registered", NULL };
   g_autoptr(KpCourse) course = NULL;
-  g_autoptr(GHashTable) sessions_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) meetings_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) evaluations_seen =
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) sessions_seen = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+  g_autoptr(GHashTable) meetings_seen = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+  g_autoptr(GHashTable) evaluations_seen = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                  g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *id = NULL;
   g_auto(GStrv) goals = NULL;
