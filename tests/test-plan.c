@@ -551,6 +551,18 @@ test_rejects_in_memory_cases (void)
   g_assert_cmpstr (error->message, ==, "course.sessions[0]: not an object");
   g_clear_error (&error);
 
+  /* A zone is an IANA name, never a fixed offset or a file. */
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"x\", \"timezone\": \"+01:00\"}}", &error);
+  g_assert_cmpstr (error->message, ==,
+                   "course.timezone: “+01:00” is not a time zone name such as “Europe/Oslo”");
+  g_clear_error (&error);
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"x\", "
+                      "\"timezone\": \"/usr/share/zoneinfo/Europe/Oslo\"}}", &error);
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN);
+  g_clear_error (&error);
+
   /* A byte-order mark is not a problem. */
   course = read_text ("\xef\xbb\xbf{\"format\": \"kursplan/course-plan\", \"version\": 1, "
                       "\"course\": {\"title\": \"Kurs\"}}", &error);

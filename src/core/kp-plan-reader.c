@@ -846,6 +846,19 @@ read_part (Reader             *r,
   return ok;
 }
 
+/* An IANA name ("Europe/Oslo"): GLib also takes fixed offsets and file paths, which a plan must
+ * not use (its times follow the zone's clock changes, and a path is this computer's alone). */
+static gboolean
+is_zone_name (const char *name)
+{
+  if (!g_ascii_isalpha (name[0]) || strstr (name, "..") != NULL)
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("/_+-", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 static KpCourse *
 read_course (Reader     *r,
              JsonObject *object)
@@ -886,6 +899,12 @@ read_course (Reader     *r,
 
   if (timezone == NULL)
     timezone = KP_DEFAULT_TIMEZONE;
+  if (!is_zone_name (timezone))
+    {
+      fail_at (r, "timezone", _("“%s” is not a time zone name such as “Europe/Oslo”"),
+               timezone);
+      return NULL;
+    }
   r->tz = kp_time_zone_new (timezone, &local_error);
   if (r->tz == NULL)
     {
