@@ -1,0 +1,223 @@
+#!/usr/bin/python3
+# test-ics-readers.py — `kursplan ics` read by two real peers, ical.js (node) and
+# python3-icalendar: their view of every exported file must match the plan.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import copy
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import icalendar
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+KURSPLAN = os.environ['KURSPLAN_BIN']
+BUILD = os.environ.get('KURSPLAN_BUILD_ROOT', tempfile.gettempdir())
+PLAN = os.path.join(HERE, 'winter-course.kursplan.json')
+COURSE = 'Pårørendekurs; vinter, Sápmi'
+
+S = '5e55a000-0000-4000-8000-0000000000%02d@kursplan'
+# The plan's wall-clock times in Oslo, as UTC instants: CEST (+2) before 31 October 2027 and
+# from 26 March 2028, CET (+1) between.
+EXPECTED = {
+    S % 1: ('2027-10-28T16:00:00Z', '2027-10-28T18:30:00Z', 'CONFIRMED'),
+    S % 2: ('2027-11-04T17:00:00Z', '2027-11-04T19:30:00Z', 'CONFIRMED'),
+    S % 3: ('2027-11-11T17:00:00Z', '2027-11-11T19:30:00Z', 'CANCELLED'),
+    S % 4: ('2028-03-23T17:00:00Z', '2028-03-23T19:30:00Z', 'CONFIRMED'),
+    S % 5: ('2028-03-30T16:00:00Z', '2028-03-30T18:30:00Z', 'CONFIRMED'),
+}
+SUMMARY_2 = 'Pårørendekurs; vinter, Sápmi: Etter høstskiftet: Sámi čoahkkin, đ ŋ š ŧ ž; ï'
+LOCATION = 'Helsehuset, Møterom 2, Storgata 1, 9999 Byen'
+DESCRIPTION_1 = ('Før høstskiftet: hva er kols?\n\n'
+                 '– Professional\'s talk: Sykdomslære; pust, og søvn (lungelege), 60 min\n'
+                 '– User\'s talk: Min hverdag (User representative), 30 min\n'
+                 '– Sharing experience, 45 min')
+PRIVATE_NAMES = ('Hemmelig', 'Skjult')
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print('not ok:', message)
+
+
+def run(*args, env=None):
+    result = subprocess.run([KURSPLAN, *args], capture_output=True, env=env)
+    if result.returncode != 0:
+        sys.exit('kursplan %s failed (%d): %s' % (' '.join(args), result.returncode,
+                                                  result.stderr.decode()))
+    return result.stdout
+
+
+def node_reader():
+    """ical.js from npm, installed into the build tree from the lock file (npm ci)."""
+    node = shutil.which('node')
+    npm = shutil.which('npm')
+    if node is None or npm is None:
+        sys.exit('node and npm are needed (see .ci/install-deps)')
+    where = os.path.join(BUILD, 'interop-node')
+    os.makedirs(where, exist_ok=True)
+    for name in ('package.json', 'package-lock.json', 'read-ical.mjs'):
+        shutil.copy(os.path.join(HERE, name), where)
+    if not os.path.exists(os.path.join(where, 'node_modules', 'ical.js', 'package.json')):
+        subprocess.run([npm, 'ci', '--no-audit', '--no-fund', '--loglevel=error'],
+                       cwd=where, check=True, stdout=subprocess.DEVNULL)
+    return [node, os.path.join(where, 'read-ical.mjs')]
+
+
+def read_with_icaljs(reader, path):
+    env = dict(os.environ, TZ='UTC')
+    out = subprocess.run([*reader, path], capture_output=True, text=True, env=env, check=True)
+    view = json.loads(out.stdout)
+    return {e['uid']: e for e in view['events']}, view
+
+
+def utc_text(value):
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            return 'floating'
+        return value.astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+    return value.strftime('%Y%m%d')
+
+
+def read_with_python(path):
+    with open(path, 'rb') as f:
+        calendar = icalendar.Calendar.from_ical(f.read())
+    events = {}
+    for event in calendar.walk('VEVENT'):
+        start = event.decoded('dtstart')
+        events[str(event['uid'])] = {
+            'summary': str(event.get('summary')),
+            'location': str(event['location']) if 'location' in event else None,
+            'description': str(event['description']) if 'description' in event else None,
+            'status': str(event.get('status')),
+            'sequence': int(event.get('sequence', 0)),
+            'start': utc_text(start),
+            'end': utc_text(event.decoded('dtend')),
+            'tzid': event['dtstart'].params.get('TZID'),
+        }
+    return events, calendar
+
+
+def check_course_view(label, events):
+    check(set(events) == set(EXPECTED), '%s: the five sessions, by UID (%s)' % (label,
+                                                                           sorted(events)))
+    for uid, (start, end, status) in EXPECTED.items():
+        event = events.get(uid)
+        if event is None:
+            continue
+        check(event['start'] == start, '%s: %s starts %s, not %s' % (label, uid, event['start'],
+                                                                      start))
+        check(event['end'] == end, '%s: %s ends %s, not %s' % (label, uid, event['end'], end))
+        check(event['status'] == status, '%s: %s is %s' % (label, uid, event['status']))
+        check(event['tzid'] == 'Europe/Oslo', '%s: %s in zone %s' % (label, uid, event['tzid']))
+        for name in PRIVATE_NAMES:
+            check(name not in (event['description'] or '') + event['summary'],
+                  '%s: %s shows a member not marked public' % (label, uid))
+    if S % 2 in events:
+        check(events[S % 2]['summary'] == SUMMARY_2,
+              '%s: summary with Sami letters, comma, semicolon: %r' % (label,
+                                                                       events[S % 2]['summary']))
+    if S % 1 in events:
+        check(events[S % 1]['location'] == LOCATION, '%s: location %r' % (label,
+                                                                           events[S % 1]['location']))
+        check(events[S % 1]['description'] == DESCRIPTION_1,
+              '%s: description %r' % (label, events[S % 1]['description']))
+    if S % 4 in events:
+        check(events[S % 4]['location'] == 'Rådhuset, Sal 1, Torget 2, 9999 Byen',
+              '%s: a session\'s own place' % label)
+
+
+def main():
+    reader = node_reader()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, 'kursplan.db')
+        env = dict(os.environ, SOURCE_DATE_EPOCH='1800000000')
+        run('--db', db, 'import', PLAN)
+
+        first = os.path.join(tmp, 'first.ics')
+        run('--db', db, 'ics', COURSE, '-o', first, env=env)
+        again = run('--db', db, 'ics', COURSE, env=env)
+        with open(first, 'rb') as f:
+            check(f.read() == again, 'the same plan exported twice gives the same bytes')
+
+        js_events, js_view = read_with_icaljs(reader, first)
+        check(js_view['method'] == 'PUBLISH', 'ical.js: METHOD:PUBLISH')
+        check(js_view['timezones'] == ['Europe/Oslo'], 'ical.js: one VTIMEZONE, Europe/Oslo')
+        check_course_view('ical.js', js_events)
+        if S % 1 in js_events:
+            check(js_events[S % 1]['organizer'] == 'mailto:lms@example.no', 'ical.js: organizer')
+            check(js_events[S % 1]['url'] == 'https://example.no/kurs/vinter?id=7,8', 'ical.js: url')
+
+        py_events, py_calendar = read_with_python(first)
+        check(str(py_calendar['X-WR-CALNAME']) == COURSE, 'python: calendar name %r'
+              % str(py_calendar['X-WR-CALNAME']))
+        check_course_view('python-icalendar', py_events)
+
+        # Leaving cancelled sessions out.
+        without = os.path.join(tmp, 'without.ics')
+        run('--db', db, 'ics', COURSE, '--leave-out-cancelled', '-o', without, env=env)
+        py_without, _ = read_with_python(without)
+        check(set(py_without) == set(EXPECTED) - {S % 3}, '--leave-out-cancelled drops only it')
+
+        # The planning group's calendar: the meeting (09:00 CEST) and the evaluation day.
+        planning = os.path.join(tmp, 'planning.ics')
+        run('--db', db, 'ics', COURSE, '--planning', '-o', planning, env=env)
+        for label, events in (('ical.js', read_with_icaljs(reader, planning)[0]),
+                              ('python-icalendar', read_with_python(planning)[0])):
+            meeting = events.get('c0a1b2c3-0000-4000-8000-000000000001@kursplan')
+            evaluation = events.get('e0a1b2c3-0000-4000-8000-000000000001@kursplan')
+            check(meeting is not None and meeting['start'] == '2027-09-09T07:00:00Z',
+                  '%s: planning meeting at 07:00 UTC: %r' % (label, meeting))
+            check(meeting is not None and meeting['description'].startswith(
+                'Fordele innlegg;\navtale rom, kaffe'), '%s: notes with newline' % label)
+            check(evaluation is not None and evaluation['start'] in ('2028-04-13', '20280413'),
+                  '%s: evaluation meeting on 13 April: %r' % (label, evaluation))
+            check(len(events) == 2, '%s: only the group\'s meetings' % label)
+
+        # Change the plan: move session 2, rename session 4, cancel session 5.
+        with open(PLAN, encoding='utf-8') as f:
+            plan = json.load(f)
+        changed = copy.deepcopy(plan)
+        sessions = changed['course']['sessions']
+        sessions[1]['start'] = '2027-11-04T19:00'
+        sessions[3]['title'] = 'Før vårskiftet, flyttet rom'
+        sessions[4]['status'] = 'cancelled'
+        changed_path = os.path.join(tmp, 'changed.kursplan.json')
+        with open(changed_path, 'w', encoding='utf-8') as f:
+            json.dump(changed, f, ensure_ascii=False)
+        run('--db', db, 'import', changed_path)
+
+        second = os.path.join(tmp, 'second.ics')
+        run('--db', db, 'ics', COURSE, '-o', second, env=env)
+        before, _ = read_with_python(first)
+        for label, after in (('python-icalendar', read_with_python(second)[0]),
+                             ('ical.js', read_with_icaljs(reader, second)[0])):
+            check(set(after) == set(before), '%s: same UIDs after the change' % label)
+            for uid in before:
+                rise = 1 if uid in (S % 2, S % 4, S % 5) else 0
+                check(after[uid]['sequence'] == before[uid]['sequence'] + rise,
+                      '%s: %s SEQUENCE %d → %d' % (label, uid, before[uid]['sequence'],
+                                                   after[uid]['sequence']))
+            check(after[S % 2]['start'] == '2027-11-04T18:00:00Z', '%s: moved session' % label)
+            check(after[S % 5]['status'] == 'CANCELLED', '%s: cancelled session' % label)
+
+        # Every course in one file.
+        all_path = os.path.join(tmp, 'all.ics')
+        run('--db', db, 'ics', '--all', '-o', all_path, env=env)
+        check(set(read_with_python(all_path)[0]) == set(EXPECTED), '--all holds the sessions')
+
+    if failures:
+        sys.exit('%d checks failed' % len(failures))
+    print('ok: ical.js and python-icalendar read what the plan says')
+
+
+if __name__ == '__main__':
+    main()
