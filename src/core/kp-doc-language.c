@@ -1,0 +1,369 @@
+/* kp-doc-language.c — the catalogues of the document languages: nb, nn, se, smj, sma
+ *
+ * A brochure's language belongs to the course, not to the UI, and must render the same on a
+ * machine with no Sami locale: so the names and patterns live here, not in glibc or gettext.
+ *
+ * REVIEW: every Sami string below marked † needs a native speaker's review before a release
+ * (DOMAIN.md). Month and weekday names follow the Unicode CLDR locale data; the date patterns
+ * follow glibc's se_NO and the examples in DOMAIN.md. Where a Lule or South Sami label has no
+ * reviewed translation yet the entry is NULL and the Bokmål label is printed instead, as the
+ * bilingual brochures of the Sami health services do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-doc-language"
+
+#include "config.h"
+
+#include "kp-doc-language.h"
+
+#define N_ROLES 6
+#define N_KINDS 6
+
+struct _KpDocLanguage
+{
+  const char *code;
+  const char *name;                  /* the language's own name */
+  const char *weekdays[7];           /* Monday first, as GDateWeekday counts */
+  const char *weekdays_in_date[7];   /* the form inside a date; NULL: as weekdays */
+  const char *months[12];
+  const char *months_in_date[12];    /* the form inside a date (genitive); NULL: as months */
+  const char *date_pattern;          /* {w} weekday, {d} day, {m} month, {y} year */
+  const char *time_prefix;           /* before "18.00–20.30" */
+  const char *labels[KP_DOC_N_LABELS];
+  const char *roles[N_ROLES];        /* as KpRole */
+  const char *kinds[N_KINDS];        /* as KpContributionKind */
+};
+
+static const KpDocLanguage languages[] = {
+  {
+    .code = "nb",
+    .name = "norsk bokmål",
+    .weekdays = { "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag" },
+    .months = { "januar", "februar", "mars", "april", "mai", "juni",
+                "juli", "august", "september", "oktober", "november", "desember" },
+    .date_pattern = "{w} {d}. {m} {y}",
+    .time_prefix = "kl.",
+    .labels = {
+      [KP_DOC_LABEL_FOR_WHOM] = "Hvem er kurset for?",
+      [KP_DOC_LABEL_WHAT_YOU_GET] = "Hva får du?",
+      [KP_DOC_LABEL_PROGRAMME] = "Program",
+      [KP_DOC_LABEL_PRACTICAL] = "Praktisk informasjon",
+      [KP_DOC_LABEL_PLACE] = "Sted",
+      [KP_DOC_LABEL_PRICE] = "Pris",
+      [KP_DOC_LABEL_DEADLINE] = "Påmeldingsfrist",
+      [KP_DOC_LABEL_REGISTRATION] = "Påmelding",
+      [KP_DOC_LABEL_CONTACT] = "Kontakt",
+      [KP_DOC_LABEL_ORGANISER] = "Arrangør",
+      [KP_DOC_LABEL_PARTNERS] = "I samarbeid med",
+      [KP_DOC_LABEL_PLANNED_TOGETHER] =
+        "Kurset er planlagt i fellesskap av brukerrepresentanter og fagpersoner.",
+      [KP_DOC_LABEL_CANCELLED] = "Avlyst",
+      [KP_DOC_LABEL_PAGE] = "Side",
+    },
+    .roles = { "kursleder", "fagperson", "brukerrepresentant", "erfaringskonsulent",
+               "likeperson", "koordinator" },
+    .kinds = { "Faginnlegg", "Brukerinnlegg", "Erfaringsutveksling", "Gruppearbeid",
+               "Praktisk aktivitet", "Pause" },
+  },
+  {
+    .code = "nn",
+    .name = "norsk nynorsk",
+    .weekdays = { "måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag" },
+    .months = { "januar", "februar", "mars", "april", "mai", "juni",
+                "juli", "august", "september", "oktober", "november", "desember" },
+    .date_pattern = "{w} {d}. {m} {y}",
+    .time_prefix = "kl.",
+    .labels = {
+      [KP_DOC_LABEL_FOR_WHOM] = "Kven er kurset for?",
+      [KP_DOC_LABEL_WHAT_YOU_GET] = "Kva får du?",
+      [KP_DOC_LABEL_PROGRAMME] = "Program",
+      [KP_DOC_LABEL_PRACTICAL] = "Praktisk informasjon",
+      [KP_DOC_LABEL_PLACE] = "Stad",
+      [KP_DOC_LABEL_PRICE] = "Pris",
+      [KP_DOC_LABEL_DEADLINE] = "Påmeldingsfrist",
+      [KP_DOC_LABEL_REGISTRATION] = "Påmelding",
+      [KP_DOC_LABEL_CONTACT] = "Kontakt",
+      [KP_DOC_LABEL_ORGANISER] = "Arrangør",
+      [KP_DOC_LABEL_PARTNERS] = "I samarbeid med",
+      [KP_DOC_LABEL_PLANNED_TOGETHER] =
+        "Kurset er planlagt i fellesskap av brukarrepresentantar og fagpersonar.",
+      [KP_DOC_LABEL_CANCELLED] = "Avlyst",
+      [KP_DOC_LABEL_PAGE] = "Side",
+    },
+    .roles = { "kursleiar", "fagperson", "brukarrepresentant", "erfaringskonsulent",
+               "likeperson", "koordinator" },
+    .kinds = { "Fagleg innlegg", "Brukarinnlegg", "Erfaringsutveksling", "Gruppearbeid",
+               "Praktisk aktivitet", "Pause" },
+  },
+  {
+    /* North Sami. Dates: `duorastat njukčamánu 4. b. 2027` (b. = beaivi), the month in the
+     * genitive (-mánu) as glibc's se_NO writes it; the time prefix dii. = diibmu. † */
+    .code = "se",
+    .name = "davvisámegiella",
+    .weekdays = { "vuossárga", "maŋŋebárga", "gaskavahkku", "duorastat", "bearjadat",
+                  "lávvardat", "sotnabeaivi" },
+    .months = { "ođđajagemánnu", "guovvamánnu", "njukčamánnu", "cuoŋománnu", "miessemánnu",
+                "geassemánnu", "suoidnemánnu", "borgemánnu", "čakčamánnu", "golggotmánnu",
+                "skábmamánnu", "juovlamánnu" },
+    .months_in_date = { "ođđajagemánu", "guovvamánu", "njukčamánu", "cuoŋománu", "miessemánu",
+                        "geassemánu", "suoidnemánu", "borgemánu", "čakčamánu", "golggotmánu",
+                        "skábmamánu", "juovlamánu" },
+    .date_pattern = "{w} {m} {d}. b. {y}",
+    .time_prefix = "dii.",                                          /* † */
+    .labels = {
+      [KP_DOC_LABEL_FOR_WHOM] = "Geasa kursa lea?",                 /* † */
+      [KP_DOC_LABEL_WHAT_YOU_GET] = "Maid don oaččut?",             /* † */
+      [KP_DOC_LABEL_PROGRAMME] = "Prográmma",                       /* † */
+      [KP_DOC_LABEL_PRACTICAL] = "Praktihkalaš dieđut",             /* † */
+      [KP_DOC_LABEL_PLACE] = "Báiki",
+      [KP_DOC_LABEL_PRICE] = "Haddi",                               /* † */
+      [KP_DOC_LABEL_DEADLINE] = "Dieđihanáigemearri",               /* † */
+      [KP_DOC_LABEL_REGISTRATION] = "Dieđiheapmi",                  /* † */
+      [KP_DOC_LABEL_CONTACT] = "Oktavuohta",                        /* † */
+      [KP_DOC_LABEL_ORGANISER] = "Lágideaddji",
+      [KP_DOC_LABEL_PARTNERS] = "Ovttasbargoguoimmit",              /* † */
+      [KP_DOC_LABEL_PLANNED_TOGETHER] =                             /* † */
+        "Geavaheaddjiovddasteaddjit ja fágaolbmot leat plánen kurssa ovttas.",
+      [KP_DOC_LABEL_CANCELLED] = "Šluhttejuvvon",                   /* † */
+      [KP_DOC_LABEL_PAGE] = "Siidu",                                /* † */
+    },
+    .roles = { "kursajođiheaddji",                                  /* † */
+               "fágaolmmoš",                                        /* † */
+               "geavaheaddjiovddasteaddji",                         /* † */
+               "vásáhuskonsuleanta",                                /* † */
+               "likeperson",                /* † no Sami word known to us: the Norwegian term */
+               "koordináhtor" },                                    /* † */
+    .kinds = { "Fágalaš sáhkavuorru",                               /* † */
+               "Geavaheaddji sáhkavuorru",                          /* † */
+               "Vásáhusaid lonohallan",                             /* † */
+               "Joavkobargu",                                       /* † */
+               "Praktihkalaš doaibma",                              /* † */
+               "Boddu" },                                           /* † */
+  },
+  {
+    /* Lule Sami. Dates: `gålgådismáno 10. biejve 2023`, the month in the genitive (-máno).
+     * Norway's variant calls Sunday sådnåbiejvve (CLDR: ájllek). Labels: Bokmål until
+     * reviewed. † */
+    .code = "smj",
+    .name = "julevsámegiella",
+    .weekdays = { "mánnodahka", "dijstahka", "gasskavahkko", "duorastahka", "bierjjedahka",
+                  "lávvodahka", "sådnåbiejvve" },
+    .months = { "ådåjakmánno", "guovvamánno", "sjnjuktjamánno", "vuoratjismánno",
+                "moarmesmánno", "biehtsemánno", "sjnjilltjamánno", "bårggemánno",
+                "ragátmánno", "gålgådismánno", "basádismánno", "javllamánno" },
+    .months_in_date = { "ådåjakmáno", "guovvamáno", "sjnjuktjamáno", "vuoratjismáno",
+                        "moarmesmáno", "biehtsemáno", "sjnjilltjamáno", "bårggemáno",
+                        "ragátmáno", "gålgådismáno", "basádismáno", "javllamáno" },
+    .date_pattern = "{w} {m} {d}. biejve {y}",
+    .time_prefix = "kl.",                                           /* † */
+  },
+  {
+    /* South Sami. Dates: `duarstan snjaltjen 5. b. 2027`, weekday and month in the genitive
+     * (-n) as in DOMAIN.md's example. Labels: Bokmål until reviewed. † */
+    .code = "sma",
+    .name = "åarjelsaemien gïele",
+    .weekdays = { "måanta", "dæjsta", "gaskevåhkoe", "duarsta", "bearjadahke",
+                  "laavvardahke", "aejlege" },
+    .weekdays_in_date = { "måantan", "dæjstan", "gaskevåhkoen", "duarstan", "bearjadahken",
+                          "laavvardahken", "aejlegen" },
+    .months = { "tsïengele", "goevte", "njoktje", "voerhtje", "suehpede", "ruffie",
+                "snjaltje", "mïetske", "skïerede", "golke", "rahka", "goeve" },
+    .months_in_date = { "tsïengelen", "goevten", "njoktjen", "voerhtjen", "suehpeden",
+                        "ruffien", "snjaltjen", "mïetsken", "skïereden", "golken", "rahkan",
+                        "goeven" },
+    .date_pattern = "{w} {m} {d}. b. {y}",
+    .time_prefix = "kl.",                                           /* † */
+  },
+};
+
+/**
+ * kp_doc_language_lookup:
+ * @code: "nb", "nn", "se", "smj" or "sma"
+ *
+ * Returns: (transfer none) (nullable): the catalogue, or %NULL for a language Kursplan does not
+ *   write documents in
+ */
+const KpDocLanguage *
+kp_doc_language_lookup (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (languages[i].code, code) == 0)
+      return &languages[i];
+  return NULL;
+}
+
+const char *
+kp_doc_language_get_code (const KpDocLanguage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->code;
+}
+
+const char *
+kp_doc_language_get_name (const KpDocLanguage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->name;
+}
+
+const char *
+kp_doc_language_get_weekday (const KpDocLanguage *self,
+                             GDateWeekday         weekday)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY, NULL);
+  return self->weekdays[weekday - 1];
+}
+
+const char *
+kp_doc_language_get_month (const KpDocLanguage *self,
+                           GDateMonth           month)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (month >= G_DATE_JANUARY && month <= G_DATE_DECEMBER, NULL);
+  return self->months[month - 1];
+}
+
+/* The month as it stands inside a date: the genitive in the Sami languages. */
+const char *
+kp_doc_language_get_month_in_date (const KpDocLanguage *self,
+                                   GDateMonth           month)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (month >= G_DATE_JANUARY && month <= G_DATE_DECEMBER, NULL);
+  if (self->months_in_date[month - 1] != NULL)
+    return self->months_in_date[month - 1];
+  return self->months[month - 1];
+}
+
+static const KpDocLanguage *
+fallback (void)
+{
+  return &languages[0];
+}
+
+const char *
+kp_doc_language_get_label (const KpDocLanguage *self,
+                           KpDocLabel           label)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (label < KP_DOC_N_LABELS, NULL);
+  if (self->labels[label] != NULL)
+    return self->labels[label];
+  return fallback ()->labels[label];
+}
+
+const char *
+kp_doc_language_get_role (const KpDocLanguage *self,
+                          KpRole               role)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail ((guint) role < N_ROLES, NULL);
+  if (self->roles[role] != NULL)
+    return self->roles[role];
+  return fallback ()->roles[role];
+}
+
+const char *
+kp_doc_language_get_contribution_kind (const KpDocLanguage *self,
+                                       KpContributionKind   kind)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail ((guint) kind < N_KINDS, NULL);
+  if (self->kinds[kind] != NULL)
+    return self->kinds[kind];
+  return fallback ()->kinds[kind];
+}
+
+/**
+ * kp_doc_language_format_date:
+ *
+ * Returns: (transfer full): the date with its weekday in the language's own pattern:
+ *   `torsdag 7. oktober 2027`, `duorastat njukčamánu 4. b. 2027`
+ */
+char *
+kp_doc_language_format_date (const KpDocLanguage *self,
+                             const GDate         *date)
+{
+  GDateWeekday weekday;
+  GDateMonth month;
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  weekday = g_date_get_weekday (date);
+  month = g_date_get_month (date);
+  out = g_string_new (NULL);
+  for (const char *p = self->date_pattern; *p != '\0'; p++)
+    {
+      if (g_str_has_prefix (p, "{w}"))
+        g_string_append (out, self->weekdays_in_date[0] != NULL
+                                ? self->weekdays_in_date[weekday - 1]
+                                : self->weekdays[weekday - 1]);
+      else if (g_str_has_prefix (p, "{d}"))
+        g_string_append_printf (out, "%u", (guint) g_date_get_day (date));
+      else if (g_str_has_prefix (p, "{m}"))
+        g_string_append (out, kp_doc_language_get_month_in_date (self, month));
+      else if (g_str_has_prefix (p, "{y}"))
+        g_string_append_printf (out, "%u", (guint) g_date_get_year (date));
+      else
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p += 2;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * kp_doc_language_format_time_range:
+ * @end: (nullable): when it ends
+ *
+ * Returns: (transfer full): `kl. 18.00–20.30`, Norwegian style with a full stop
+ */
+char *
+kp_doc_language_format_time_range (const KpDocLanguage *self,
+                                   GDateTime           *start,
+                                   GDateTime           *end)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (start != NULL, NULL);
+
+  if (end == NULL)
+    return g_strdup_printf ("%s %02d.%02d", self->time_prefix,
+                            g_date_time_get_hour (start), g_date_time_get_minute (start));
+  return g_strdup_printf ("%s %02d.%02d–%02d.%02d", self->time_prefix,
+                          g_date_time_get_hour (start), g_date_time_get_minute (start),
+                          g_date_time_get_hour (end), g_date_time_get_minute (end));
+}
+
+/**
+ * kp_doc_language_format_session_time:
+ * @start: wall-clock start, in the course's zone
+ * @end: (nullable): wall-clock end
+ *
+ * Returns: (transfer full): `torsdag 7. oktober 2027, kl. 18.00–20.30`
+ */
+char *
+kp_doc_language_format_session_time (const KpDocLanguage *self,
+                                     GDateTime           *start,
+                                     GDateTime           *end)
+{
+  g_autofree char *date_text = NULL;
+  g_autofree char *time_text = NULL;
+  GDate date;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (start != NULL, NULL);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (start), g_date_time_get_month (start),
+                  g_date_time_get_year (start));
+  date_text = kp_doc_language_format_date (self, &date);
+  time_text = kp_doc_language_format_time_range (self, start, end);
+  return g_strdup_printf ("%s, %s", date_text, time_text);
+}

@@ -1,0 +1,61 @@
+/* kp-doc-language.h — the languages a document (brochure, plan) is written in: the project's own
+ * catalogues of month and weekday names, date patterns and labels, independent of the UI locale
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "kp-enums.h"
+
+G_BEGIN_DECLS
+
+/* Every label a brochure prints. */
+typedef enum
+{
+  KP_DOC_LABEL_FOR_WHOM,       /* heading: who the course is for */
+  KP_DOC_LABEL_WHAT_YOU_GET,   /* heading: what it gives (the goals) */
+  KP_DOC_LABEL_PROGRAMME,      /* heading: the sessions */
+  KP_DOC_LABEL_PRACTICAL,      /* heading: place, price, registration, contact */
+  KP_DOC_LABEL_PLACE,
+  KP_DOC_LABEL_PRICE,
+  KP_DOC_LABEL_DEADLINE,       /* the registration deadline */
+  KP_DOC_LABEL_REGISTRATION,   /* how to register */
+  KP_DOC_LABEL_CONTACT,
+  KP_DOC_LABEL_ORGANISER,
+  KP_DOC_LABEL_PARTNERS,
+  KP_DOC_LABEL_PLANNED_TOGETHER, /* the sentence on user representatives and professionals */
+  KP_DOC_LABEL_CANCELLED,      /* a cancelled session */
+  KP_DOC_LABEL_PAGE,           /* "Side", before "2 / 3" */
+  KP_DOC_N_LABELS
+} KpDocLabel;
+
+typedef struct _KpDocLanguage KpDocLanguage;
+
+const KpDocLanguage *kp_doc_language_lookup                (const char          *code);
+const char          *kp_doc_language_get_code              (const KpDocLanguage *self);
+const char          *kp_doc_language_get_name              (const KpDocLanguage *self);
+const char          *kp_doc_language_get_weekday           (const KpDocLanguage *self,
+                                                            GDateWeekday         weekday);
+const char          *kp_doc_language_get_month             (const KpDocLanguage *self,
+                                                            GDateMonth           month);
+const char          *kp_doc_language_get_month_in_date     (const KpDocLanguage *self,
+                                                            GDateMonth           month);
+const char          *kp_doc_language_get_label             (const KpDocLanguage *self,
+                                                            KpDocLabel           label);
+const char          *kp_doc_language_get_role              (const KpDocLanguage *self,
+                                                            KpRole               role);
+const char          *kp_doc_language_get_contribution_kind (const KpDocLanguage *self,
+                                                            KpContributionKind   kind);
+char                *kp_doc_language_format_date           (const KpDocLanguage *self,
+                                                            const GDate         *date);
+char                *kp_doc_language_format_time_range     (const KpDocLanguage *self,
+                                                            GDateTime           *start,
+                                                            GDateTime           *end);
+char                *kp_doc_language_format_session_time   (const KpDocLanguage *self,
+                                                            GDateTime           *start,
+                                                            GDateTime           *end);
+
+G_END_DECLS
