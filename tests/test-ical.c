@@ -5,11 +5,13 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "kp-error.h"
 #include "kp-ical-export.h"
 #include "kp-ical-import.h"
+#include "kp-store.h"
 #include "kp-time.h"
 
 #define SESSION_1 "9a7c0000-0000-4000-8000-000000000001"
@@ -478,6 +480,63 @@ test_import_rejects_malformed_whole (void)
     }
 }
 
+static void
+test_store_keeps_caldav_resources (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kursplan-ical-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "k.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpStore) store = kp_store_new (path, &error);
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(GHashTable) resources = NULL;
+  const char *collection = "http://127.0.0.1:5232/lms/kurs/";
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  const char *course_id = kp_course_get_id (course);
+  char **resource;
+
+  g_assert_no_error (error);
+  g_assert_true (kp_store_save_course (store, course, &error));
+  g_assert_true (kp_store_set_caldav_resource (store, course_id, collection, SESSION_1,
+                                               "/lms/kurs/a.ics", "\"1\"", &error));
+  g_assert_true (kp_store_set_caldav_resource (store, course_id, collection, SESSION_2,
+                                               "/lms/kurs/b.ics", NULL, &error));
+  g_assert_true (kp_store_set_caldav_resource (store, course_id, collection, SESSION_1,
+                                               "/lms/kurs/a.ics", "\"2\"", &error));
+  g_assert_true (kp_store_set_caldav_resource (store, course_id, "http://other/", SESSION_3,
+                                               "/x.ics", "\"9\"", &error));
+  g_assert_no_error (error);
+
+  resources = kp_store_load_caldav_resources (store, course_id, collection, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (resources), ==, 2);
+  resource = g_hash_table_lookup (resources, SESSION_1);
+  g_assert_cmpstr (resource[0], ==, "/lms/kurs/a.ics");
+  g_assert_cmpstr (resource[1], ==, "\"2\"");
+  resource = g_hash_table_lookup (resources, SESSION_2);
+  g_assert_cmpstr (resource[1], ==, "");
+
+  /* Forgetting one, then deleting the course, forgets the rest. */
+  g_assert_true (kp_store_set_caldav_resource (store, course_id, collection, SESSION_2, NULL,
+                                               NULL, &error));
+  g_clear_pointer (&resources, g_hash_table_unref);
+  resources = kp_store_load_caldav_resources (store, course_id, collection, &error);
+  g_assert_cmpuint (g_hash_table_size (resources), ==, 1);
+  g_assert_true (kp_store_delete_course (store, course_id, &error));
+  g_clear_pointer (&resources, g_hash_table_unref);
+  resources = kp_store_load_caldav_resources (store, course_id, "http://other/", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (resources), ==, 0);
+
+  g_clear_object (&store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +559,8 @@ main (int   argc,
                    test_import_round_trip_changes_nothing);
   g_test_add_func ("/ical/import/adds-then-updates", test_import_adds_then_updates);
   g_test_add_func ("/ical/import/rejects-malformed-whole", test_import_rejects_malformed_whole);
+
+  g_test_add_func ("/ical/store/keeps-caldav-resources", test_store_keeps_caldav_resources);
 
   return g_test_run ();
 }

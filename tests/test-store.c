@@ -865,7 +865,7 @@ test_migrates_version_1 (Fixture       *fixture,
 
   store = open_store (fixture->path);
   g_assert_false (kp_store_is_new (store));
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, KP_STORE_SCHEMA_VERSION);
 
   course = load (store, COURSE_ID);
   g_assert_cmpstr (kp_course_get_title (course), ==, "Kursa: oahppan ja birgen");
@@ -929,7 +929,7 @@ test_refuses_newer_version (Fixture       *fixture,
   exec_sql (fixture->path,
             "PRAGMA application_id = 1265650798;"
             "CREATE TABLE courses (cid INTEGER PRIMARY KEY, id TEXT, shape BLOB);"
-            "PRAGMA user_version = 3;");
+            "PRAGMA user_version = 99;");
   before = read_file (fixture->path, &before_length);
 
   store = kp_store_new (fixture->path, &error);
@@ -940,7 +940,7 @@ test_refuses_newer_version (Fixture       *fixture,
 
   after = read_file (fixture->path, &after_length);
   g_assert_cmpmem (before, before_length, after, after_length);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 99);
 }
 
 static void

@@ -153,6 +153,17 @@ static const char * const migrations[] = {
   "ALTER TABLE sessions ADD COLUMN notes TEXT;"
   "ALTER TABLE sessions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE sessions ADD COLUMN modified INTEGER;",
+
+  /* 3: what CalDAV sync put where: per course and collection, each session's resource and the
+   * ETag the server last gave it */
+  "CREATE TABLE caldav_resources ("
+  "  course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,"
+  "  collection TEXT NOT NULL,"
+  "  session_id TEXT NOT NULL,"
+  "  href TEXT NOT NULL,"
+  "  etag TEXT,"
+  "  PRIMARY KEY (course_id, collection, session_id)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -187,6 +198,9 @@ typedef enum
   STMT_EVALUATION_ATTENDEES_SELECT,
   STMT_ACTION_INSERT,
   STMT_ACTIONS_SELECT,
+  STMT_CALDAV_SELECT,
+  STMT_CALDAV_UPSERT,
+  STMT_CALDAV_DELETE,
   N_STATEMENTS
 } KpStoreStatement;
 
@@ -260,6 +274,15 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "SELECT a.evaluation, a.action"
     " FROM evaluations e JOIN evaluation_actions a ON a.evaluation = e.eid"
     " WHERE e.course = ?1 ORDER BY e.position, a.position",
+  [STMT_CALDAV_SELECT] =
+    "SELECT session_id, href, etag FROM caldav_resources"
+    " WHERE course_id = ?1 AND collection = ?2",
+  [STMT_CALDAV_UPSERT] =
+    "INSERT INTO caldav_resources (course_id, collection, session_id, href, etag)"
+    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (course_id, collection, session_id)"
+    " DO UPDATE SET href = excluded.href, etag = excluded.etag",
+  [STMT_CALDAV_DELETE] =
+    "DELETE FROM caldav_resources WHERE course_id = ?1 AND collection = ?2 AND session_id = ?3",
 };
 
 /* Columns of the course row after id and the texts, in the order the upsert binds them. */
@@ -2200,4 +2223,86 @@ kp_store_flush (KpStore  *self,
     g_ptr_array_add (courses, g_object_ref (course));
 
   return kp_store_save_courses (self, courses, error);
+}
+
+/**
+ * kp_store_load_caldav_resources:
+ * @collection: the CalDAV collection's URL
+ *
+ * What CalDAV sync put into @collection for the course.
+ *
+ * Returns: (transfer full) (element-type utf8 GStrv): session id → { href, etag or "" }
+ */
+GHashTable *
+kp_store_load_caldav_resources (KpStore     *self,
+                                const char  *course_id,
+                                const char  *collection,
+                                GError     **error)
+{
+  g_autoptr(GHashTable) resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KP_IS_STORE (self), NULL);
+  g_return_val_if_fail (course_id != NULL && collection != NULL, NULL);
+
+  if ((stmt = kp_store_statement (self, STMT_CALDAV_SELECT, error)) == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, course_id);
+  bind_text (stmt, 2, collection);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **resource = g_new0 (char *, 3);
+      const char *etag = column_text (stmt, 2);
+
+      resource[0] = g_strdup (column_text (stmt, 1));
+      resource[1] = g_strdup (etag ? etag : "");
+      g_hash_table_insert (resources, g_strdup (column_text (stmt, 0)), resource);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      kp_store_set_sqlite_error (self, error);
+      kp_store_statement_done (stmt);
+      return NULL;
+    }
+  kp_store_statement_done (stmt);
+  return g_steal_pointer (&resources);
+}
+
+/**
+ * kp_store_set_caldav_resource:
+ * @href: (nullable): where the session's resource is, or %NULL to forget it (deleted)
+ * @etag: (nullable): the ETag the server gave it
+ *
+ * Records one resource CalDAV sync has put or deleted, right after the server confirmed it.
+ */
+gboolean
+kp_store_set_caldav_resource (KpStore     *self,
+                              const char  *course_id,
+                              const char  *collection,
+                              const char  *session_id,
+                              const char  *href,
+                              const char  *etag,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (course_id != NULL && collection != NULL && session_id != NULL, FALSE);
+
+  stmt = kp_store_statement (self, href ? STMT_CALDAV_UPSERT : STMT_CALDAV_DELETE, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, course_id);
+  bind_text (stmt, 2, collection);
+  bind_text (stmt, 3, session_id);
+  if (href != NULL)
+    {
+      bind_text (stmt, 4, href);
+      bind_text (stmt, 5, etag);
+    }
+  return kp_store_run (self, stmt, error);
 }

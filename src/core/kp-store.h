@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KpStore, kp_store, KP, STORE, GObject)
 
 /* The schema version this build writes; older files are migrated in order on open. */
-#define KP_STORE_SCHEMA_VERSION 2
+#define KP_STORE_SCHEMA_VERSION 3
 
 char       *kp_store_dup_default_path (void);
 KpStore    *kp_store_new              (const char  *path,
@@ -49,5 +49,18 @@ void        kp_store_unwatch_course   (KpStore     *self,
                                        KpCourse    *course);
 gboolean    kp_store_flush            (KpStore     *self,
                                        GError     **error);
+
+/* CalDAV sync's record of what it put where (kursplan sync). */
+GHashTable *kp_store_load_caldav_resources (KpStore     *self,
+                                            const char  *course_id,
+                                            const char  *collection,
+                                            GError     **error);
+gboolean    kp_store_set_caldav_resource   (KpStore     *self,
+                                            const char  *course_id,
+                                            const char  *collection,
+                                            const char  *session_id,
+                                            const char  *href,
+                                            const char  *etag,
+                                            GError     **error);
 
 G_END_DECLS
