@@ -509,6 +509,14 @@ kp_brochure_paginate (KpBrochure *self,
   return kp_doc_layout_paginate (self->layout, width, height);
 }
 
+/* The pages the last layout took: after kp_brochure_paginate() or a PDF render. */
+guint
+kp_brochure_get_n_pages (KpBrochure *self)
+{
+  g_return_val_if_fail (KP_IS_BROCHURE (self), 0);
+  return kp_doc_layout_get_n_pages (self->layout);
+}
+
 /**
  * kp_brochure_draw_page:
  * @cr: a cairo context in points, for the page size last paginated

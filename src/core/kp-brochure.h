@@ -41,6 +41,7 @@ KpBrochure *kp_brochure_new             (KpCourse             *course,
 guint       kp_brochure_paginate        (KpBrochure           *self,
                                          double                width,
                                          double                height);
+guint       kp_brochure_get_n_pages     (KpBrochure           *self);
 void        kp_brochure_draw_page       (KpBrochure           *self,
                                          cairo_t              *cr,
                                          guint                 page);

@@ -1,0 +1,278 @@
+/* test-brochure.c — the document languages' dates and labels, and the brochure's layout, PDF and
+ * drawing onto other surfaces (the poppler and qpdf checks are in brochure/test-brochure-pdfs.py)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "kp-brochure.h"
+#include "kp-doc-language.h"
+#include "kp-error.h"
+#include "brochure/brochure-fixtures.h"
+
+static char *
+format_session (const char *code,
+                const char *start,
+                guint       minutes)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) from = kp_time_parse_local (start, tz, &error);
+  g_autoptr(GDateTime) to = NULL;
+
+  g_assert_no_error (error);
+  to = g_date_time_add_minutes (from, minutes);
+  return kp_doc_language_format_session_time (kp_doc_language_lookup (code), from, to);
+}
+
+static void
+test_language_dates (void)
+{
+  struct {
+    const char *code;
+    const char *start;
+    const char *expected;
+  } cases[] = {
+    { "nb", "2027-10-07T18:00", "torsdag 7. oktober 2027, kl. 18.00–20.30" },
+    { "nn", "2027-03-13T10:00", "laurdag 13. mars 2027, kl. 10.00–12.30" },
+    { "nn", "2027-03-16T18:00", "tysdag 16. mars 2027, kl. 18.00–20.30" },
+    { "nn", "2027-03-21T18:00", "sundag 21. mars 2027, kl. 18.00–20.30" },
+    { "se", "2027-03-04T18:00", "duorastat njukčamánu 4. b. 2027, dii. 18.00–20.30" },
+    { "se", "2025-08-23T09:30", "lávvardat borgemánu 23. b. 2025, dii. 09.30–12.00" },
+    { "smj", "2023-10-10T18:00", "dijstahka gålgådismáno 10. biejve 2023, kl. 18.00–20.30" },
+    { "sma", "2027-07-08T18:00", "duarstan snjaltjen 8. b. 2027, kl. 18.00–20.30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = format_session (cases[i].code, cases[i].start, 150);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
+test_language_names_and_labels (void)
+{
+  const KpDocLanguage *nb = kp_doc_language_lookup ("nb");
+  const KpDocLanguage *nn = kp_doc_language_lookup ("nn");
+  const KpDocLanguage *se = kp_doc_language_lookup ("se");
+  const KpDocLanguage *smj = kp_doc_language_lookup ("smj");
+  const KpDocLanguage *sma = kp_doc_language_lookup ("sma");
+
+  g_assert_null (kp_doc_language_lookup ("en"));
+  g_assert_null (kp_doc_language_lookup (NULL));
+  g_assert_cmpstr (kp_doc_language_get_code (se), ==, "se");
+
+  /* Nominative on its own, genitive inside a date. */
+  g_assert_cmpstr (kp_doc_language_get_month (se, G_DATE_MARCH), ==, "njukčamánnu");
+  g_assert_cmpstr (kp_doc_language_get_month_in_date (se, G_DATE_MARCH), ==, "njukčamánu");
+  g_assert_cmpstr (kp_doc_language_get_month_in_date (nb, G_DATE_MARCH), ==, "mars");
+  g_assert_cmpstr (kp_doc_language_get_month (smj, G_DATE_OCTOBER), ==, "gålgådismánno");
+  g_assert_cmpstr (kp_doc_language_get_month (sma, G_DATE_JULY), ==, "snjaltje");
+
+  /* No trailing space, as glibc's nn_NO has. */
+  g_assert_cmpstr (kp_doc_language_get_weekday (nn, G_DATE_TUESDAY), ==, "tysdag");
+  g_assert_cmpstr (kp_doc_language_get_weekday (nn, G_DATE_SATURDAY), ==, "laurdag");
+  g_assert_cmpstr (kp_doc_language_get_weekday (nb, G_DATE_SATURDAY), ==, "lørdag");
+  g_assert_cmpstr (kp_doc_language_get_weekday (se, G_DATE_SATURDAY), ==, "lávvardat");
+
+  g_assert_cmpstr (kp_doc_language_get_label (nb, KP_DOC_LABEL_FOR_WHOM), ==,
+                   "Hvem er kurset for?");
+  g_assert_cmpstr (kp_doc_language_get_label (nn, KP_DOC_LABEL_FOR_WHOM), ==,
+                   "Kven er kurset for?");
+  g_assert_cmpstr (kp_doc_language_get_label (se, KP_DOC_LABEL_PLACE), ==, "Báiki");
+  /* Lule and South Sami labels await review: Bokmål stands in. */
+  g_assert_cmpstr (kp_doc_language_get_label (smj, KP_DOC_LABEL_PLACE), ==, "Sted");
+  g_assert_cmpstr (kp_doc_language_get_label (sma, KP_DOC_LABEL_PRICE), ==, "Pris");
+
+  g_assert_cmpstr (kp_doc_language_get_role (nn, KP_ROLE_USER_REPRESENTATIVE), ==,
+                   "brukarrepresentant");
+  g_assert_cmpstr (kp_doc_language_get_role (se, KP_ROLE_PROFESSIONAL), ==, "fágaolmmoš");
+  g_assert_cmpstr (kp_doc_language_get_contribution_kind (nb, KP_CONTRIBUTION_USER_TALK), ==,
+                   "Brukerinnlegg");
+  g_assert_cmpstr (kp_doc_language_get_contribution_kind (nn, KP_CONTRIBUTION_USER_TALK), ==,
+                   "Brukarinnlegg");
+}
+
+static void
+test_language_deadline_date (void)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 15, G_DATE_FEBRUARY, 2027);
+  {
+    g_autofree char *nb = kp_doc_language_format_date (kp_doc_language_lookup ("nb"), &date);
+    g_autofree char *se = kp_doc_language_format_date (kp_doc_language_lookup ("se"), &date);
+
+    g_assert_cmpstr (nb, ==, "mandag 15. februar 2027");
+    g_assert_cmpstr (se, ==, "vuossárga guovvamánu 15. b. 2027");
+  }
+}
+
+static guint
+count_pages (KpCourse         *course,
+             const char       *code,
+             KpBrochureLayout  layout)
+{
+  g_autoptr(KpBrochure) brochure = kp_brochure_new (course, kp_doc_language_lookup (code),
+                                                    KP_BROCHURE_CANCELLED_MARK);
+  double width, height;
+
+  kp_brochure_layout_get_size (layout, &width, &height);
+  return kp_brochure_paginate (brochure, width, height);
+}
+
+static void
+test_short_course_fits_one_a4_page (void)
+{
+  g_autoptr(KpCourse) course = fixture_course ();
+
+  g_assert_cmpuint (count_pages (course, "nb", KP_BROCHURE_LAYOUT_A4), ==, 1);
+  g_assert_cmpuint (count_pages (course, "nn", KP_BROCHURE_LAYOUT_A4), ==, 1);
+  g_assert_cmpuint (count_pages (course, "se", KP_BROCHURE_LAYOUT_A4), ==, 1);
+  /* A5 holds less: the practical panel moves to a second page, nothing is cut. */
+  g_assert_cmpuint (count_pages (course, "nb", KP_BROCHURE_LAYOUT_A5), ==, 2);
+}
+
+static void
+test_long_course_flows_onto_more_pages (void)
+{
+  g_autoptr(KpCourse) course = fixture_long_course (30);
+  guint a4 = count_pages (course, "nb", KP_BROCHURE_LAYOUT_A4);
+  guint a5 = count_pages (course, "nb", KP_BROCHURE_LAYOUT_A5);
+
+  g_assert_cmpuint (a4, >=, 4);
+  g_assert_cmpuint (a5, >, a4);
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *needle)
+{
+  gsize size, length = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, needle, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_pdf_is_reproducible_and_tagged (void)
+{
+  g_autoptr(KpCourse) course = fixture_course ();
+  g_autoptr(KpBrochure) brochure = kp_brochure_new (course, kp_doc_language_lookup ("nb"),
+                                                    KP_BROCHURE_CANCELLED_MARK);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 1, 20, 12, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2027, 1, 21, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = kp_brochure_render_pdf (brochure, KP_BROCHURE_LAYOUT_A4, now, &error);
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) other_day = NULL;
+
+  g_assert_no_error (error);
+  second = kp_brochure_render_pdf (brochure, KP_BROCHURE_LAYOUT_A4, now, &error);
+  g_assert_no_error (error);
+  other_day = kp_brochure_render_pdf (brochure, KP_BROCHURE_LAYOUT_A4, later, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_bytes_equal (first, second));
+  g_assert_false (g_bytes_equal (first, other_day));
+  g_assert_cmpuint (g_bytes_get_size (first), <, 150 * 1024);
+
+  g_assert_true (bytes_contain (first, "%PDF-1."));
+  g_assert_true (bytes_contain (first, "/MarkInfo << /Marked true >>"));
+  g_assert_true (bytes_contain (first, "/StructTreeRoot"));
+  /* cairo 1.16 writes the date without the "D:" prefix; readers accept it. */
+  g_assert_true (bytes_contain (first, "/CreationDate (20270120120000Z)"));
+  g_assert_true (bytes_contain (first, "/URI (mailto:lms@example.no)"));
+  g_assert_true (bytes_contain (first, "/URI (tel:+4700000000)"));
+  g_assert_true (bytes_contain (first, "/URI (https://example.no/kurs/kols)"));
+  g_assert_true (bytes_contain (first, "NotoSans"));
+}
+
+/* The renderer draws on any cairo_t: here an image surface at 2×, as a preview would. */
+static void
+test_draws_on_an_image_surface (void)
+{
+  g_autoptr(KpCourse) course = fixture_course ();
+  g_autoptr(KpBrochure) brochure = kp_brochure_new (course, kp_doc_language_lookup ("se"),
+                                                    KP_BROCHURE_CANCELLED_OMIT);
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guchar *pixel;
+  guint n_pages;
+
+  kp_brochure_layout_get_size (KP_BROCHURE_LAYOUT_A5, &width, &height);
+  n_pages = kp_brochure_paginate (brochure, width, height);
+  g_assert_cmpuint (n_pages, ==, kp_brochure_get_n_pages (brochure));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width * 2, (int) height * 2);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  kp_brochure_draw_page (brochure, cr, 0);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Top left is the accent band: a calm teal, not white. */
+  pixel = cairo_image_surface_get_data (surface) + 4 * 4 + 4 * cairo_image_surface_get_stride (surface);
+  g_assert_cmpuint (pixel[2], <, 60);   /* red */
+  g_assert_cmpuint (pixel[1], >, 90);   /* green */
+  g_assert_cmpuint (pixel[0], >, 100);  /* blue */
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_write_failure_leaves_nothing (void)
+{
+  g_autoptr(KpCourse) course = fixture_course ();
+  g_autoptr(KpBrochure) brochure = kp_brochure_new (course, kp_doc_language_lookup ("nb"),
+                                                    KP_BROCHURE_CANCELLED_MARK);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 1, 20, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kp-brochure-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "brochure.pdf", NULL);
+  g_autofree char *good = g_build_filename (dir, "brochure.pdf", NULL);
+
+  g_assert_false (kp_brochure_write_pdf (brochure, KP_BROCHURE_LAYOUT_A4, now, missing, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_FAILED);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_clear_error (&error);
+  g_assert_true (kp_brochure_write_pdf (brochure, KP_BROCHURE_LAYOUT_A4, now, good, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (good, G_FILE_TEST_IS_REGULAR));
+  g_unlink (good);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/brochure/language/dates-in-each-language", test_language_dates);
+  g_test_add_func ("/brochure/language/names-and-labels", test_language_names_and_labels);
+  g_test_add_func ("/brochure/language/deadline-date", test_language_deadline_date);
+  g_test_add_func ("/brochure/layout/short-course-fits-one-a4-page",
+                   test_short_course_fits_one_a4_page);
+  g_test_add_func ("/brochure/layout/long-course-flows-onto-more-pages",
+                   test_long_course_flows_onto_more_pages);
+  g_test_add_func ("/brochure/pdf/reproducible-tagged-linked", test_pdf_is_reproducible_and_tagged);
+  g_test_add_func ("/brochure/draw/on-an-image-surface", test_draws_on_an_image_surface);
+  g_test_add_func ("/brochure/write/failure-leaves-nothing", test_write_failure_leaves_nothing);
+
+  return g_test_run ();
+}
