@@ -1,0 +1,176 @@
+/* kp-cli-sync.c — `kursplan sync COURSE --url COLLECTION-URL [--user NAME]`
+ *
+ * The password comes from the keyring (Secret Service), else from $KURSPLAN_CALDAV_PASSWORD
+ * (for scripts), else it is asked on the terminal without echo. Each resource the server
+ * confirmed is recorded in the database at once, so a sync that stops on a conflict or a lost
+ * connection records only what the server really holds, and a second run continues from there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "kp-caldav.h"
+#include "kp-cli.h"
+#include "kp-error.h"
+#include "kp-secret.h"
+
+typedef struct
+{
+  KpStore    *store;
+  const char *course_id;
+  const char *collection;
+} Recorder;
+
+static gboolean
+record_resource (const char  *session_id,
+                 const char  *href,
+                 const char  *etag,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  Recorder *recorder = user_data;
+
+  return kp_store_set_caldav_resource (recorder->store, recorder->course_id,
+                                       recorder->collection, session_id, href, etag, error);
+}
+
+/* A line from the terminal with echo off, or NULL when there is no terminal. */
+static char *
+ask_password (const char *user,
+              const char *url)
+{
+  struct termios saved, quiet;
+  char line[1024];
+  char *answer = NULL;
+
+  if (!isatty (STDIN_FILENO) || tcgetattr (STDIN_FILENO, &saved) != 0)
+    return NULL;
+
+  fprintf (stderr, _("Password for %s at %s: "), user, url);
+  fflush (stderr);
+  quiet = saved;
+  quiet.c_lflag &= ~ECHO;
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+  if (fgets (line, sizeof line, stdin) != NULL)
+    {
+      line[strcspn (line, "\r\n")] = '\0';
+      answer = g_strdup (line);
+    }
+  memset (line, 0, sizeof line);
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+  fputc ('\n', stderr);
+  return answer;
+}
+
+int
+kp_cli_sync (KpCliContext  *ctx,
+             int            argc,
+             char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE"));
+  g_autoptr(KpCourse) course = NULL;
+  g_autoptr(KpCaldav) caldav = NULL;
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *password = NULL;
+  gboolean asked = FALSE;
+  KpCaldavReport report = { 0 };
+  Recorder recorder;
+  KpStore *store;
+  const GOptionEntry entries[] = {
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url,
+      N_("The calendar collection’s address"), N_("COLLECTION-URL") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &user,
+      N_("The calendar account’s user name"), N_("NAME") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Keeps a course’s sessions in a CalDAV calendar: one event per "
+                                  "session, updated in place when the plan changes, deleted when "
+                                  "a session is removed. The password is taken from the keyring, "
+                                  "else from KURSPLAN_CALDAV_PASSWORD, else asked for."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!kp_cli_parse (context, "sync", &argc, &argv))
+    return KP_EXIT_USAGE;
+  if (argc != 2)
+    return kp_cli_usage_error ("sync", "%s", _("name one course, by its id or its exact title"));
+  if (url == NULL)
+    return kp_cli_usage_error ("sync", "%s", _("give the calendar’s address with --url"));
+
+  course = kp_cli_load_course (ctx, argv[1], &error);
+  if (course == NULL)
+    return kp_cli_fail (error);
+
+  if (user != NULL)
+    {
+      g_autoptr(GError) keyring_error = NULL;
+
+      password = kp_secret_lookup_caldav_password (url, user, &keyring_error);
+      if (password == NULL && g_getenv ("KURSPLAN_CALDAV_PASSWORD") != NULL)
+        password = g_strdup (g_getenv ("KURSPLAN_CALDAV_PASSWORD"));
+      if (password == NULL)
+        {
+          password = ask_password (user, url);
+          asked = password != NULL;
+        }
+      if (password == NULL)
+        {
+          g_set_error (&error, KP_ERROR, KP_ERROR_CALENDAR_AUTH,
+                       _("No password for %s: keep it in the keyring, set "
+                         "KURSPLAN_CALDAV_PASSWORD, or run kursplan sync on a terminal"), user);
+          return kp_cli_fail (error);
+        }
+    }
+
+  caldav = kp_caldav_new (url, user, password, &error);
+  if (caldav == NULL)
+    return kp_cli_fail (error);
+
+  store = kp_cli_get_store (ctx, &error);
+  if (store == NULL)
+    return kp_cli_fail (error);
+  known = kp_store_load_caldav_resources (store, kp_course_get_id (course),
+                                          kp_caldav_get_collection (caldav), &error);
+  if (known == NULL)
+    return kp_cli_fail (error);
+
+  recorder.store = store;
+  recorder.course_id = kp_course_get_id (course);
+  recorder.collection = kp_caldav_get_collection (caldav);
+  if (!kp_caldav_sync (caldav, course, known, now, record_resource, &recorder, &report, &error))
+    {
+      int status = kp_cli_fail (error);
+
+      if (report.created + report.updated + report.deleted > 0)
+        {
+          fprintf (stderr, _("kursplan: %u created, %u updated and %u deleted before that, and "
+                             "recorded; run it again to continue"),
+                   report.created, report.updated, report.deleted);
+          fputc ('\n', stderr);
+        }
+      return status;
+    }
+
+  /* A password typed in and accepted is kept in the keyring for next time. */
+  if (asked && kp_secret_is_available ())
+    kp_secret_store_caldav_password (url, user, password, NULL);
+
+  printf (_("Synced “%s” to %s: %u created, %u updated, %u deleted"),
+          kp_course_get_title (course), kp_caldav_get_collection (caldav),
+          report.created, report.updated, report.deleted);
+  putchar ('\n');
+  return KP_EXIT_OK;
+}

@@ -1,0 +1,453 @@
+/* kp-caldav.c — a course's sessions kept in a CalDAV collection (RFC 4791), one resource each
+ *
+ * Each session is PUT to {collection}/{uid}.ics, a VEVENT with its VTIMEZONE and no METHOD:
+ * with `If-None-Match: *` when it is new, with `If-Match: <etag>` when the server has it, so a
+ * change made on the server meanwhile is never overwritten (412). A session gone from the plan
+ * is deleted, with `If-Match` too. Every confirmed change is handed to the caller's record
+ * function at once: what is recorded locally is always what the server holds, and a sync that
+ * stopped half-way (a conflict, a dropped connection) continues where it stopped when run again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-caldav"
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "kp-caldav.h"
+#include "kp-error.h"
+#include "kp-i18n.h"
+#include "kp-ical-export.h"
+
+struct _KpCaldav
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  GUri        *collection;
+  char        *collection_text;
+  char        *user;
+  char        *password;
+};
+
+G_DEFINE_FINAL_TYPE (KpCaldav, kp_caldav, G_TYPE_OBJECT)
+
+static void
+kp_caldav_finalize (GObject *object)
+{
+  KpCaldav *self = (KpCaldav *) object;
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->collection, g_uri_unref);
+  g_free (self->collection_text);
+  g_free (self->user);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
+
+  G_OBJECT_CLASS (kp_caldav_parent_class)->finalize (object);
+}
+
+static void
+kp_caldav_class_init (KpCaldavClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kp_caldav_finalize;
+}
+
+static void
+kp_caldav_init (KpCaldav *self)
+{
+  /* TLS certificates are checked against the system's trust store (libsoup's default). */
+  self->session = soup_session_new_with_options ("user-agent", "Kursplan/" PACKAGE_VERSION,
+                                                 "timeout", 60,
+                                                 NULL);
+}
+
+/**
+ * kp_caldav_new:
+ * @collection_url: the calendar collection, http or https
+ * @user: (nullable): the account's user name
+ * @password: (nullable): its password
+ *
+ * Returns: (transfer full) (nullable): the client, or %NULL if the URL is not one
+ */
+KpCaldav *
+kp_caldav_new (const char  *collection_url,
+               const char  *user,
+               const char  *password,
+               GError     **error)
+{
+  g_autoptr(KpCaldav) self = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *text = NULL;
+  const char *scheme;
+
+  g_return_val_if_fail (collection_url != NULL, NULL);
+
+  uri = g_uri_parse (collection_url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+  scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   _("“%s” is not a calendar address: give the collection’s http or https URL"),
+                   collection_url);
+      return NULL;
+    }
+
+  /* Resources are named relative to the collection, which is a folder. */
+  if (!g_str_has_suffix (g_uri_get_path (uri), "/"))
+    {
+      g_autofree char *path = g_strconcat (g_uri_get_path (uri), "/", NULL);
+      GUri *folder = g_uri_build (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri),
+                                  g_uri_get_userinfo (uri), g_uri_get_host (uri),
+                                  g_uri_get_port (uri), path, NULL, NULL);
+
+      g_uri_unref (uri);
+      uri = folder;
+    }
+
+  self = g_object_new (KP_TYPE_CALDAV, NULL);
+  self->collection = g_steal_pointer (&uri);
+  self->collection_text = g_uri_to_string (self->collection);
+  self->user = g_strdup (user);
+  self->password = g_strdup (password);
+  return g_steal_pointer (&self);
+}
+
+const char *
+kp_caldav_get_collection (KpCaldav *self)
+{
+  g_return_val_if_fail (KP_IS_CALDAV (self), NULL);
+  return self->collection_text;
+}
+
+static gboolean
+on_authenticate (SoupMessage *message,
+                 SoupAuth    *auth,
+                 gboolean     retrying,
+                 KpCaldav    *self)
+{
+  /* Once: if the server refuses these, the 401 comes back to the caller. */
+  if (retrying || self->user == NULL || self->password == NULL)
+    return FALSE;
+  soup_auth_authenticate (auth, self->user, self->password);
+  return TRUE;
+}
+
+static SoupMessage *
+new_message (KpCaldav   *self,
+             const char *method,
+             const char *href)
+{
+  g_autoptr(GUri) uri = g_uri_parse_relative (self->collection, href, G_URI_FLAGS_ENCODED, NULL);
+  SoupMessage *message;
+
+  g_assert (uri != NULL);
+  message = soup_message_new_from_uri (method, uri);
+  g_signal_connect (message, "authenticate", G_CALLBACK (on_authenticate), self);
+  return message;
+}
+
+/* Sends the message; FALSE with a message the user can act on unless the status is one of
+ * @accepted (0-terminated). */
+static gboolean
+send_message (KpCaldav     *self,
+              SoupMessage  *message,
+              const char   *what,
+              const guint  *accepted,
+              guint        *status,
+              GBytes      **body,
+              GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  guint code;
+
+  reply = soup_session_send_and_read (self->session, message, NULL, &local);
+  if (reply == NULL)
+    {
+      const char *host = g_uri_get_host (self->collection);
+
+      if (g_error_matches (local, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) ||
+          local->domain == G_TLS_ERROR)
+        g_set_error (error, KP_ERROR, KP_ERROR_NETWORK,
+                     _("The calendar server %s could not be trusted: %s"), host, local->message);
+      else
+        g_set_error (error, KP_ERROR, KP_ERROR_NETWORK,
+                     _("The calendar server %s could not be reached: %s"), host, local->message);
+      return FALSE;
+    }
+
+  code = soup_message_get_status (message);
+  if (status != NULL)
+    *status = code;
+  if (body != NULL)
+    *body = g_bytes_ref (reply);
+
+  for (guint i = 0; accepted[i] != 0; i++)
+    if (accepted[i] == code)
+      return TRUE;
+
+  if (code == SOUP_STATUS_UNAUTHORIZED || code == SOUP_STATUS_FORBIDDEN)
+    g_set_error (error, KP_ERROR, KP_ERROR_CALENDAR_AUTH,
+                 code == SOUP_STATUS_UNAUTHORIZED
+                 ? _("The calendar server refused the user name or password (%u %s)")
+                 : _("The calendar account may not write to this calendar (%u %s)"),
+                 code, soup_message_get_reason_phrase (message));
+  else if (code == SOUP_STATUS_PRECONDITION_FAILED)
+    g_set_error (error, KP_ERROR, KP_ERROR_CALENDAR_CONFLICT,
+                 _("%s: the event was changed on the server since the last sync. Nothing was "
+                   "overwritten; look at it in the calendar, then remove it there or change the "
+                   "session here, and sync again"),
+                 what);
+  else if (code == SOUP_STATUS_CONFLICT)
+    g_set_error (error, KP_ERROR, KP_ERROR_CALENDAR_CONFLICT,
+                 _("%s: the calendar already holds this event under another address (409); "
+                   "remove that copy from the calendar and sync again"),
+                 what);
+  else if (code == SOUP_STATUS_NOT_FOUND && g_strcmp0 (soup_message_get_method (message),
+                                                       "PUT") == 0)
+    g_set_error (error, KP_ERROR, KP_ERROR_NOT_FOUND,
+                 _("There is no calendar at %s: check the collection’s address"),
+                 self->collection_text);
+  else
+    g_set_error (error, KP_ERROR, KP_ERROR_FAILED,
+                 _("%s: the calendar server answered %u %s"),
+                 what, code, soup_message_get_reason_phrase (message));
+  return FALSE;
+}
+
+/* The ETag of a resource, when the PUT's reply did not carry one (RFC 4791 §5.3.4). */
+static char *
+fetch_etag (KpCaldav    *self,
+            const char  *href,
+            const char  *what,
+            GError     **error)
+{
+  static const char query[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+    "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/></d:prop></d:propfind>";
+  static const guint accepted[] = { SOUP_STATUS_MULTI_STATUS, 0 };
+  g_autoptr(SoupMessage) message = new_message (self, "PROPFIND", href);
+  g_autoptr(GBytes) request = g_bytes_new_static (query, sizeof query - 1);
+  g_autoptr(GBytes) reply = NULL;
+  g_autofree char *text = NULL;
+  const char *start, *end;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Depth", "0");
+  soup_message_set_request_body_from_bytes (message, "application/xml; charset=utf-8", request);
+  if (!send_message (self, message, what, accepted, NULL, &reply, error))
+    return NULL;
+
+  text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+  /* <getetag> in any namespace prefix: the text up to the next tag */
+  start = strstr (text, "getetag>");
+  end = start ? strchr (start + strlen ("getetag>"), '<') : NULL;
+  if (end == NULL)
+    return NULL;
+  start += strlen ("getetag>");
+  return g_strstrip (g_strndup (start, end - start));
+}
+
+/* Asks for the collection itself before anything is written: a wrong password or address fails
+ * here, and the credentials the server accepted go with every later request at once (libsoup
+ * would otherwise answer the first challenge of a PUT by resending it without its body). */
+static gboolean
+check_collection (KpCaldav  *self,
+                  GError   **error)
+{
+  static const guint accepted[] = { SOUP_STATUS_MULTI_STATUS, 0 };
+  g_autoptr(SoupMessage) message = new_message (self, "PROPFIND",
+                                                g_uri_get_path (self->collection));
+  g_autofree char *what = g_strdup_printf (_("The calendar %s"), self->collection_text);
+  GError *local = NULL;
+  guint status = 0;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Depth", "0");
+  if (send_message (self, message, what, accepted, &status, NULL, &local))
+    return TRUE;
+
+  if (status == SOUP_STATUS_NOT_FOUND)
+    {
+      g_clear_error (&local);
+      g_set_error (&local, KP_ERROR, KP_ERROR_NOT_FOUND,
+                   _("There is no calendar at %s: check the collection’s address"),
+                   self->collection_text);
+    }
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
+static char *
+dup_resource_href (KpCaldav  *self,
+                   KpSession *session)
+{
+  g_autofree char *uid = kp_ical_dup_session_uid (session);
+  g_autofree char *name = g_uri_escape_string (uid, "@", FALSE);
+
+  return g_strconcat (g_uri_get_path (self->collection), name, ".ics", NULL);
+}
+
+static gboolean
+put_session (KpCaldav            *self,
+             KpCourse            *course,
+             KpSession           *session,
+             const char * const  *known,
+             GDateTime           *now,
+             KpCaldavRecordFunc   record,
+             gpointer             user_data,
+             KpCaldavReport      *report,
+             GError             **error)
+{
+  static const guint accepted[] = { SOUP_STATUS_OK, SOUP_STATUS_CREATED,
+                                    SOUP_STATUS_NO_CONTENT, 0 };
+  g_autoptr(GBytes) body = kp_ical_export_session_resource (course, session, now);
+  g_autofree char *href = known ? g_strdup (known[0]) : dup_resource_href (self, session);
+  g_autofree char *etag = NULL;
+  g_autofree char *what = NULL;
+  g_autoptr(SoupMessage) message = new_message (self, "PUT", href);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+
+  /* TRANSLATORS: names the session a calendar error is about */
+  what = g_strdup_printf (_("Session “%s”"), kp_session_get_title (session)
+                                             ? kp_session_get_title (session)
+                                             : kp_session_get_id (session));
+
+  if (known != NULL && known[1] != NULL && *known[1] != '\0')
+    soup_message_headers_replace (headers, "If-Match", known[1]);
+  else if (known == NULL)
+    soup_message_headers_replace (headers, "If-None-Match", "*");
+  soup_message_set_request_body_from_bytes (message, "text/calendar; charset=utf-8", body);
+
+  if (!send_message (self, message, what, accepted, NULL, NULL, error))
+    return FALSE;
+
+  etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                 "ETag"));
+  /* A weak ETag cannot be used for If-Match on a PUT; ask for the strong one. */
+  if (etag == NULL || g_str_has_prefix (etag, "W/"))
+    {
+      g_autoptr(GError) local = NULL;
+
+      g_clear_pointer (&etag, g_free);
+      etag = fetch_etag (self, href, what, &local);
+    }
+
+  if (known == NULL)
+    report->created++;
+  else
+    report->updated++;
+  return record (kp_session_get_id (session), href, etag, user_data, error);
+}
+
+static gboolean
+delete_resource (KpCaldav            *self,
+                 const char          *session_id,
+                 const char * const  *known,
+                 KpCaldavRecordFunc   record,
+                 gpointer             user_data,
+                 KpCaldavReport      *report,
+                 GError             **error)
+{
+  static const guint accepted[] = { SOUP_STATUS_OK, SOUP_STATUS_NO_CONTENT,
+                                    SOUP_STATUS_NOT_FOUND, SOUP_STATUS_GONE, 0 };
+  g_autoptr(SoupMessage) message = new_message (self, "DELETE", known[0]);
+  g_autofree char *what = NULL;
+  guint status = 0;
+
+  /* TRANSLATORS: %s is the address of a calendar event a removed session had */
+  what = g_strdup_printf (_("The removed session’s event %s"), known[0]);
+  if (known[1] != NULL && *known[1] != '\0')
+    soup_message_headers_replace (soup_message_get_request_headers (message), "If-Match",
+                                  known[1]);
+  if (!send_message (self, message, what, accepted, &status, NULL, error))
+    return FALSE;
+
+  if (status != SOUP_STATUS_NOT_FOUND && status != SOUP_STATUS_GONE)
+    report->deleted++;
+  return record (session_id, NULL, NULL, user_data, error);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * kp_caldav_sync:
+ * @course: the course whose sessions the collection should hold
+ * @known: (element-type utf8 GStrv): what an earlier sync put there: session id → { href,
+ *   etag }, as kp_store_load_caldav_resources() gives it
+ * @now: DTSTAMP of the resources
+ * @record: called after each confirmed PUT or DELETE
+ * @report: (out caller-allocates): what was done, also when the sync stopped early
+ *
+ * Puts every dated session (cancelled ones as STATUS:CANCELLED) and deletes the resources of
+ * sessions the plan no longer has.
+ *
+ * Returns: %TRUE when the collection holds the plan
+ */
+gboolean
+kp_caldav_sync (KpCaldav            *self,
+                KpCourse            *course,
+                GHashTable          *known,
+                GDateTime           *now,
+                KpCaldavRecordFunc   record,
+                gpointer             user_data,
+                KpCaldavReport      *report,
+                GError             **error)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  GListModel *sessions;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n;
+
+  g_return_val_if_fail (KP_IS_CALDAV (self), FALSE);
+  g_return_val_if_fail (KP_IS_COURSE (course), FALSE);
+  g_return_val_if_fail (known != NULL && now != NULL && record != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  memset (report, 0, sizeof *report);
+
+  if (!check_collection (self, error))
+    return FALSE;
+
+  sessions = kp_course_get_sessions (course);
+  n = g_list_model_get_n_items (sessions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpSession) session = g_list_model_get_item (sessions, i);
+      const char * const *resource;
+
+      if (kp_session_get_start (session) == NULL)
+        continue;
+      resource = g_hash_table_lookup (known, kp_session_get_id (session));
+      if (!put_session (self, course, session, resource, now, record, user_data, report, error))
+        return FALSE;
+      g_hash_table_add (present, (gpointer) kp_session_get_id (session));
+    }
+
+  /* Sorted, so a run that stops on one conflict stops on the same one again. */
+  g_hash_table_iter_init (&iter, known);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (present, key))
+      g_ptr_array_add (gone, key);
+  g_ptr_array_sort (gone, compare_ids);
+  for (guint i = 0; i < gone->len; i++)
+    {
+      const char *session_id = g_ptr_array_index (gone, i);
+
+      if (!delete_resource (self, session_id, g_hash_table_lookup (known, session_id), record,
+                            user_data, report, error))
+        return FALSE;
+    }
+  return TRUE;
+}

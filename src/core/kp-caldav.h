@@ -1,0 +1,47 @@
+/* kp-caldav.h — a course's sessions kept in a CalDAV collection (RFC 4791), one resource each
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kp-course.h"
+
+G_BEGIN_DECLS
+
+#define KP_TYPE_CALDAV (kp_caldav_get_type ())
+
+G_DECLARE_FINAL_TYPE (KpCaldav, kp_caldav, KP, CALDAV, GObject)
+
+/* Called right after the server confirmed a change, so the caller can record it at once:
+ * @href %NULL means the session's resource is gone. Returning FALSE stops the sync. */
+typedef gboolean (*KpCaldavRecordFunc) (const char  *session_id,
+                                        const char  *href,
+                                        const char  *etag,
+                                        gpointer     user_data,
+                                        GError     **error);
+
+typedef struct
+{
+  guint created;
+  guint updated;
+  guint deleted;
+} KpCaldavReport;
+
+KpCaldav   *kp_caldav_new            (const char          *collection_url,
+                                      const char          *user,
+                                      const char          *password,
+                                      GError             **error);
+const char *kp_caldav_get_collection (KpCaldav            *self);
+gboolean    kp_caldav_sync           (KpCaldav            *self,
+                                      KpCourse            *course,
+                                      GHashTable          *known,
+                                      GDateTime           *now,
+                                      KpCaldavRecordFunc   record,
+                                      gpointer             user_data,
+                                      KpCaldavReport      *report,
+                                      GError             **error);
+
+G_END_DECLS
