@@ -1,0 +1,226 @@
+#!/usr/bin/python3
+# test-caldav-radicale.py — `kursplan sync` against a real CalDAV server: Radicale (Debian),
+# started here on 127.0.0.1 on a free port, with its own storage in a temporary folder and a
+# plain htpasswd file.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import base64
+import copy
+import http.client
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import xml.etree.ElementTree as ET
+
+import icalendar
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+KURSPLAN = os.environ['KURSPLAN_BIN']
+PLAN = os.path.join(HERE, 'winter-course.kursplan.json')
+COURSE = 'Pårørendekurs; vinter, Sápmi'
+USER, PASSWORD = 'lms', 'hemmelig ÆØÅ'
+S = '5e55a000-0000-4000-8000-0000000000%02d'
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print('not ok:', message)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, tmp):
+        self.port = free_port()
+        users = os.path.join(tmp, 'users')
+        with open(users, 'w', encoding='utf-8') as f:
+            f.write('%s:%s\n' % (USER, PASSWORD))
+        config = os.path.join(tmp, 'radicale.conf')
+        with open(config, 'w', encoding='utf-8') as f:
+            f.write('[server]\nhosts = 127.0.0.1:%d\n'
+                    '[auth]\ntype = htpasswd\nhtpasswd_filename = %s\nhtpasswd_encryption = plain\n'
+                    '[storage]\nfilesystem_folder = %s\n'
+                    '[rights]\ntype = owner_only\n'
+                    '[logging]\nlevel = warning\n'
+                    % (self.port, users, os.path.join(tmp, 'collections')))
+        self.log = open(os.path.join(tmp, 'radicale.log'), 'w')
+        self.process = subprocess.Popen(['/usr/bin/python3', '-m', 'radicale', '--config', config],
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        for _ in range(100):
+            try:
+                socket.create_connection(('127.0.0.1', self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        sys.exit('Radicale did not start')
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.log.close()
+
+    def request(self, method, path, body=None, headers=None):
+        connection = http.client.HTTPConnection('127.0.0.1', self.port, timeout=30)
+        token = base64.b64encode(('%s:%s' % (USER, PASSWORD)).encode()).decode()
+        all_headers = {'Authorization': 'Basic ' + token}
+        all_headers.update(headers or {})
+        connection.request(method, path, body=body, headers=all_headers)
+        response = connection.getresponse()
+        data = response.read()
+        connection.close()
+        return response.status, dict(response.getheaders()), data
+
+    def resources(self, collection):
+        """href → (etag, calendar) for every resource in the collection."""
+        status, _, data = self.request('PROPFIND', collection, headers={'Depth': '1'})
+        assert status == 207, status
+        found = {}
+        for response in ET.fromstring(data).findall('{DAV:}response'):
+            href = urllib.parse.unquote(response.find('{DAV:}href').text)
+            if not href.endswith('.ics'):
+                continue
+            status, headers, body = self.request('GET', urllib.parse.quote(href))
+            assert status == 200, (href, status)
+            found[href] = (headers.get('ETag') or headers.get('Etag'),
+                           icalendar.Calendar.from_ical(body))
+        return found
+
+
+def run(*args, password=None):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ('DBUS_SESSION_BUS_ADDRESS', 'XDG_RUNTIME_DIR', 'KURSPLAN_CALDAV_PASSWORD')}
+    if password is not None:
+        env['KURSPLAN_CALDAV_PASSWORD'] = password
+    return subprocess.run([KURSPLAN, *args], capture_output=True, text=True, env=env,
+                          stdin=subprocess.DEVNULL)
+
+
+def recorded(db):
+    with sqlite3.connect(db) as connection:
+        return {row[0]: (row[1], row[2]) for row in
+                connection.execute('SELECT session_id, href, etag FROM caldav_resources')}
+
+
+def write_plan(tmp, name, change):
+    with open(PLAN, encoding='utf-8') as f:
+        plan = json.load(f)
+    plan = copy.deepcopy(plan)
+    change(plan['course']['sessions'])
+    path = os.path.join(tmp, name)
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(plan, f, ensure_ascii=False)
+    return path
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        server = Server(tmp)
+        try:
+            exercise(server, tmp)
+        finally:
+            server.stop()
+    if failures:
+        sys.exit('%d checks failed' % len(failures))
+    print('ok: Radicale holds one resource per session, updated in place')
+
+
+def exercise(server, tmp):
+    collection = '/%s/kurs/' % USER
+    url = 'http://127.0.0.1:%d%s' % (server.port, collection)
+    db = os.path.join(tmp, 'kursplan.db')
+    status, _, _ = server.request('MKCALENDAR', collection)
+    check(status == 201, 'MKCALENDAR answered %d' % status)
+    check(run('--db', db, 'import', PLAN).returncode == 0, 'import the plan')
+
+    # A wrong password writes nothing, on the server or here.
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password='feil')
+    check(result.returncode == 1, 'wrong password: exit 1, not %d' % result.returncode)
+    check('refused the user name or password' in result.stderr, 'wrong password: ' + result.stderr)
+    check(len(result.stderr.strip().splitlines()) == 1, 'one line on stderr')
+    check(server.resources(collection) == {}, 'wrong password: nothing on the server')
+    check(recorded(db) == {}, 'wrong password: nothing recorded')
+
+    # An address with nothing listening.
+    result = run('--db', db, 'sync', COURSE, '--url', 'http://127.0.0.1:%d/x/' % free_port(),
+                 '--user', USER, password=PASSWORD)
+    check(result.returncode == 1 and 'could not be reached' in result.stderr,
+          'unreachable server: ' + result.stderr)
+
+    # First sync: one resource per session, each one VEVENT with its VTIMEZONE and no METHOD.
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
+    check(result.returncode == 0, 'first sync: ' + result.stderr)
+    check('5 created, 0 updated, 0 deleted' in result.stdout, 'first sync: ' + result.stdout)
+    first = server.resources(collection)
+    check(len(first) == 5, 'five resources, not %d' % len(first))
+    for href, (etag, calendar) in first.items():
+        events = calendar.walk('VEVENT')
+        check(len(events) == 1, '%s holds one event' % href)
+        check('METHOD' not in calendar, '%s has no METHOD' % href)
+        check(len(calendar.walk('VTIMEZONE')) == 1, '%s carries its VTIMEZONE' % href)
+        check(href == '%s%s.ics' % (collection, events[0]['UID']), '%s named by its UID' % href)
+    state = recorded(db)
+    check(sorted(state) == sorted(S % i for i in range(1, 6)), 'each session recorded')
+    for session_id, (href, etag) in state.items():
+        check(first.get(href, (None,))[0] == etag, 'recorded ETag of %s is the server\'s' % href)
+
+    # Change the plan: move session 2, rename 4, remove 5.
+    def change(sessions):
+        sessions[1]['start'] = '2027-11-04T19:00'
+        sessions[3]['title'] = 'Før vårskiftet, nytt rom'
+        del sessions[4]
+    check(run('--db', db, 'import', write_plan(tmp, 'changed.json', change)).returncode == 0,
+          'import the changed plan')
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
+    check(result.returncode == 0, 'second sync: ' + result.stderr)
+    check('0 created, 4 updated, 1 deleted' in result.stdout, 'second sync: ' + result.stdout)
+    second = server.resources(collection)
+    check(len(second) == 4, 'four resources after one session was removed, not %d' % len(second))
+    check(set(second) <= set(first), 'updated in place: no new resources')
+    moved = second.get('%s%s@kursplan.ics' % (collection, S % 2))
+    if moved is not None:
+        event = moved[1].walk('VEVENT')[0]
+        start = event.decoded('dtstart')
+        check(start.strftime('%Y-%m-%dT%H:%M') == '2027-11-04T19:00', 'moved to 19:00')
+        check(event['dtstart'].params.get('TZID') == 'Europe/Oslo', 'TZID Europe/Oslo')
+        check(int(event['SEQUENCE']) == 1, 'SEQUENCE rose to 1')
+    renamed = second.get('%s%s@kursplan.ics' % (collection, S % 4))
+    if renamed is not None:
+        check(str(renamed[1].walk('VEVENT')[0]['SUMMARY']).endswith('Før vårskiftet, nytt rom'),
+              'renamed on the server')
+    check(S % 5 not in recorded(db), 'the removed session is forgotten')
+
+    # Someone edits session 1 in their calendar: the next sync must not overwrite it.
+    href = '%s%s@kursplan.ics' % (collection, S % 1)
+    etag, calendar = second[href]
+    calendar.walk('VEVENT')[0]['SUMMARY'] = 'Endret i kalenderen'
+    status, _, _ = server.request('PUT', urllib.parse.quote(href), calendar.to_ical(),
+                                  {'Content-Type': 'text/calendar; charset=utf-8',
+                                   'If-Match': etag})
+    check(status in (201, 204), 'edit on the server answered %d' % status)
+    before = recorded(db)
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
+    check(result.returncode == 1, 'conflict: exit 1, not %d' % result.returncode)
+    check('changed on the server' in result.stderr, 'conflict: ' + result.stderr)
+    check(recorded(db)[S % 1] == before[S % 1], 'conflict: the record of session 1 kept')
+    third = server.resources(collection)
+    check(str(third[href][1].walk('VEVENT')[0]['SUMMARY']) == 'Endret i kalenderen',
+          'conflict: the server\'s edit is not overwritten')
+
+
+if __name__ == '__main__':
+    main()
