@@ -55,6 +55,8 @@ int kp_cli_check       (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_demo        (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_ics         (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_import_ics  (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_brochure    (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_plan_pdf    (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_sync        (KpCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS
