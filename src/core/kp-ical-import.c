@@ -410,6 +410,8 @@ kp_ical_import_bytes (KpCourse  *course,
     }
   text = g_strndup (data, size);
 
+  /* Malformed input is ours to report, never a reason for libical to abort. */
+  icalerror_set_errors_are_fatal (0);
   root = icalparser_parse_string (text);
   if (root == NULL || icalcomponent_isa (root) != ICAL_VCALENDAR_COMPONENT)
     {
