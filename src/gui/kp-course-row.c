@@ -1,0 +1,228 @@
+/* kp-course-row.c — one course in the sidebar: title, dates, status and method progress
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-course-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kp-course-row.h"
+
+struct _KpCourseRow
+{
+  GtkWidget        parent_instance;
+
+  KpCourseSummary *summary;
+
+  GtkLabel        *title_label;
+  GtkLabel        *dates_label;
+  GtkLabel        *status_label;
+  GtkLevelBar     *progress_bar;
+  GtkLabel        *progress_label;
+};
+
+G_DEFINE_FINAL_TYPE (KpCourseRow, kp_course_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SUMMARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GtkWidget *
+kp_course_row_new (void)
+{
+  return g_object_new (KP_TYPE_COURSE_ROW, NULL);
+}
+
+/**
+ * kp_course_row_format_dates:
+ * @first: (nullable): when the first session starts
+ * @last: (nullable): when the last session starts
+ *
+ * Returns: (transfer full): the span of the course, "4.–25. March 2027" in English and
+ *   "4.–25. mars 2027" in Bokmål, or a phrase when there are no sessions yet
+ */
+char *
+kp_course_row_format_dates (GDateTime *first,
+                            GDateTime *last)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (first == NULL || last == NULL)
+    return g_strdup (_("No sessions yet"));
+
+  /* Translators: a date as g_date_time_format() writes it; "4. March 2027" */
+  to = g_date_time_format (last, _("%-d. %B %Y"));
+  if (g_date_time_get_year (first) == g_date_time_get_year (last) &&
+      g_date_time_get_day_of_year (first) == g_date_time_get_day_of_year (last))
+    return g_steal_pointer (&to);
+
+  if (g_date_time_get_year (first) == g_date_time_get_year (last) &&
+      g_date_time_get_month (first) == g_date_time_get_month (last))
+    /* Translators: the first day of a span within one month; "4." in "4.–25. March 2027" */
+    from = g_date_time_format (first, _("%-d."));
+  else if (g_date_time_get_year (first) == g_date_time_get_year (last))
+    /* Translators: the first day of a span within one year; "4. March" in
+     * "4. March – 2. April 2027" */
+    from = g_date_time_format (first, _("%-d. %B"));
+  else
+    from = g_date_time_format (first, _("%-d. %B %Y"));
+
+  if (g_date_time_get_month (first) == g_date_time_get_month (last) &&
+      g_date_time_get_year (first) == g_date_time_get_year (last))
+    /* Translators: a span of days within one month, no spaces round the dash */
+    return g_strdup_printf (C_("date span", "%s–%s"), from, to);
+  /* Translators: a span of dates across months, with spaces round the dash */
+  return g_strdup_printf (C_("date span", "%s – %s"), from, to);
+}
+
+static void
+kp_course_row_update (KpCourseRow *self)
+{
+  g_autofree char *dates = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *progress_description = NULL;
+  const char *title;
+  guint met = 0;
+  guint total = 0;
+
+  if (self->summary == NULL)
+    return;
+
+  title = kp_course_summary_get_title (self->summary);
+  gtk_label_set_label (self->title_label,
+                       title != NULL && *title != '\0' ? title : _("Untitled course"));
+
+  dates = kp_course_row_format_dates (kp_course_summary_get_first_start (self->summary),
+                                      kp_course_summary_get_last_start (self->summary));
+  gtk_label_set_label (self->dates_label, dates);
+  gtk_label_set_label (self->status_label,
+                       kp_course_status_get_label (kp_course_summary_get_status (self->summary)));
+
+  met = kp_course_summary_get_checks_met (self->summary);
+  total = kp_course_summary_get_checks_total (self->summary);
+  /* No checks counted: show no progress rather than an empty bar. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->progress_bar)), total > 0);
+  gtk_level_bar_set_value (self->progress_bar, total > 0 ? MIN (1.0, (double) met / total) : 0.0);
+  /* Translators: how many of Standard metode's checks a course meets; "12 of 20" */
+  progress = g_strdup_printf (_("%u of %u"), met, total);
+  gtk_label_set_label (self->progress_label, progress);
+  progress_description = g_strdup_printf (_("%u of %u checks of the method met"), met, total);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, progress_description,
+                                  -1);
+}
+
+/**
+ * kp_course_row_get_summary:
+ *
+ * Returns: (transfer none) (nullable): what the row shows
+ */
+KpCourseSummary *
+kp_course_row_get_summary (KpCourseRow *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE_ROW (self), NULL);
+  return self->summary;
+}
+
+void
+kp_course_row_set_summary (KpCourseRow     *self,
+                           KpCourseSummary *summary)
+{
+  g_return_if_fail (KP_IS_COURSE_ROW (self));
+  g_return_if_fail (summary == NULL || KP_IS_COURSE_SUMMARY (summary));
+
+  if (!g_set_object (&self->summary, summary))
+    return;
+  kp_course_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+}
+
+static void
+kp_course_row_dispose (GObject *object)
+{
+  KpCourseRow *self = KP_COURSE_ROW (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KP_TYPE_COURSE_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->summary);
+
+  G_OBJECT_CLASS (kp_course_row_parent_class)->dispose (object);
+}
+
+static void
+kp_course_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KpCourseRow *self = KP_COURSE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUMMARY:
+      g_value_set_object (value, self->summary);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kp_course_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KpCourseRow *self = KP_COURSE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUMMARY:
+      kp_course_row_set_summary (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kp_course_row_class_init (KpCourseRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kp_course_row_dispose;
+  object_class->get_property = kp_course_row_get_property;
+  object_class->set_property = kp_course_row_set_property;
+
+  properties[PROP_SUMMARY] =
+    g_param_spec_object ("summary", NULL, NULL, KP_TYPE_COURSE_SUMMARY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kursplan/Kursplan/kp-course-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, KpCourseRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KpCourseRow, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, KpCourseRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, KpCourseRow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, KpCourseRow, progress_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "kp-course-row");
+}
+
+static void
+kp_course_row_init (KpCourseRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

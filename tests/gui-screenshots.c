@@ -1,0 +1,246 @@
+/* gui-screenshots.c — writes PNGs of the main views into the build tree, to be looked at
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kp-application.h"
+#include "kp-store.h"
+#include "kp-time.h"
+#include "kp-window.h"
+
+static char *shot_dir;
+static guint n_apps;
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static KpCourse *
+make_course (const char     *title,
+             const char     *first_start,
+             guint           n_sessions,
+             KpCourseStatus  status)
+{
+  KpCourse *course = kp_course_new (NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GDateTime) start = kp_time_parse_local (first_start, tz, NULL);
+
+  kp_course_set_title (course, title);
+  kp_course_set_status (course, status);
+  for (guint i = 0; i < n_sessions; i++)
+    {
+      g_autoptr(KpSession) session = kp_session_new (NULL);
+      g_autoptr(GDateTime) when = g_date_time_add_weeks (start, i);
+
+      kp_session_set_title (session, title);
+      kp_session_set_start (session, when);
+      kp_session_set_minutes (session, 150);
+      kp_course_add_session (course, session);
+    }
+  return course;
+}
+
+/* A database with a few courses, or with none at all (but not new, so no demo courses). */
+static char *
+make_database (const char *name,
+               gboolean    with_courses)
+{
+  g_autofree char *path = g_build_filename (shot_dir, name, NULL);
+  g_autoptr(KpStore) store = NULL;
+  g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_remove (path);
+  store = kp_store_new (path, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (courses, make_course ("Å leve med kols", "2027-03-04T12:00", 4,
+                                         KP_COURSE_STATUS_PLANNING));
+  g_ptr_array_add (courses, make_course ("Mestring av diabetes type 2", "2027-04-08T17:00", 3,
+                                         KP_COURSE_STATUS_READY));
+  g_ptr_array_add (courses, make_course ("Pårørendekurs psykisk helse", "2027-09-02T18:00", 6,
+                                         KP_COURSE_STATUS_IDEA));
+  g_ptr_array_add (courses, make_course ("Hjertekurs", "2027-10-07T18:00", 1,
+                                         KP_COURSE_STATUS_RUNNING));
+  kp_store_save_courses (store, courses, &error);
+  g_assert_no_error (error);
+  if (!with_courses)
+    for (guint i = 0; i < courses->len; i++)
+      {
+        kp_store_delete_course (store, kp_course_get_id (courses->pdata[i]), &error);
+        g_assert_no_error (error);
+      }
+  kp_store_flush (store, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static KpWindow *
+open_window (KpApplication **app_out,
+             const char     *db_path,
+             int             width,
+             int             height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("%s.Shots%u", APP_ID, ++n_apps);
+  KpApplication *app = kp_application_new (G_APPLICATION_NON_UNIQUE);
+  KpWindow *window;
+
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  kp_application_set_database_path (app, db_path);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  wait_ms (400);
+  *app_out = app;
+  return window;
+}
+
+static void
+close_window (KpApplication *app,
+              KpWindow      *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (50);
+  g_object_unref (app);
+}
+
+/* Renders what the window shows, as the compositor would get it, into NAME.png. */
+static void
+save_shot (GtkWindow  *window,
+           const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (shot_dir, file, NULL);
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  wait_ms (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_test_message ("wrote %s (%d × %d)", path, width, height);
+}
+
+static void
+set_search (KpWindow   *window,
+            const char *text)
+{
+  kp_window_set_search_text (window, text);
+  wait_ms (300);
+}
+
+static void
+test_main_views (void)
+{
+  g_autofree char *db = make_database ("shots.db", TRUE);
+  KpApplication *app;
+  KpWindow *window = open_window (&app, db, 1200, 760);
+
+  save_shot (GTK_WINDOW (window), "main");
+
+  set_search (window, "kurs");
+  save_shot (GTK_WINDOW (window), "search");
+  set_search (window, "ingen slike kurs");
+  save_shot (GTK_WINDOW (window), "search-no-results");
+  set_search (window, "");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  save_shot (GTK_WINDOW (window), "main-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wait_ms (300);
+  {
+    GtkWindow *help = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+    g_assert_nonnull (help);
+    save_shot (help, "shortcuts");
+    gtk_window_close (help);
+  }
+
+  close_window (app, window);
+}
+
+static void
+test_narrow_views (void)
+{
+  g_autofree char *db = make_database ("shots-narrow.db", TRUE);
+  KpApplication *app;
+  KpWindow *window = open_window (&app, db, 360, 720);
+  g_autoptr(KpCourseSummary) first = NULL;
+
+  save_shot (GTK_WINDOW (window), "narrow-list");
+  first = g_list_model_get_item (kp_window_get_visible_courses (window), 0);
+  g_assert_true (kp_window_select_course (window, kp_course_summary_get_id (first)));
+  {
+    AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                      KP_TYPE_WINDOW, "leaflet"));
+
+    adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  }
+  save_shot (GTK_WINDOW (window), "narrow-course");
+  close_window (app, window);
+}
+
+static void
+test_empty_views (void)
+{
+  g_autofree char *db = make_database ("shots-empty.db", FALSE);
+  KpApplication *app;
+  KpWindow *window = open_window (&app, db, 1000, 640);
+
+  save_shot (GTK_WINDOW (window), "empty");
+  close_window (app, window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  shot_dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_mkdir_with_parents (shot_dir, 0755);
+
+  g_test_add_func ("/screenshots/main", test_main_views);
+  g_test_add_func ("/screenshots/narrow", test_narrow_views);
+  g_test_add_func ("/screenshots/empty", test_empty_views);
+
+  return g_test_run ();
+}

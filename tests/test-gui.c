@@ -1,0 +1,576 @@
+/* test-gui.c — the window on a test database, driven through its actions, checked in the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kp-application.h"
+#include "kp-store.h"
+#include "kp-time.h"
+#include "kp-window.h"
+
+#define KOLS_ID "3f0b6a8e-2d7c-4c1e-9a51-0d6c1f3b2a10"
+#define DIABETES_ID "5c3e1a2b-7d4f-4e6a-9b8c-1d2e3f4a5b6c"
+#define CARERS_ID "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+
+typedef struct
+{
+  char          *dir;
+  char          *db_path;
+  KpApplication *app;
+  KpWindow      *window;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until @done holds, for at most @ms milliseconds. */
+static gboolean
+wait_for (gboolean (*done) (Fixture *), Fixture *fixture, guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (!done (fixture))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      iterate ();
+      g_usleep (1000);
+    }
+}
+
+static KpCourse *
+make_course (const char *id,
+             const char *title,
+             const char *first_start,
+             guint       n_sessions)
+{
+  KpCourse *course = kp_course_new (id);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kp_course_set_title (course, title);
+  kp_course_set_status (course, KP_COURSE_STATUS_PLANNING);
+  start = kp_time_parse_local (first_start, tz, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_sessions; i++)
+    {
+      g_autoptr(KpSession) session = kp_session_new (NULL);
+      g_autoptr(GDateTime) when = g_date_time_add_weeks (start, i);
+
+      kp_session_set_start (session, when);
+      kp_session_set_minutes (session, 150);
+      kp_course_add_session (course, session);
+    }
+  return course;
+}
+
+/* A database with three courses, so the app does not load the demo courses into it. */
+static void
+fill_database (const char *path)
+{
+  g_autoptr(KpStore) store = NULL;
+  g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  store = kp_store_new (path, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (courses, make_course (KOLS_ID, "Å leve med kols", "2027-03-04T12:00", 4));
+  g_ptr_array_add (courses, make_course (DIABETES_ID, "Mestring av diabetes type 2",
+                                         "2027-04-08T17:00", 3));
+  g_ptr_array_add (courses, make_course (CARERS_ID, "Pårørendekurs psykisk helse",
+                                         "2027-09-02T18:00", 6));
+  kp_store_save_courses (store, courses, &error);
+  g_assert_no_error (error);
+  kp_store_flush (store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+start_app (Fixture *fixture)
+{
+  static guint n_apps = 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
+
+  /* Each test's application has a name of its own on the session bus. */
+  fixture->app = kp_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
+  kp_application_set_database_path (fixture->app, fixture->db_path);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_true (KP_IS_WINDOW (fixture->window));
+  iterate ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("kursplan-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "kursplan.db", NULL);
+  if (data == NULL)
+    fill_database (fixture->db_path);
+  start_app (fixture);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_clear_object (&fixture->app);
+  remove_tree (fixture->dir);
+  g_free (fixture->db_path);
+  g_free (fixture->dir);
+}
+
+/* What the database holds, read through a connection of its own. */
+static GPtrArray *
+database_courses (Fixture *fixture)
+{
+  g_autoptr(KpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *courses;
+
+  kp_store_flush (kp_window_get_store (fixture->window), &error);
+  g_assert_no_error (error);
+  store = kp_store_new (fixture->db_path, &error);
+  g_assert_no_error (error);
+  courses = kp_store_list_courses (store, &error);
+  g_assert_no_error (error);
+  return courses;
+}
+
+static KpCourse *
+database_course (Fixture    *fixture,
+                 const char *id)
+{
+  g_autoptr(KpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = kp_store_new (fixture->db_path, &error);
+  g_assert_no_error (error);
+  if (!kp_store_has_course (store, id))
+    return NULL;
+  return kp_store_load_course (store, id, &error);
+}
+
+static KpCourseSummary *
+find_title (GPtrArray  *summaries,
+            const char *title)
+{
+  for (guint i = 0; i < summaries->len; i++)
+    if (g_strcmp0 (kp_course_summary_get_title (summaries->pdata[i]), title) == 0)
+      return summaries->pdata[i];
+  return NULL;
+}
+
+static guint
+n_visible (Fixture *fixture)
+{
+  return g_list_model_get_n_items (kp_window_get_visible_courses (fixture->window));
+}
+
+static const char *
+sidebar_page (Fixture *fixture)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                              KP_TYPE_WINDOW, "sidebar_stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  iterate ();
+}
+
+static void
+test_window_lists_the_courses (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(KpCourseSummary) first = NULL;
+
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  g_assert_cmpstr (sidebar_page (fixture), ==, "list");
+  first = g_list_model_get_item (kp_window_get_visible_courses (fixture->window), 0);
+  g_assert_cmpstr (kp_course_summary_get_title (first), ==, "Å leve med kols");
+  g_assert_cmpuint (kp_course_summary_get_n_sessions (first), ==, 4);
+
+  /* Side by side, the window opens the first course rather than an empty pane. */
+  g_assert_nonnull (kp_window_get_course (fixture->window));
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, KOLS_ID);
+}
+
+static void
+test_new_course (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) courses = NULL;
+  KpCourse *course;
+  KpCourseSummary *summary;
+
+  activate (fixture, "win.new-course");
+
+  course = kp_window_get_course (fixture->window);
+  g_assert_nonnull (course);
+  g_assert_cmpstr (kp_course_get_title (course), ==, "New course");
+  g_assert_cmpuint (n_visible (fixture), ==, 4);
+
+  courses = database_courses (fixture);
+  g_assert_cmpuint (courses->len, ==, 4);
+  summary = find_title (courses, "New course");
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (kp_course_summary_get_id (summary), ==, kp_course_get_id (course));
+  g_assert_cmpuint (kp_course_summary_get_n_sessions (summary), ==, 0);
+}
+
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) after_delete = NULL;
+  g_autoptr(GPtrArray) after_undo = NULL;
+  g_autoptr(KpCourse) restored = NULL;
+
+  g_assert_true (kp_window_select_course (fixture->window, DIABETES_ID));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  iterate ();
+
+  g_assert_null (kp_window_get_course (fixture->window));
+  g_assert_cmpuint (n_visible (fixture), ==, 2);
+  after_delete = database_courses (fixture);
+  g_assert_cmpuint (after_delete->len, ==, 2);
+  g_assert_null (find_title (after_delete, "Mestring av diabetes type 2"));
+
+  activate (fixture, "win.undo-delete");
+
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, DIABETES_ID);
+  after_undo = database_courses (fixture);
+  g_assert_cmpuint (after_undo->len, ==, 3);
+  restored = database_course (fixture, DIABETES_ID);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (kp_course_get_title (restored), ==, "Mestring av diabetes type 2");
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (restored)), ==, 3);
+
+  /* Nothing is left to undo. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", NULL);
+  iterate ();
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  g_clear_pointer (&after_undo, g_ptr_array_unref);
+  after_undo = database_courses (fixture);
+  g_assert_cmpuint (after_undo->len, ==, 3);
+}
+
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(KpCourse) copy = NULL;
+  g_autoptr(KpSession) original_session = NULL;
+  g_autoptr(KpSession) copied_session = NULL;
+  g_autoptr(KpCourse) original = NULL;
+  KpCourseSummary *summary;
+
+  g_assert_true (kp_window_select_course (fixture->window, CARERS_ID));
+  activate (fixture, "win.duplicate");
+
+  g_assert_cmpstr (kp_course_get_title (kp_window_get_course (fixture->window)), ==,
+                   "Pårørendekurs psykisk helse (copy)");
+  courses = database_courses (fixture);
+  g_assert_cmpuint (courses->len, ==, 4);
+  summary = find_title (courses, "Pårørendekurs psykisk helse (copy)");
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (kp_course_summary_get_id (summary), !=, CARERS_ID);
+  g_assert_cmpuint (kp_course_summary_get_n_sessions (summary), ==, 6);
+
+  copy = database_course (fixture, kp_course_summary_get_id (summary));
+  original = database_course (fixture, CARERS_ID);
+  copied_session = g_list_model_get_item (kp_course_get_sessions (copy), 0);
+  original_session = g_list_model_get_item (kp_course_get_sessions (original), 0);
+  g_assert_cmpstr (kp_session_get_id (copied_session), !=, kp_session_get_id (original_session));
+  g_assert_true (g_date_time_equal (kp_session_get_start (copied_session),
+                                    kp_session_get_start (original_session)));
+}
+
+static void
+test_archive (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(KpCourse) archived = NULL;
+
+  g_assert_true (kp_window_select_course (fixture->window, KOLS_ID));
+  activate (fixture, "win.archive");
+
+  archived = database_course (fixture, KOLS_ID);
+  g_assert_cmpint (kp_course_get_status (archived), ==, KP_COURSE_STATUS_ARCHIVED);
+  /* Hidden from the list until "Show archived courses" is on, but still in the database. */
+  g_assert_cmpuint (n_visible (fixture), ==, 2);
+  g_assert_null (kp_window_get_course (fixture->window));
+
+  activate (fixture, "win.show-archived");
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+
+  g_assert_true (kp_window_select_course (fixture->window, KOLS_ID));
+  activate (fixture, "win.unarchive");
+  g_clear_object (&archived);
+  archived = database_course (fixture, KOLS_ID);
+  g_assert_cmpint (kp_course_get_status (archived), ==, KP_COURSE_STATUS_PLANNING);
+}
+
+static gboolean
+shows_one_course (Fixture *fixture)
+{
+  return n_visible (fixture) == 1;
+}
+
+static gboolean
+shows_no_course (Fixture *fixture)
+{
+  return n_visible (fixture) == 0;
+}
+
+static gboolean
+shows_all_courses (Fixture *fixture)
+{
+  return n_visible (fixture) == 3;
+}
+
+static void
+test_search_filters_the_list (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                    KP_TYPE_WINDOW,
+                                                                    "search_entry"));
+  g_autoptr(KpCourseSummary) match = NULL;
+
+  activate (fixture, "win.search");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         GTK_WIDGET (entry)));
+
+  /* Typed into the entry: the list follows after the entry's typing delay. */
+  gtk_editable_set_text (entry, "KOLS");
+  g_assert_true (wait_for (shows_one_course, fixture, 2000));
+  match = g_list_model_get_item (kp_window_get_visible_courses (fixture->window), 0);
+  g_assert_cmpstr (kp_course_summary_get_id (match), ==, KOLS_ID);
+
+  gtk_editable_set_text (entry, "ingen slike kurs");
+  g_assert_true (wait_for (shows_no_course, fixture, 2000));
+  g_assert_cmpstr (sidebar_page (fixture), ==, "no-results");
+
+  gtk_editable_set_text (entry, "");
+  g_assert_true (wait_for (shows_all_courses, fixture, 2000));
+  g_assert_cmpstr (sidebar_page (fixture), ==, "list");
+}
+
+static gboolean
+title_saved (Fixture *fixture)
+{
+  g_autoptr(KpCourse) course = database_course (fixture, KOLS_ID);
+
+  return g_strcmp0 (kp_course_get_title (course), "Å leve med kols, vår 2027") == 0;
+}
+
+static void
+test_edits_are_saved_without_asking (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  KpCourse *course;
+
+  g_assert_true (kp_window_select_course (fixture->window, KOLS_ID));
+  course = kp_window_get_course (fixture->window);
+  kp_course_set_title (course, "Å leve med kols, vår 2027");
+
+  /* Write-through: in the database within a second or two, with no save step. */
+  g_assert_true (wait_for (title_saved, fixture, 3000));
+
+  /* The list shows the new title too. */
+  wait_ms (400);
+  {
+    g_autoptr(KpCourseSummary) row = NULL;
+
+    row = g_list_model_get_item (kp_window_get_visible_courses (fixture->window), 0);
+    g_assert_cmpstr (kp_course_summary_get_title (row), ==, "Å leve med kols, vår 2027");
+  }
+}
+
+static void
+test_closing_loses_nothing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KpCourse) saved = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(KpSession) session = kp_session_new (NULL);
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2027, 5, 6, 18, 0, 0);
+
+  g_assert_true (kp_window_select_course (fixture->window, DIABETES_ID));
+  kp_session_set_start (session, start);
+  kp_session_set_minutes (session, 120);
+  kp_session_set_title (session, "Oppsummering");
+  kp_course_add_session (kp_window_get_course (fixture->window), session);
+
+  /* Closed at once, before the write-through delay has passed. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  iterate ();
+
+  saved = database_course (fixture, DIABETES_ID);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (saved)), ==, 4);
+}
+
+static void
+test_import_course_plan (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char plan[] =
+    "{ \"format\": \"kursplan/course-plan\", \"version\": 1, \"course\": {"
+    "  \"id\": \"0c0ffee0-1234-4abc-8def-000000000042\","
+    "  \"title\": \"Hjertekurs\", \"language\": \"nn\", \"timezone\": \"Europe/Oslo\","
+    "  \"status\": \"idea\","
+    "  \"sessions\": [ { \"title\": \"Kva er hjartesvikt?\","
+    "                    \"start\": \"2027-10-07T18:00\", \"minutes\": 150 } ] } }";
+  g_autofree char *good = g_build_filename (fixture->dir, "hjerte.kursplan.json", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "broken.kursplan.json", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(KpCourse) imported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (good, plan, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (bad, "{ \"format\": \"kursplan/course-plan\", \"version\": 1 ", -1, &error);
+  g_assert_no_error (error);
+
+  /* A broken file changes nothing (the toast says why). */
+  kp_window_import_file (fixture->window, bad_file);
+  iterate ();
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+
+  kp_window_import_file (fixture->window, good_file);
+  iterate ();
+  g_assert_cmpuint (n_visible (fixture), ==, 4);
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==,
+                   "0c0ffee0-1234-4abc-8def-000000000042");
+
+  courses = database_courses (fixture);
+  g_assert_cmpuint (courses->len, ==, 4);
+  imported = database_course (fixture, "0c0ffee0-1234-4abc-8def-000000000042");
+  g_assert_cmpstr (kp_course_get_title (imported), ==, "Hjertekurs");
+  g_assert_cmpstr (kp_course_get_language (imported), ==, "nn");
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (imported)), ==, 1);
+}
+
+static gboolean
+is_folded (Fixture *fixture)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                    KP_TYPE_WINDOW, "leaflet"));
+
+  return adw_leaflet_get_folded (leaflet);
+}
+
+static gboolean
+is_wide (Fixture *fixture)
+{
+  return !is_folded (fixture);
+}
+
+static void
+test_narrow_window_folds (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                    KP_TYPE_WINDOW, "leaflet"));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
+  g_assert_true (wait_for (is_wide, fixture, 3000));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  g_assert_true (wait_for (is_folded, fixture, 3000));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
+
+  /* Folded, choosing a course shows it; Back shows the list again. */
+  g_assert_true (kp_window_select_course (fixture->window, CARERS_ID));
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  iterate ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) ==
+                 (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture->window), KP_TYPE_WINDOW,
+                                                "sidebar"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func, data) \
+  g_test_add ("/gui/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  ADD ("window/lists-the-courses", test_window_lists_the_courses, NULL);
+  ADD ("window/narrow-window-folds", test_narrow_window_folds, NULL);
+  ADD ("actions/new-course", test_new_course, NULL);
+  ADD ("actions/delete-and-undo", test_delete_and_undo, NULL);
+  ADD ("actions/duplicate", test_duplicate, NULL);
+  ADD ("actions/archive", test_archive, NULL);
+  ADD ("actions/import-course-plan", test_import_course_plan, NULL);
+  ADD ("search/filters-the-list", test_search_filters_the_list, NULL);
+  ADD ("store/edits-are-saved-without-asking", test_edits_are_saved_without_asking, NULL);
+  ADD ("store/closing-loses-nothing", test_closing_loses_nothing, NULL);
+#undef ADD
+
+  return g_test_run ();
+}
