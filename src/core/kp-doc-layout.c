@@ -30,6 +30,11 @@
 #define MUTED_G  0.48
 #define MUTED_B  0.50
 
+/* Every block is laid out at one font size and drawn scaled: pango resolves a font set for each
+ * size it meets, and with hundreds of system fonts that costs about a millisecond each. Metrics
+ * are unhinted, so scaling is exact. */
+#define BASE_SIZE 10.0
+
 typedef struct
 {
   double       size;          /* points, on A4 */
@@ -46,7 +51,7 @@ static const StyleInfo styles[KP_DOC_N_STYLES] = {
   [KP_DOC_STYLE_SUBTITLE]   = { 13.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL,  0, 0, 1.25, "P" },
   [KP_DOC_STYLE_HEADING]    = { 14.0, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 16, 5, 1.2,  "H2" },
   [KP_DOC_STYLE_SUBHEADING] = { 10.5, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL,  9, 1, 1.2,  "H3" },
-  [KP_DOC_STYLE_LEAD]       = { 11.5, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL,  0, 3, 1.25, "P" },
+  [KP_DOC_STYLE_LEAD]       = { 11.5, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL,  0, 3, 1.25, "P" },
   [KP_DOC_STYLE_BODY]       = { 10.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL,  0, 4, 1.3,  "P" },
   [KP_DOC_STYLE_ITEM]       = { 10.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL,  0, 0.5, 1.15, "LI" },
   [KP_DOC_STYLE_FIELD]      = { 10.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL,  0, 1, 1.2,  "P" },
@@ -69,6 +74,8 @@ typedef struct
   /* Set by paginate. */
   PangoLayout     *layout;
   PangoLayout     *label;
+  double           factor;       /* the layout's scale from BASE_SIZE */
+  double           label_factor;
   double           x;            /* the text column */
   double           label_x;
   double           space_before;
@@ -296,6 +303,14 @@ kp_doc_layout_set_footer (KpDocLayout *self,
   self->page_label = g_strdup (page_label);
 }
 
+static double
+style_factor (KpDocLayout *self,
+              KpDocStyle   style)
+{
+  return styles[style].size * self->scale / BASE_SIZE;
+}
+
+/* A layout at BASE_SIZE for text that is drawn at style_factor() times that. */
 static PangoLayout *
 create_text_layout (KpDocLayout *self,
                     KpDocStyle   style,
@@ -310,9 +325,9 @@ create_text_layout (KpDocLayout *self,
   pango_font_description_set_family (font, KP_DOC_FONT_FAMILY);
   pango_font_description_set_weight (font, info->weight);
   pango_font_description_set_style (font, info->slant);
-  pango_font_description_set_size (font, (int) (info->size * self->scale * PANGO_SCALE));
+  pango_font_description_set_size (font, (int) (BASE_SIZE * PANGO_SCALE));
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_width (layout, (int) (width / style_factor (self, style) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (info->line_spacing > 0)
     pango_layout_set_line_spacing (layout, info->line_spacing);
@@ -346,10 +361,10 @@ measure_lines (Block *block)
       PangoRectangle logical;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      block->line_top[i] = (double) logical.y / PANGO_SCALE;
-      block->line_top[i + 1] = (double) (logical.y + logical.height) / PANGO_SCALE;
-      block->baseline[i] = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      block->line_x[i] = (double) logical.x / PANGO_SCALE;
+      block->line_top[i] = block->factor * logical.y / PANGO_SCALE;
+      block->line_top[i + 1] = block->factor * (logical.y + logical.height) / PANGO_SCALE;
+      block->baseline[i] = block->factor * pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      block->line_x[i] = block->factor * logical.x / PANGO_SCALE;
       i++;
     }
   while (i < n && pango_layout_iter_next_line (iter));
@@ -393,13 +408,20 @@ layout_block (KpDocLayout *self,
   block->label_x = x;
   block->x = x + label_width;
   block->layout = create_text_layout (self, block->style, block->markup, content - label_width);
+  block->factor = style_factor (self, block->style);
   if (block->style == KP_DOC_STYLE_ITEM)
-    block->label = create_text_layout (self, KP_DOC_STYLE_BODY,
-                                       block->label_markup ? block->label_markup : "•",
-                                       label_width);
+    {
+      block->label = create_text_layout (self, KP_DOC_STYLE_BODY,
+                                         block->label_markup ? block->label_markup : "•",
+                                         label_width);
+      block->label_factor = style_factor (self, KP_DOC_STYLE_BODY);
+    }
   else if (block->label_markup != NULL)
-    block->label = create_text_layout (self, KP_DOC_STYLE_SUBHEADING, block->label_markup,
-                                       label_width - 8 * self->scale);
+    {
+      block->label = create_text_layout (self, KP_DOC_STYLE_SUBHEADING, block->label_markup,
+                                         label_width - 8 * self->scale);
+      block->label_factor = style_factor (self, KP_DOC_STYLE_SUBHEADING);
+    }
   block->space_before = styles[block->style].space_before * self->scale;
   block->space_after = styles[block->style].space_after * self->scale;
   measure_lines (block);
@@ -779,6 +801,38 @@ link_attributes (const char *uri)
   return g_string_free (out, FALSE);
 }
 
+/* Draws a layout made at BASE_SIZE at its style's size: x, y in points, y at the top. */
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       factor,
+             double       x,
+             double       y)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, factor, factor);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+/* The same for one line: x at its start, y on its baseline. */
+static void
+show_layout_line (cairo_t         *cr,
+                  PangoLayoutLine *line,
+                  double           factor,
+                  double           x,
+                  double           y)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, factor, factor);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout_line (cr, line);
+  cairo_restore (cr);
+}
+
 static void
 draw_placement (KpDocLayout     *self,
                 cairo_t         *cr,
@@ -816,8 +870,7 @@ draw_placement (KpDocLayout     *self,
         {
           cairo_tag_begin (cr, "Lbl", NULL);
           cairo_set_source_rgb (cr, ACCENT_R, ACCENT_G, ACCENT_B);
-          cairo_move_to (cr, block->label_x, origin);
-          pango_cairo_show_layout (cr, block->label);
+          show_layout (cr, block->label, block->label_factor, block->label_x, origin);
           cairo_tag_end (cr, "Lbl");
         }
       cairo_tag_begin (cr, "LBody", NULL);
@@ -825,10 +878,9 @@ draw_placement (KpDocLayout     *self,
   else if (block->label != NULL && placement->first == 0)
     {
       cairo_set_source_rgb (cr, ACCENT_R, ACCENT_G, ACCENT_B);
-      cairo_move_to (cr, block->label_x,
-                     origin + block->baseline[0] -
-                     (double) pango_layout_get_baseline (block->label) / PANGO_SCALE);
-      pango_cairo_show_layout (cr, block->label);
+      show_layout (cr, block->label, block->label_factor, block->label_x,
+                   origin + block->baseline[0] -
+                   block->label_factor * pango_layout_get_baseline (block->label) / PANGO_SCALE);
     }
 
   if (block->uri != NULL)
@@ -840,8 +892,8 @@ draw_placement (KpDocLayout     *self,
   set_color (cr, block);
   for (guint line = placement->first; line < placement->last; line++)
     {
-      cairo_move_to (cr, block->x + block->line_x[line], origin + block->baseline[line]);
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (block->layout, line));
+      show_layout_line (cr, pango_layout_get_line_readonly (block->layout, line), block->factor,
+                        block->x + block->line_x[line], origin + block->baseline[line]);
     }
   if (block->uri != NULL)
     cairo_tag_end (cr, CAIRO_TAG_LINK);
@@ -870,8 +922,8 @@ draw_footer (KpDocLayout *self,
   layout = create_text_layout (self, KP_DOC_STYLE_NOTE, text, content);
   pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
   cairo_set_source_rgb (cr, MUTED_R, MUTED_G, MUTED_B);
-  cairo_move_to (cr, self->margin, self->height - self->margin_bottom + 14 * self->scale);
-  pango_cairo_show_layout (cr, layout);
+  show_layout (cr, layout, style_factor (self, KP_DOC_STYLE_NOTE), self->margin,
+               self->height - self->margin_bottom + 14 * self->scale);
 }
 
 /**
