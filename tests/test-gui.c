@@ -512,6 +512,25 @@ test_import_course_plan (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (imported)), ==, 1);
 }
 
+static void
+test_window_remembers_size_and_course (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 650);
+  g_assert_true (kp_window_select_course (fixture->window, DIABETES_ID));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_clear_object (&fixture->app);
+
+  start_app (fixture);
+  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, DIABETES_ID);
+}
+
 static gboolean
 is_folded (Fixture *fixture)
 {
@@ -562,6 +581,7 @@ main (int    argc,
   g_test_add ("/gui/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
   ADD ("window/lists-the-courses", test_window_lists_the_courses, NULL);
   ADD ("window/narrow-window-folds", test_narrow_window_folds, NULL);
+  ADD ("window/remembers-size-and-course", test_window_remembers_size_and_course, NULL);
   ADD ("actions/new-course", test_new_course, NULL);
   ADD ("actions/delete-and-undo", test_delete_and_undo, NULL);
   ADD ("actions/duplicate", test_duplicate, NULL);

@@ -63,6 +63,7 @@ G_DEFINE_FINAL_TYPE (KpWindow, kp_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_SETTINGS,
   PROP_SHOW_ARCHIVED,
   N_PROPS
 };
@@ -78,6 +79,7 @@ kp_window_new (KpApplication *application,
 {
   return g_object_new (KP_TYPE_WINDOW,
                        "application", application,
+                       "settings", kp_application_get_settings (application),
                        "store", store,
                        NULL);
 }
@@ -932,15 +934,10 @@ static void
 kp_window_constructed (GObject *object)
 {
   KpWindow *self = KP_WINDOW (object);
-  GtkApplication *app;
 
   G_OBJECT_CLASS (kp_window_parent_class)->constructed (object);
 
   g_return_if_fail (KP_IS_STORE (self->store));
-
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (KP_IS_APPLICATION (app) && kp_application_get_settings (KP_APPLICATION (app)) != NULL)
-    self->settings = g_object_ref (kp_application_get_settings (KP_APPLICATION (app)));
 
   if (self->settings != NULL)
     {
@@ -1010,6 +1007,9 @@ kp_window_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
     case PROP_SHOW_ARCHIVED:
       g_value_set_boolean (value, self->show_archived);
       break;
@@ -1030,6 +1030,9 @@ kp_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
       break;
     case PROP_SHOW_ARCHIVED:
       kp_window_set_show_archived (self, g_value_get_boolean (value));
@@ -1056,6 +1059,10 @@ kp_window_class_init (KpWindowClass *klass)
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, KP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Window size and the last course; %NULL runs without remembering them. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_ARCHIVED] =
     g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
