@@ -37,8 +37,18 @@ append_clean (GString    *out,
 
   for (p = (const guchar *) text; *p != '\0'; p++)
     {
-      guchar c = *p;
+      const guchar *run = p;
+      guchar c;
 
+      /* Copy runs of ordinary bytes whole. */
+      while (*p >= 0x20 && *p != 0x7f && *p != '\\' && *p != ';' && *p != ',' && *p != 0xc2)
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+
+      c = *p;
+      if (c == '\0')
+        break;
       if (c == '\r')
         {
           if (p[1] != '\n')
@@ -53,9 +63,12 @@ append_clean (GString    *out,
       if ((c < 0x20 && c != '\t') || c == 0x7f)
         continue;
       /* C1 controls, U+0080 to U+009F */
-      if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+      if (c == 0xc2)
         {
-          p++;
+          if (p[1] >= 0x80 && p[1] <= 0x9f)
+            p++;
+          else
+            g_string_append_c (out, c);
           continue;
         }
       if (escape && (c == '\\' || c == ';' || c == ','))
@@ -78,35 +91,25 @@ kp_ical_append_folded (GString    *out,
                        gssize      length)
 {
   const guchar *p = (const guchar *) line;
-  const guchar *end;
-  gsize column = 0;
+  gsize left, room = FOLD_OCTETS;
 
-  if (length < 0)
-    length = strlen (line);
-  end = p + length;
-
-  while (p < end)
+  left = length < 0 ? strlen (line) : (gsize) length;
+  while (left > room)
     {
-      gsize n = 1;
+      gsize cut = room;
 
-      if (*p >= 0xf0)
-        n = 4;
-      else if (*p >= 0xe0)
-        n = 3;
-      else if (*p >= 0xc0)
-        n = 2;
-      if (p + n > end)
-        n = end - p;
-
-      if (column + n > FOLD_OCTETS)
-        {
-          g_string_append_len (out, "\r\n ", 3);
-          column = 1;
-        }
-      g_string_append_len (out, (const char *) p, n);
-      column += n;
-      p += n;
+      /* Back up to the first byte of a UTF-8 character. */
+      while (cut > 0 && (p[cut] & 0xc0) == 0x80)
+        cut--;
+      if (cut == 0)
+        cut = room;
+      g_string_append_len (out, (const char *) p, cut);
+      g_string_append_len (out, "\r\n ", 3);
+      p += cut;
+      left -= cut;
+      room = FOLD_OCTETS - 1;
     }
+  g_string_append_len (out, (const char *) p, left);
   g_string_append_len (out, "\r\n", 2);
 }
 
@@ -137,7 +140,8 @@ typedef struct
   GString   *line;
   GString   *text;
   char      *dtstamp;
-  GTimeZone *utc;
+  KpCourse  *labels_course;
+  GHashTable *labels;      /* member id → how the public may see them, for labels_course */
 } Writer;
 
 static void
@@ -214,6 +218,8 @@ writer_init (Writer    *w,
   w->line = g_string_sized_new (256);
   w->text = g_string_sized_new (512);
   w->dtstamp = dup_utc_stamp (now);
+  w->labels_course = NULL;
+  w->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -222,6 +228,31 @@ writer_clear (Writer *w)
   g_string_free (w->line, TRUE);
   g_string_free (w->text, TRUE);
   g_free (w->dtstamp);
+  g_hash_table_unref (w->labels);
+}
+
+/* Names only of members marked public; the others by title or role. */
+static const char *
+writer_member_label (Writer     *w,
+                     KpCourse   *course,
+                     const char *member_id)
+{
+  const char *label;
+  KpMember *member;
+
+  if (w->labels_course != course)
+    {
+      g_hash_table_remove_all (w->labels);
+      w->labels_course = course;
+    }
+  label = g_hash_table_lookup (w->labels, member_id);
+  if (label != NULL || g_hash_table_contains (w->labels, member_id))
+    return label;
+
+  member = kp_course_find_member (course, member_id);
+  label = member ? kp_member_dup_public_label (member) : NULL;
+  g_hash_table_insert (w->labels, g_strdup (member_id), (char *) label);
+  return label;
 }
 
 /* A TZID parameter value: IANA names need no quoting, anything else is quoted. */
@@ -640,7 +671,8 @@ writer_organizer (Writer   *w,
 }
 
 static void
-append_session_description (GString   *text,
+append_session_description (Writer    *w,
+                            GString   *text,
                             KpCourse  *course,
                             KpSession *session)
 {
@@ -656,7 +688,7 @@ append_session_description (GString   *text,
       g_autoptr(KpContribution) c = g_list_model_get_item (contributions, i);
       const char *member_id = kp_contribution_get_member_id (c);
       const char *what = kp_contribution_get_title (c);
-      KpMember *member = member_id ? kp_course_find_member (course, member_id) : NULL;
+      const char *label = member_id ? writer_member_label (w, course, member_id) : NULL;
 
       g_string_append (text, i == 0 && text->len > 0 ? "\n\n" : (text->len > 0 ? "\n" : ""));
       g_string_append (text, "– ");
@@ -666,12 +698,11 @@ append_session_description (GString   *text,
           g_string_append (text, ": ");
           g_string_append (text, what);
         }
-      if (member != NULL)
+      if (label != NULL)
         {
-          /* Names only of members marked public; the others by title or role. */
-          g_autofree char *label = kp_member_dup_public_label (member);
-
-          g_string_append_printf (text, " (%s)", label);
+          g_string_append (text, " (");
+          g_string_append (text, label);
+          g_string_append_c (text, ')');
         }
       if (kp_contribution_get_minutes (c) > 0)
         {
@@ -724,7 +755,7 @@ append_session_event (Writer     *w,
     writer_text (w, "LOCATION", w->text->str);
 
   g_string_truncate (w->text, 0);
-  append_session_description (w->text, course, session);
+  append_session_description (w, w->text, course, session);
   if (w->text->len > 0)
     writer_text (w, "DESCRIPTION", w->text->str);
 
@@ -777,11 +808,33 @@ export_courses (KpCourse   * const *courses,
 {
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                        g_free, zone_span_free);
-  GString *events = g_string_sized_new (4096);
   GString *out;
+  guint n_events = 0;
   Writer w;
 
-  writer_init (&w, events, now);
+  /* First the zones the events need, so the calendar is written once, front to back. */
+  for (guint c = 0; c < n_courses; c++)
+    {
+      GListModel *sessions = kp_course_get_sessions (courses[c]);
+      guint n = g_list_model_get_n_items (sessions);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KpSession) session = g_list_model_get_item (sessions, i);
+
+          if (!session_is_exported (session, flags))
+            continue;
+          note_zone (zones, kp_course_get_time_zone (courses[c]), course_tzid (courses[c]),
+                     kp_session_get_start (session));
+          n_events++;
+        }
+    }
+
+  out = g_string_sized_new (4096 + (gsize) n_events * 768);
+  append_calendar_head (out, TRUE, name);
+  append_zones (out, zones);
+
+  writer_init (&w, out, now);
   for (guint c = 0; c < n_courses; c++)
     {
       KpCourse *course = courses[c];
@@ -794,20 +847,13 @@ export_courses (KpCourse   * const *courses,
         {
           g_autoptr(KpSession) session = g_list_model_get_item (sessions, i);
 
-          if (!session_is_exported (session, flags))
-            continue;
-          note_zone (zones, tz, course_tzid (course), kp_session_get_start (session));
-          append_session_event (&w, course, tz, tzid, session);
+          if (session_is_exported (session, flags))
+            append_session_event (&w, course, tz, tzid, session);
         }
     }
   writer_clear (&w);
 
-  out = g_string_sized_new (events->len + 1024);
-  append_calendar_head (out, TRUE, name);
-  append_zones (out, zones);
-  g_string_append_len (out, events->str, events->len);
   g_string_append (out, "END:VCALENDAR\r\n");
-  g_string_free (events, TRUE);
   return g_string_free_to_bytes (out);
 }
 
