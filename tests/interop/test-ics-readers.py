@@ -214,6 +214,42 @@ def main():
         run('--db', db, 'ics', '--all', '-o', all_path, env=env)
         check(set(read_with_python(all_path)[0]) == set(EXPECTED), '--all holds the sessions')
 
+        # import-ics: our own file changes nothing; another calendar's events are added once.
+        before = run('--db', db, 'ics', COURSE, env=env)
+        out = run('--db', db, 'import-ics', COURSE, second).decode()
+        check('0 added, 5 updated' in out, 'import-ics of our own export: ' + out)
+        check(run('--db', db, 'ics', COURSE, env=env) == before,
+              'import-ics of our own export changes nothing')
+        other = os.path.join(HERE, 'other-calendar.ics')
+        out = run('--db', db, 'import-ics', COURSE, other).decode()
+        check('2 added, 0 updated' in out, 'import-ics of another calendar: ' + out)
+        out = run('--db', db, 'import-ics', COURSE, other).decode()
+        check('0 added, 2 updated' in out, 'import-ics again updates: ' + out)
+        merged = os.path.join(tmp, 'merged.ics')
+        run('--db', db, 'ics', COURSE, '-o', merged, env=env)
+        merged_events, _ = read_with_python(merged)
+        check(len(merged_events) == 7, 'five sessions and two imported: %d' % len(merged_events))
+        extra = [e for e in merged_events.values()
+                 if e['summary'] == COURSE + ': Ekstra samling, med kaffe']
+        check(len(extra) == 1 and extra[0]['start'] == '2027-11-03T17:00:00Z'
+              and extra[0]['status'] == 'CANCELLED',
+              'the imported event, read in its own VTIMEZONE: %r' % extra)
+
+        # A malformed file: one line on stderr, exit 1, nothing changed.
+        with open(other, 'rb') as f:
+            broken = f.read().replace(b'END:VEVENT\r\nBEGIN:VEVENT', b'BEGIN:VEVENT', 1)
+        broken = broken.replace(b'DTSTART:20271021T170000Z', b'DTSTART:2027-10-21')
+        broken_path = os.path.join(tmp, 'broken.ics')
+        with open(broken_path, 'wb') as f:
+            f.write(broken)
+        before = run('--db', db, 'ics', COURSE, env=env)
+        result = subprocess.run([KURSPLAN, '--db', db, 'import-ics', COURSE, broken_path],
+                                capture_output=True, text=True)
+        check(result.returncode == 1, 'malformed file: exit 1, not %d' % result.returncode)
+        check(result.stderr.startswith('kursplan: ') and len(result.stderr.splitlines()) == 1,
+              'malformed file: one line on stderr: %r' % result.stderr)
+        check(run('--db', db, 'ics', COURSE, env=env) == before, 'malformed file: nothing changed')
+
     if failures:
         sys.exit('%d checks failed' % len(failures))
     print('ok: ical.js and python-icalendar read what the plan says')
