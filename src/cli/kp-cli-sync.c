@@ -86,6 +86,7 @@ kp_cli_sync (KpCliContext  *ctx,
   g_autofree char *user = NULL;
   g_autofree char *password = NULL;
   gboolean asked = FALSE;
+  gboolean overwrite = FALSE;
   KpCaldavReport report = { 0 };
   Recorder recorder;
   KpStore *store;
@@ -94,6 +95,9 @@ kp_cli_sync (KpCliContext  *ctx,
       N_("The calendar collection’s address"), N_("COLLECTION-URL") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user,
       N_("The calendar account’s user name"), N_("NAME") },
+    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
+      N_("Replace events changed in the calendar since the last sync with the plan’s version"),
+      NULL },
     { NULL }
   };
 
@@ -138,6 +142,7 @@ kp_cli_sync (KpCliContext  *ctx,
   caldav = kp_caldav_new (url, user, password, &error);
   if (caldav == NULL)
     return kp_cli_fail (error);
+  kp_caldav_set_overwrite (caldav, overwrite);
 
   store = kp_cli_get_store (ctx, &error);
   if (store == NULL)

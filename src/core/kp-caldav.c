@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <libical/ical.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -31,6 +32,7 @@ struct _KpCaldav
   char        *collection_text;
   char        *user;
   char        *password;
+  gboolean     overwrite;
 };
 
 G_DEFINE_FINAL_TYPE (KpCaldav, kp_caldav, G_TYPE_OBJECT)
@@ -292,6 +294,81 @@ dup_resource_href (KpCaldav  *self,
   return g_strconcat (g_uri_get_path (self->collection), name, ".ics", NULL);
 }
 
+/* What the calendar's copy of a resource says now, for a user deciding about a conflict. */
+static char *
+describe_server_copy (KpCaldav    *self,
+                      const char  *href,
+                      char       **etag)
+{
+  static const guint accepted[] = { SOUP_STATUS_OK, 0 };
+  g_autoptr(SoupMessage) message = new_message (self, "GET", href);
+  g_autoptr(GBytes) reply = NULL;
+  g_autofree char *text = NULL;
+  icalcomponent *root, *event;
+  char *description = NULL;
+
+  if (!send_message (self, message, href, accepted, NULL, &reply, NULL))
+    return NULL;
+  *etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                  "ETag"));
+
+  text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+  icalerror_set_errors_are_fatal (0);
+  root = icalparser_parse_string (text);
+  event = root ? icalcomponent_get_first_component (root, ICAL_VEVENT_COMPONENT) : NULL;
+  if (event != NULL)
+    {
+      icalproperty *summary = icalcomponent_get_first_property (event, ICAL_SUMMARY_PROPERTY);
+      icalproperty *dtstart = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+      struct icaltimetype start = dtstart ? icalproperty_get_dtstart (dtstart)
+                                          : icaltime_null_time ();
+      g_autofree char *title = g_utf8_make_valid (summary && icalproperty_get_summary (summary)
+                                                  ? icalproperty_get_summary (summary) : "", -1);
+
+      description = g_strdup_printf ("“%s”, %04d-%02d-%02d %02d:%02d", title,
+                                     start.year, start.month, start.day, start.hour,
+                                     start.minute);
+    }
+  if (root != NULL)
+    icalcomponent_free (root);
+  return description;
+}
+
+static gboolean
+send_put (KpCaldav    *self,
+          const char  *href,
+          GBytes      *body,
+          const char  *if_match,
+          const char  *what,
+          guint       *status,
+          char       **etag,
+          GError     **error)
+{
+  static const guint accepted[] = { SOUP_STATUS_OK, SOUP_STATUS_CREATED,
+                                    SOUP_STATUS_NO_CONTENT, 0 };
+  g_autoptr(SoupMessage) message = new_message (self, "PUT", href);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+
+  if (if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", if_match);
+  else
+    soup_message_headers_replace (headers, "If-None-Match", "*");
+  soup_message_set_request_body_from_bytes (message, "text/calendar; charset=utf-8", body);
+
+  if (!send_message (self, message, what, accepted, status, NULL, error))
+    return FALSE;
+
+  *etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                  "ETag"));
+  /* A weak ETag cannot be used for If-Match on a PUT; ask for the strong one. */
+  if (*etag == NULL || g_str_has_prefix (*etag, "W/"))
+    {
+      g_clear_pointer (etag, g_free);
+      *etag = fetch_etag (self, href, what, NULL);
+    }
+  return TRUE;
+}
+
 static gboolean
 put_session (KpCaldav            *self,
              KpCourse            *course,
@@ -303,41 +380,50 @@ put_session (KpCaldav            *self,
              KpCaldavReport      *report,
              GError             **error)
 {
-  static const guint accepted[] = { SOUP_STATUS_OK, SOUP_STATUS_CREATED,
-                                    SOUP_STATUS_NO_CONTENT, 0 };
   g_autoptr(GBytes) body = kp_ical_export_session_resource (course, session, now);
   g_autofree char *href = known ? g_strdup (known[0]) : dup_resource_href (self, session);
   g_autofree char *etag = NULL;
   g_autofree char *what = NULL;
-  g_autoptr(SoupMessage) message = new_message (self, "PUT", href);
-  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+  const char *if_match = known && known[1] && *known[1] ? known[1] : NULL;
+  gboolean existed = known != NULL;
+  GError *local = NULL;
+  guint status = 0;
 
   /* TRANSLATORS: names the session a calendar error is about */
   what = g_strdup_printf (_("Session “%s”"), kp_session_get_title (session)
                                              ? kp_session_get_title (session)
                                              : kp_session_get_id (session));
 
-  if (known != NULL && known[1] != NULL && *known[1] != '\0')
-    soup_message_headers_replace (headers, "If-Match", known[1]);
-  else if (known == NULL)
-    soup_message_headers_replace (headers, "If-None-Match", "*");
-  soup_message_set_request_body_from_bytes (message, "text/calendar; charset=utf-8", body);
-
-  if (!send_message (self, message, what, accepted, NULL, NULL, error))
-    return FALSE;
-
-  etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message),
-                                                 "ETag"));
-  /* A weak ETag cannot be used for If-Match on a PUT; ask for the strong one. */
-  if (etag == NULL || g_str_has_prefix (etag, "W/"))
+  if (!send_put (self, href, body, if_match, what, &status, &etag, &local))
     {
-      g_autoptr(GError) local = NULL;
+      g_autofree char *server_etag = NULL;
+      g_autofree char *server_copy = NULL;
 
-      g_clear_pointer (&etag, g_free);
-      etag = fetch_etag (self, href, what, &local);
+      if (status != SOUP_STATUS_PRECONDITION_FAILED)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+
+      /* Someone changed it in the calendar: look at what it says now. */
+      g_clear_error (&local);
+      server_copy = describe_server_copy (self, href, &server_etag);
+      if (!self->overwrite || server_etag == NULL)
+        {
+          g_set_error (error, KP_ERROR, KP_ERROR_CALENDAR_CONFLICT,
+                       _("%s was changed on the server since the last sync; the calendar "
+                         "now has %s. Nothing was overwritten: change it back in the calendar, "
+                         "or run the sync again with --overwrite to replace it with the plan"),
+                       what, server_copy ? server_copy : _("another version"));
+          return FALSE;
+        }
+      /* The user chose the plan: replace exactly the version just seen, nothing newer. */
+      if (!send_put (self, href, body, server_etag, what, &status, &etag, error))
+        return FALSE;
+      existed = TRUE;
     }
 
-  if (known == NULL)
+  if (!existed)
     report->created++;
   else
     report->updated++;
@@ -377,6 +463,19 @@ compare_ids (gconstpointer a,
              gconstpointer b)
 {
   return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * kp_caldav_set_overwrite:
+ * @overwrite: whether a resource changed on the server since the last sync is replaced by the
+ *   plan's version (after the user chose so), instead of stopping with a conflict
+ */
+void
+kp_caldav_set_overwrite (KpCaldav *self,
+                         gboolean  overwrite)
+{
+  g_return_if_fail (KP_IS_CALDAV (self));
+  self->overwrite = !!overwrite;
 }
 
 /**

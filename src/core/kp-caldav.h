@@ -35,6 +35,8 @@ KpCaldav   *kp_caldav_new            (const char          *collection_url,
                                       const char          *password,
                                       GError             **error);
 const char *kp_caldav_get_collection (KpCaldav            *self);
+void        kp_caldav_set_overwrite  (KpCaldav            *self,
+                                      gboolean             overwrite);
 gboolean    kp_caldav_sync           (KpCaldav            *self,
                                       KpCourse            *course,
                                       GHashTable          *known,
