@@ -1,0 +1,124 @@
+#!/usr/bin/python3
+# test-brochure-cli.py — `kursplan brochure` and `kursplan plan-pdf` end to end: a course-plan file
+# imported into a new database, PDFs written, read back with poppler; and the user's mistakes.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import hashlib
+import os
+import subprocess
+import tempfile
+import unittest
+
+KURSPLAN = os.environ["KURSPLAN_BIN"]
+PLAN = os.path.join(os.environ["KURSPLAN_SOURCE_ROOT"], "tests", "data", "plans", "good-full.json")
+COURSE = "3f0b6a8e-2d7c-4c1e-9a51-0d6c1f3b2a10"
+PUBLIC = ["Ánne Máret Šávži", "Niillas Čuđe"]
+NOT_PUBLIC = ["Ŧoarvi Ïsak", "Æsheim", "Žaneta Ŋiella"]
+
+
+class BrochureCli(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.TemporaryDirectory(prefix="kp-brochure-cli-")
+        cls.db = os.path.join(cls.dir.name, "kursplan.db")
+        cls.kursplan("import", PLAN)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.dir.cleanup()
+
+    @classmethod
+    def kursplan(cls, *args, check=True, cwd=None):
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1800000000")
+        result = subprocess.run([KURSPLAN, "--db", cls.db, *args], capture_output=True, text=True,
+                                env=env, cwd=cwd or cls.dir.name)
+        if check and result.returncode != 0:
+            raise AssertionError(f"kursplan {' '.join(args)}: {result.stderr}")
+        return result
+
+    def path(self, name):
+        return os.path.join(self.dir.name, name)
+
+    def text(self, name):
+        out = subprocess.run(["pdftotext", "-enc", "UTF-8", self.path(name), "-"],
+                             capture_output=True, text=True, check=True).stdout
+        return " ".join(out.split())
+
+    def info(self, name):
+        return subprocess.run(["pdfinfo", self.path(name)], capture_output=True, text=True,
+                              check=True).stdout
+
+    def test_default_is_the_course_language_on_a4_named_after_the_course(self):
+        result = self.kursplan("brochure", COURSE)
+        name = "eallit-kolsain-áčđŋšŧž-ïæøå-a4-se.pdf"
+        self.assertEqual(result.stdout.strip(), f"Wrote {name} (1 page)")
+        text = self.text(name)
+        self.assertIn("duorastat njukčamánu 4. b. 2027, dii. 12.00–15.00", text)
+        self.assertIn("Eallit kolsain — áčđŋšŧž ïæøå", text)
+        self.assertRegex(self.info(name), r"Tagged:\s+yes")
+        self.assertRegex(self.info(name), r"Page size:\s+595.276 x 841.89 pts \(A4\)")
+
+    def test_language_layout_and_cancelled_options(self):
+        self.kursplan("brochure", COURSE, "--lang", "nn", "--layout", "a5", "--cancelled", "omit",
+                      "-o", self.path("nn.pdf"))
+        text = self.text("nn.pdf")
+        self.assertIn("torsdag 4. mars 2027, kl. 12.00–15.00", text)
+        self.assertIn("Kven er kurset for?", text)
+        self.assertNotIn("Ernæring", text)
+        self.assertRegex(self.info("nn.pdf"), r"Page size:\s+419.528 x 595.276 pts\n")
+
+        self.kursplan("brochure", COURSE, "--lang", "nb", "-o", self.path("nb.pdf"))
+        text = self.text("nb.pdf")
+        self.assertIn("torsdag 18. mars 2027, kl. 12.00–15.00 · Avlyst Ernæring", text)
+
+    def test_only_public_members_are_named(self):
+        self.kursplan("brochure", COURSE, "-o", self.path("public.pdf"))
+        text = self.text("public.pdf")
+        for name in PUBLIC:
+            self.assertIn(name, text)
+        for name in NOT_PUBLIC:
+            self.assertNotIn(name, text)
+        self.assertIn("vásáhuskonsuleanta", text)  # the experience consultant, by role
+
+    def test_same_course_and_time_give_the_same_bytes(self):
+        self.kursplan("brochure", COURSE, "-o", self.path("a.pdf"))
+        self.kursplan("brochure", COURSE, "-o", self.path("b.pdf"))
+        with open(self.path("a.pdf"), "rb") as a, open(self.path("b.pdf"), "rb") as b:
+            self.assertEqual(hashlib.sha256(a.read()).digest(), hashlib.sha256(b.read()).digest())
+
+    def test_plan_pdf_names_everyone_and_has_the_checklist(self):
+        result = self.kursplan("plan-pdf", COURSE, "-o", self.path("plan.pdf"))
+        self.assertEqual(result.stdout.strip(), f"Wrote {self.path('plan.pdf')}")
+        text = self.text("plan.pdf")
+        for name in PUBLIC + ["Ŧoarvi Ïsak", "Ø. Æsheim", "Žaneta Ŋiella"]:
+            self.assertIn(name, text)
+        for heading in ["The six didactic elements", "Planning group", "Timetable", "Checklist"]:
+            self.assertIn(heading, text)
+        self.assertIn("Sykdomslære", text)
+        info = self.info("plan.pdf")
+        self.assertRegex(info, r"Tagged:\s+yes")
+        self.assertRegex(info, r"Title:\s+Course plan: Eallit kolsain")
+
+    def test_mistakes_are_one_clear_line(self):
+        result = self.kursplan("brochure", COURSE, "--lang", "en", check=False)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("“en” is not a brochure language", result.stderr)
+
+        result = self.kursplan("brochure", COURSE, "--layout", "a3", check=False)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("“a3” is not a paper size", result.stderr)
+
+        result = self.kursplan("brochure", "No such course", check=False)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(len(result.stderr.strip().splitlines()), 1)
+
+        missing = self.path("no-folder/brochure.pdf")
+        result = self.kursplan("brochure", COURSE, "-o", missing, check=False)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("Could not write the brochure", result.stderr)
+        self.assertFalse(os.path.exists(os.path.dirname(missing)))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
