@@ -44,19 +44,29 @@ def free_port():
 
 
 class Server:
-    def __init__(self, tmp):
+    def __init__(self, tmp, tls=False):
         self.port = free_port()
+        tmp = os.path.join(tmp, 'tls' if tls else 'plain')
+        os.makedirs(tmp)
         users = os.path.join(tmp, 'users')
         with open(users, 'w', encoding='utf-8') as f:
             f.write('%s:%s\n' % (USER, PASSWORD))
         config = os.path.join(tmp, 'radicale.conf')
+        tls_lines = ''
+        if tls:
+            # A self-signed certificate no trust store knows.
+            cert, key = os.path.join(tmp, 'cert.pem'), os.path.join(tmp, 'key.pem')
+            subprocess.run(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes',
+                            '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', key,
+                            '-out', cert], check=True, capture_output=True)
+            tls_lines = 'ssl = True\ncertificate = %s\nkey = %s\n' % (cert, key)
         with open(config, 'w', encoding='utf-8') as f:
-            f.write('[server]\nhosts = 127.0.0.1:%d\n'
+            f.write('[server]\nhosts = 127.0.0.1:%d\n%s'
                     '[auth]\ntype = htpasswd\nhtpasswd_filename = %s\nhtpasswd_encryption = plain\n'
                     '[storage]\nfilesystem_folder = %s\n'
                     '[rights]\ntype = owner_only\n'
                     '[logging]\nlevel = warning\n'
-                    % (self.port, users, os.path.join(tmp, 'collections')))
+                    % (self.port, tls_lines, users, os.path.join(tmp, 'collections')))
         self.log = open(os.path.join(tmp, 'radicale.log'), 'w')
         self.process = subprocess.Popen(['/usr/bin/python3', '-m', 'radicale', '--config', config],
                                         stdout=self.log, stderr=subprocess.STDOUT)
@@ -132,6 +142,11 @@ def main():
         server = Server(tmp)
         try:
             exercise(server, tmp)
+        finally:
+            server.stop()
+        server = Server(tmp, tls=True)
+        try:
+            untrusted(server, tmp)
         finally:
             server.stop()
     if failures:
@@ -220,6 +235,17 @@ def exercise(server, tmp):
     third = server.resources(collection)
     check(str(third[href][1].walk('VEVENT')[0]['SUMMARY']) == 'Endret i kalenderen',
           'conflict: the server\'s edit is not overwritten')
+
+
+def untrusted(server, tmp):
+    """TLS is verified: a certificate nobody vouches for stops the sync before anything is sent."""
+    db = os.path.join(tmp, 'kursplan.db')
+    before = recorded(db)
+    url = 'https://127.0.0.1:%d/%s/kurs/' % (server.port, USER)
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
+    check(result.returncode == 1, 'untrusted certificate: exit 1, not %d' % result.returncode)
+    check('could not be trusted' in result.stderr, 'untrusted certificate: ' + result.stderr)
+    check(recorded(db) == before, 'untrusted certificate: nothing recorded')
 
 
 if __name__ == '__main__':
