@@ -1029,6 +1029,22 @@ test_failed_statement_rolls_back (Fixture       *fixture,
 
   loaded = load (store, COURSE_ID);
   assert_courses_equal (course, loaded);
+
+  /* Several courses are saved together or not at all. */
+  {
+    g_autoptr(KpCourse) fresh = kp_course_new (NULL);
+    g_autoptr(GPtrArray) both = g_ptr_array_new ();
+
+    kp_course_set_title (fresh, "Ny og gyldig");
+    g_ptr_array_add (both, fresh);
+    g_ptr_array_add (both, broken);
+    g_clear_error (&error);
+    g_assert_false (kp_store_save_courses (store, both, &error));
+    g_assert_error (error, KP_ERROR, KP_ERROR_STORE);
+    g_assert_false (kp_store_has_course (store, kp_course_get_id (fresh)));
+    g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM courses"), ==, 1);
+  }
+
   check = query_text (fixture->path, "PRAGMA integrity_check");
   g_assert_cmpstr (check, ==, "ok");
 }
