@@ -254,9 +254,15 @@ add_value (KpBrochure *self,
            const char *value,
            const char *uri)
 {
-  g_autofree char *markup = g_markup_escape_text (value, -1);
+  g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
 
-  kp_doc_layout_add (self->layout, KP_DOC_STYLE_FIELD, KP_DOC_BLOCK_NONE, NULL, markup, uri);
+  /* One paragraph per line, so a screen reader pauses between the name and the address. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *markup = g_markup_escape_text (lines[i], -1);
+
+      kp_doc_layout_add (self->layout, KP_DOC_STYLE_FIELD, KP_DOC_BLOCK_NONE, NULL, markup, uri);
+    }
 }
 
 static char *

@@ -72,15 +72,27 @@ add_field (KpPlanDocument *self,
            const char     *value)
 {
   g_autofree char *label_markup = g_markup_escape_text (label, -1);
-  g_autofree char *markup = NULL;
+  g_auto(GStrv) lines = NULL;
 
-  if (value != NULL && *value != '\0')
-    markup = g_markup_escape_text (value, -1);
-  else
-    markup = g_markup_printf_escaped ("<span foreground=\"#a8322d\">%s</span>",
-                                      _("Not decided yet"));
-  kp_doc_layout_add (self->layout, KP_DOC_STYLE_FIELD, KP_DOC_BLOCK_NONE, label_markup, markup,
-                     NULL);
+  if (value == NULL || *value == '\0')
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"#a8322d\">%s</span>",
+                                                         _("Not decided yet"));
+
+      kp_doc_layout_add (self->layout, KP_DOC_STYLE_FIELD, KP_DOC_BLOCK_NONE, label_markup, markup,
+                         NULL);
+      return;
+    }
+
+  /* One paragraph per line, the label beside the first, the others in its column. */
+  lines = g_strsplit (value, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *markup = g_markup_escape_text (lines[i], -1);
+
+      kp_doc_layout_add (self->layout, KP_DOC_STYLE_FIELD, KP_DOC_BLOCK_NONE,
+                         i == 0 ? label_markup : "", markup, NULL);
+    }
 }
 
 static void
