@@ -48,35 +48,35 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (KpDocLayout, kp_doc_layout, KP, DOC_LAYOUT, GObject)
 
-KpDocLayout *kp_doc_layout_new          (const char           *language);
-void         kp_doc_layout_add          (KpDocLayout          *self,
-                                         KpDocStyle            style,
-                                         KpDocBlockFlags       flags,
-                                         const char           *label_markup,
-                                         const char           *markup,
-                                         const char           *uri);
-void         kp_doc_layout_begin_group  (KpDocLayout          *self,
-                                         const char           *tag);
-void         kp_doc_layout_end_group    (KpDocLayout          *self);
-void         kp_doc_layout_begin_columns (KpDocLayout         *self,
-                                          gboolean             tinted);
-void         kp_doc_layout_next_column  (KpDocLayout          *self);
-void         kp_doc_layout_end_columns  (KpDocLayout          *self);
-void         kp_doc_layout_set_footer   (KpDocLayout          *self,
-                                         const char           *text,
-                                         const char           *page_label);
-guint        kp_doc_layout_paginate     (KpDocLayout          *self,
-                                         double                width,
-                                         double                height);
-guint        kp_doc_layout_get_n_pages  (KpDocLayout          *self);
-void         kp_doc_layout_draw_page    (KpDocLayout          *self,
-                                         cairo_t              *cr,
-                                         guint                 page);
-GBytes      *kp_doc_layout_render_pdf   (KpDocLayout          *self,
-                                         double                width,
-                                         double                height,
-                                         const KpDocMetadata  *metadata,
-                                         GDateTime            *now,
-                                         GError              **error);
+KpDocLayout *kp_doc_layout_new            (const char           *language);
+void         kp_doc_layout_add           (KpDocLayout          *self,
+                                          KpDocStyle            style,
+                                          KpDocBlockFlags       flags,
+                                          const char           *label_markup,
+                                          const char           *markup,
+                                          const char           *uri);
+void         kp_doc_layout_begin_group   (KpDocLayout          *self,
+                                          const char           *tag);
+void         kp_doc_layout_end_group     (KpDocLayout          *self);
+void         kp_doc_layout_begin_columns (KpDocLayout          *self,
+                                          gboolean              tinted);
+void         kp_doc_layout_next_column   (KpDocLayout          *self);
+void         kp_doc_layout_end_columns   (KpDocLayout          *self);
+void         kp_doc_layout_set_footer    (KpDocLayout          *self,
+                                          const char           *text,
+                                          const char           *page_label);
+guint        kp_doc_layout_paginate      (KpDocLayout          *self,
+                                          double                width,
+                                          double                height);
+guint        kp_doc_layout_get_n_pages   (KpDocLayout          *self);
+void         kp_doc_layout_draw_page     (KpDocLayout          *self,
+                                          cairo_t              *cr,
+                                          guint                 page);
+GBytes      *kp_doc_layout_render_pdf    (KpDocLayout          *self,
+                                          double                width,
+                                          double                height,
+                                          const KpDocMetadata  *metadata,
+                                          GDateTime            *now,
+                                          GError              **error);
 
 G_END_DECLS
