@@ -142,6 +142,7 @@ def main():
         server = Server(tmp)
         try:
             exercise(server, tmp)
+            keyring(server, tmp)
         finally:
             server.stop()
         server = Server(tmp, tls=True)
@@ -232,9 +233,48 @@ def exercise(server, tmp):
     check(result.returncode == 1, 'conflict: exit 1, not %d' % result.returncode)
     check('changed on the server' in result.stderr, 'conflict: ' + result.stderr)
     check(recorded(db)[S % 1] == before[S % 1], 'conflict: the record of session 1 kept')
+    check('Endret i kalenderen' in result.stderr, 'conflict: the message shows the calendar\'s '
+          'version: ' + result.stderr)
     third = server.resources(collection)
     check(str(third[href][1].walk('VEVENT')[0]['SUMMARY']) == 'Endret i kalenderen',
           'conflict: the server\'s edit is not overwritten')
+
+    # The user chooses the plan's version.
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, '--overwrite',
+                 password=PASSWORD)
+    check(result.returncode == 0, '--overwrite: ' + result.stderr)
+    check('0 created, 4 updated, 0 deleted' in result.stdout, '--overwrite: ' + result.stdout)
+    fourth = server.resources(collection)
+    check(len(fourth) == 4, '--overwrite: still four resources')
+    check(str(fourth[href][1].walk('VEVENT')[0]['SUMMARY']).endswith('hva er kols?'),
+          '--overwrite: the plan\'s version is back')
+    check(recorded(db)[S % 1][1] == fourth[href][0], '--overwrite: the new ETag recorded')
+
+
+KEYRING_SCRIPT = r'''
+set -e
+printf 'keyring' | gnome-keyring-daemon --login >/dev/null
+eval "$(gnome-keyring-daemon --start --components=secrets)"
+printf '%s' "$STORED_PASSWORD" | secret-tool store --label=kursplan \
+  xdg:schema io.github.kursplan.Kursplan.CalDAV url "$SYNC_URL" user "$SYNC_USER"
+exec "$KURSPLAN_BIN" --db "$SYNC_DB" sync "$SYNC_COURSE" --url "$SYNC_URL" --user "$SYNC_USER"
+'''
+
+
+def keyring(server, tmp):
+    """The Secret Service comes first: a wrong KURSPLAN_CALDAV_PASSWORD is not even tried."""
+    home = os.path.join(tmp, 'home')
+    os.makedirs(os.path.join(home, 'run'), mode=0o700)
+    env = {k: v for k, v in os.environ.items() if k != 'DBUS_SESSION_BUS_ADDRESS'}
+    env.update(HOME=home, XDG_DATA_HOME=os.path.join(home, 'data'),
+               XDG_RUNTIME_DIR=os.path.join(home, 'run'), STORED_PASSWORD=PASSWORD,
+               SYNC_URL='http://127.0.0.1:%d/%s/kurs/' % (server.port, USER), SYNC_USER=USER,
+               SYNC_DB=os.path.join(tmp, 'kursplan.db'), SYNC_COURSE=COURSE,
+               KURSPLAN_CALDAV_PASSWORD='feil')
+    result = subprocess.run(['dbus-run-session', '--', 'sh', '-c', KEYRING_SCRIPT], env=env,
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    check(result.returncode == 0, 'password from the keyring: ' + result.stderr)
+    check('0 created, 4 updated, 0 deleted' in result.stdout, 'keyring sync: ' + result.stdout)
 
 
 def untrusted(server, tmp):
