@@ -531,6 +531,40 @@ test_window_remembers_size_and_course (Fixture       *fixture,
   g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, DIABETES_ID);
 }
 
+static void
+quit_when_shown (GApplication *app)
+{
+  g_idle_add_once ((GSourceOnceFunc) g_application_quit, app);
+}
+
+static void
+test_db_option_opens_that_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kursplan-gui-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "option.db", NULL);
+  g_autoptr(KpApplication) app = NULL;
+  char *argv[] = { (char *) "kursplan", (char *) "--db", db_path, NULL };
+  GtkWindow *window;
+  int status;
+
+  g_assert_no_error (error);
+  fill_database (db_path);
+
+  app = kp_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".TestOption");
+  g_signal_connect_after (app, "activate", G_CALLBACK (quit_when_shown), NULL);
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (kp_application_get_database_path (app), ==, db_path);
+  g_assert_cmpstr (kp_store_get_path (kp_application_get_store (app)), ==, db_path);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    gtk_window_destroy (window);
+  remove_tree (dir);
+}
+
 static gboolean
 is_folded (Fixture *fixture)
 {
@@ -591,6 +625,8 @@ main (int    argc,
   ADD ("store/edits-are-saved-without-asking", test_edits_are_saved_without_asking, NULL);
   ADD ("store/closing-loses-nothing", test_closing_loses_nothing, NULL);
 #undef ADD
+  g_test_add_func ("/gui/application/db-option-opens-that-database",
+                   test_db_option_opens_that_database);
 
   return g_test_run ();
 }

@@ -279,7 +279,6 @@ update_actions (KpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive", archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", has_course);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", self->deleted != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->content_stack), TRUE);
 }
 
 static void

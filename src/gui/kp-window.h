@@ -16,16 +16,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KpWindow, kp_window, KP, WINDOW, AdwApplicationWindow)
 
-KpWindow   *kp_window_new               (KpApplication *application,
-                                         KpStore       *store);
-KpStore    *kp_window_get_store         (KpWindow      *self);
-KpCourse   *kp_window_get_course        (KpWindow      *self);
-gboolean    kp_window_select_course     (KpWindow      *self,
-                                         const char    *course_id);
-GListModel *kp_window_get_visible_courses (KpWindow    *self);
-void        kp_window_set_search_text   (KpWindow      *self,
-                                         const char    *text);
-void        kp_window_import_file       (KpWindow      *self,
-                                         GFile         *file);
+KpWindow   *kp_window_new                 (KpApplication *application,
+                                           KpStore       *store);
+KpStore    *kp_window_get_store           (KpWindow      *self);
+KpCourse   *kp_window_get_course          (KpWindow      *self);
+gboolean    kp_window_select_course       (KpWindow      *self,
+                                           const char    *course_id);
+GListModel *kp_window_get_visible_courses (KpWindow      *self);
+void        kp_window_set_search_text     (KpWindow      *self,
+                                           const char    *text);
+void        kp_window_import_file         (KpWindow      *self,
+                                           GFile         *file);
 
 G_END_DECLS
