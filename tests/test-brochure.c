@@ -151,6 +151,49 @@ test_long_course_flows_onto_more_pages (void)
   g_assert_cmpuint (a5, >, a4);
 }
 
+static void
+test_minimal_course_renders (void)
+{
+  g_autoptr(KpCourse) course = kp_course_new (NULL);
+  const char *goals[] = { "Møte andre", NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 1, 20, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) empty = NULL;
+  g_autoptr(GBytes) goals_only = NULL;
+
+  {
+    g_autoptr(KpBrochure) brochure = kp_brochure_new (course, kp_doc_language_lookup ("nb"),
+                                                      KP_BROCHURE_CANCELLED_MARK);
+    empty = kp_brochure_render_pdf (brochure, KP_BROCHURE_LAYOUT_A4, now, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kp_brochure_get_n_pages (brochure), ==, 1);
+  }
+
+  kp_course_set_title (course, "Møteplass");
+  kp_course_set_goals (course, goals);
+  {
+    g_autoptr(KpBrochure) brochure = kp_brochure_new (course, kp_doc_language_lookup ("nn"),
+                                                      KP_BROCHURE_CANCELLED_MARK);
+    goals_only = kp_brochure_render_pdf (brochure, KP_BROCHURE_LAYOUT_A5, now, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kp_brochure_get_n_pages (brochure), ==, 1);
+  }
+  g_assert_false (g_bytes_equal (empty, goals_only));
+}
+
+/* A paragraph longer than a page breaks between its lines, never inside one, onto more pages. */
+static void
+test_long_paragraph_breaks_between_lines (void)
+{
+  g_autoptr(KpCourse) course = fixture_long_paragraph_course (400);
+  g_autoptr(KpBrochure) brochure = NULL;
+  double width, height;
+
+  brochure = kp_brochure_new (course, kp_doc_language_lookup ("nb"), KP_BROCHURE_CANCELLED_MARK);
+  kp_brochure_layout_get_size (KP_BROCHURE_LAYOUT_A5, &width, &height);
+  g_assert_cmpuint (kp_brochure_paginate (brochure, width, height), >=, 5);
+}
+
 static gboolean
 bytes_contain (GBytes     *bytes,
                const char *needle)
@@ -270,6 +313,9 @@ main (int    argc,
                    test_short_course_fits_one_a4_page);
   g_test_add_func ("/brochure/layout/long-course-flows-onto-more-pages",
                    test_long_course_flows_onto_more_pages);
+  g_test_add_func ("/brochure/layout/minimal-course-renders", test_minimal_course_renders);
+  g_test_add_func ("/brochure/layout/long-paragraph-breaks-between-lines",
+                   test_long_paragraph_breaks_between_lines);
   g_test_add_func ("/brochure/pdf/reproducible-tagged-linked", test_pdf_is_reproducible_and_tagged);
   g_test_add_func ("/brochure/draw/on-an-image-surface", test_draws_on_an_image_surface);
   g_test_add_func ("/brochure/write/failure-leaves-nothing", test_write_failure_leaves_nothing);

@@ -316,6 +316,30 @@ is_contact (KpMember *member)
          (kp_member_get_email (member) != NULL || kp_member_get_phone (member) != NULL);
 }
 
+static gboolean
+has_practical (KpBrochure *self)
+{
+  static const KpCourseText fields[] = {
+    KP_COURSE_LOCATION_NAME, KP_COURSE_LOCATION_ROOM, KP_COURSE_LOCATION_ADDRESS,
+    KP_COURSE_PRICE, KP_COURSE_DEADLINE, KP_COURSE_EMAIL, KP_COURSE_PHONE, KP_COURSE_URL,
+    KP_COURSE_ORGANISER,
+  };
+  GListModel *members = kp_course_get_members (self->course);
+  const char * const *partners = kp_course_get_partners (self->course);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (text (self, fields[i]) != NULL)
+      return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(KpMember) member = g_list_model_get_item (members, i);
+
+      if (is_contact (member))
+        return TRUE;
+    }
+  return partners != NULL && partners[0] != NULL;
+}
+
 /* Place, price and deadline; how to register and whom to ask; who organises it. */
 static void
 add_practical (KpBrochure *self)
@@ -328,6 +352,8 @@ add_practical (KpBrochure *self)
   gboolean has_contact = FALSE;
   GDate deadline;
 
+  if (!has_practical (self))
+    return;
   kp_doc_layout_add (layout, KP_DOC_STYLE_HEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT, NULL, heading,
                      NULL);
   kp_doc_layout_begin_columns (layout, TRUE);
@@ -402,6 +428,7 @@ build (KpBrochure *self)
   g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *title = g_markup_escape_text (kp_course_get_title (self->course)
                                                  ? kp_course_get_title (self->course) : "", -1);
+  gboolean has_goals;
 
   kp_doc_layout_set_footer (layout, kp_course_get_title (self->course),
                             label (self, KP_DOC_LABEL_PAGE));
@@ -409,8 +436,10 @@ build (KpBrochure *self)
   if (text (self, KP_COURSE_SUBTITLE) != NULL)
     add_paragraphs (layout, KP_DOC_STYLE_SUBTITLE, text (self, KP_COURSE_SUBTITLE));
 
-  /* Who it is for and what it gives, side by side. */
-  kp_doc_layout_begin_columns (layout, FALSE);
+  /* Who it is for and what it gives, side by side when there are both. */
+  has_goals = goals != NULL && goals[0] != NULL;
+  if (has_goals && text (self, KP_COURSE_TARGET_GROUP) != NULL)
+    kp_doc_layout_begin_columns (layout, FALSE);
   if (text (self, KP_COURSE_TARGET_GROUP) != NULL)
     {
       g_autofree char *heading = g_markup_escape_text (label (self, KP_DOC_LABEL_FOR_WHOM), -1);
@@ -419,8 +448,9 @@ build (KpBrochure *self)
                          heading, NULL);
       add_paragraphs (layout, KP_DOC_STYLE_BODY, text (self, KP_COURSE_TARGET_GROUP));
     }
-  kp_doc_layout_next_column (layout);
-  if (goals != NULL && goals[0] != NULL)
+  if (has_goals && text (self, KP_COURSE_TARGET_GROUP) != NULL)
+    kp_doc_layout_next_column (layout);
+  if (has_goals)
     {
       g_autofree char *heading = g_markup_escape_text (label (self, KP_DOC_LABEL_WHAT_YOU_GET), -1);
 

@@ -156,6 +156,20 @@ fixture_course (void)
   return course;
 }
 
+/* The course with a paragraph far longer than a page: "Setning nummer 1" … "Setning nummer n". */
+static inline KpCourse *
+fixture_long_paragraph_course (guint n)
+{
+  KpCourse *course = fixture_course ();
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "Setning nummer %u om hvem kurset er for. ", i + 1);
+  kp_course_set_text (course, KP_COURSE_TARGET_GROUP, text->str);
+  g_string_free (text, TRUE);
+  return course;
+}
+
 /* The same course with n weekly sessions, "Tema 1" … "Tema n", to flow over several pages. */
 static inline KpCourse *
 fixture_long_course (guint n)

@@ -107,6 +107,7 @@ main (int    argc,
 {
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(KpCourse) long_course = NULL;
+  g_autoptr(KpCourse) paragraph_course = NULL;
   g_autoptr(GDateTime) now = NULL;
   const char *languages[] = { "nb", "nn", "se", "smj", "sma" };
   const char *dir;
@@ -122,6 +123,7 @@ main (int    argc,
 
   course = fixture_course ();
   long_course = fixture_long_course (30);
+  paragraph_course = fixture_long_paragraph_course (400);
   now = g_date_time_new_utc (2027, 1, 20, 12, 0, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
@@ -140,6 +142,8 @@ main (int    argc,
   write_brochure (course, dir, "brochure-nb-a4-omit.pdf", "nb", KP_BROCHURE_LAYOUT_A4,
                   KP_BROCHURE_CANCELLED_OMIT, now);
   write_brochure (long_course, dir, "long-nb-a5.pdf", "nb", KP_BROCHURE_LAYOUT_A5,
+                  KP_BROCHURE_CANCELLED_MARK, now);
+  write_brochure (paragraph_course, dir, "long-paragraph-nb-a5.pdf", "nb", KP_BROCHURE_LAYOUT_A5,
                   KP_BROCHURE_CANCELLED_MARK, now);
 
   write_catalogue (course, dir, languages, G_N_ELEMENTS (languages));

@@ -144,6 +144,15 @@ class Content(unittest.TestCase):
                 self.assertIn("Kurset er planlagt i fellesskap" if "-se-" not in name
                               else "Geavaheaddjiovddasteaddjit ja fágaolbmot", flat(text_of(name)))
 
+    def test_a_paragraph_longer_than_a_page_loses_no_line(self):
+        name = "long-paragraph-nb-a5.pdf"
+        pages = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", os.path.join(OUT, name))).group(1))
+        self.assertGreaterEqual(pages, 5)
+        # The page footers stand between the lines before and after each page break.
+        text = re.sub(r"Å leve med kols · Side \d+ / \d+ ", "", flat(text_of(name, raw=True)))
+        for n in range(1, 401):
+            self.assertEqual(text.count(f"Setning nummer {n} om hvem kurset er for."), 1, n)
+
     def test_links_are_clickable(self):
         # Annotations with /URI actions: qpdf shows them in its JSON.
         data = json.loads(run("qpdf", "--json", os.path.join(OUT, "brochure-nb-a4.pdf")))
