@@ -38,8 +38,7 @@
 typedef struct
 {
   double       size;          /* points, on A4 */
-  PangoWeight  weight;
-  PangoStyle   slant;
+  PangoWeight  weight;        /* regular or bold: every other face costs start-up time */
   double       space_before;
   double       space_after;
   double       line_spacing;  /* factor; 0 for pango's natural spacing */
@@ -47,16 +46,16 @@ typedef struct
 } StyleInfo;
 
 static const StyleInfo styles[KP_DOC_N_STYLES] = {
-  [KP_DOC_STYLE_TITLE]      = { 24.0, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL,  0, 6, 1.1,  "H1" },
-  [KP_DOC_STYLE_SUBTITLE]   = { 13.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL,  0, 0, 1.25, "P" },
-  [KP_DOC_STYLE_HEADING]    = { 14.0, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL, 16, 5, 1.2,  "H2" },
-  [KP_DOC_STYLE_SUBHEADING] = { 10.5, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL,  9, 1, 1.2,  "H3" },
-  [KP_DOC_STYLE_LEAD]       = { 11.5, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL,  0, 3, 1.25, "P" },
-  [KP_DOC_STYLE_BODY]       = { 10.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL,  0, 4, 1.3,  "P" },
-  [KP_DOC_STYLE_ITEM]       = { 10.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL,  0, 0.5, 1.15, "LI" },
-  [KP_DOC_STYLE_FIELD]      = { 10.0, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_NORMAL,  0, 1, 1.2,  "P" },
-  [KP_DOC_STYLE_NOTE]       = {  9.5, PANGO_WEIGHT_NORMAL,   PANGO_STYLE_ITALIC, 14, 0, 1.3,  "P" },
-  [KP_DOC_STYLE_LABEL]      = {  8.5, PANGO_WEIGHT_BOLD,     PANGO_STYLE_NORMAL,  6, 0, 1.2,  "H3" },
+  [KP_DOC_STYLE_TITLE]       = { 24.0, PANGO_WEIGHT_BOLD,     0,   6, 1.1,  "H1" },
+  [KP_DOC_STYLE_SUBTITLE]    = { 13.0, PANGO_WEIGHT_NORMAL,   0,   0, 1.25, "P" },
+  [KP_DOC_STYLE_HEADING]     = { 14.0, PANGO_WEIGHT_BOLD,    16,   5, 1.2,  "H2" },
+  [KP_DOC_STYLE_SUBHEADING]  = { 10.5, PANGO_WEIGHT_BOLD,     9,   1, 1.2,  "H3" },
+  [KP_DOC_STYLE_LEAD]        = { 11.5, PANGO_WEIGHT_BOLD,     0,   3, 1.25, "P" },
+  [KP_DOC_STYLE_BODY]        = { 10.0, PANGO_WEIGHT_NORMAL,   0,   4, 1.3,  "P" },
+  [KP_DOC_STYLE_ITEM]        = { 10.0, PANGO_WEIGHT_NORMAL,   0, 0.5, 1.15, "LI" },
+  [KP_DOC_STYLE_FIELD]       = { 10.0, PANGO_WEIGHT_NORMAL,   0,   1, 1.2,  "P" },
+  [KP_DOC_STYLE_NOTE]        = {  9.5, PANGO_WEIGHT_NORMAL,  14,   0, 1.3,  "P" },
+  [KP_DOC_STYLE_LABEL]       = {  8.5, PANGO_WEIGHT_BOLD,     6,   0, 1.2,  "H3" },
 };
 
 typedef struct
@@ -324,7 +323,6 @@ create_text_layout (KpDocLayout *self,
 
   pango_font_description_set_family (font, KP_DOC_FONT_FAMILY);
   pango_font_description_set_weight (font, info->weight);
-  pango_font_description_set_style (font, info->slant);
   pango_font_description_set_size (font, (int) (BASE_SIZE * PANGO_SCALE));
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) (width / style_factor (self, style) * PANGO_SCALE));

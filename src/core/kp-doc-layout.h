@@ -23,7 +23,7 @@ typedef enum
   KP_DOC_STYLE_BODY,
   KP_DOC_STYLE_ITEM,        /* a list item with a bullet; inside a "L" group */
   KP_DOC_STYLE_FIELD,       /* a label in the left column, the value beside it */
-  KP_DOC_STYLE_NOTE,        /* a closing remark in italics */
+  KP_DOC_STYLE_NOTE,        /* a closing remark, small and grey */
   KP_DOC_STYLE_LABEL,       /* H3: a small label over the value below it, in a column */
   KP_DOC_N_STYLES
 } KpDocStyle;
