@@ -1055,6 +1055,8 @@ kp_doc_layout_render_pdf (KpDocLayout          *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 
   n_pages = kp_doc_layout_paginate (self, width, height);
+  /* cairo 1.16 cannot write the document language (/Lang) that accessibility checkers ask for:
+   * a known gap until the platform's cairo can, not something to patch into the bytes. */
   cr = cairo_create (surface);
   /* cairo marks the PDF as tagged only under a top-level "Document" element. */
   cairo_tag_begin (cr, "Document", NULL);

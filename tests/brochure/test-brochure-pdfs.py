@@ -153,6 +153,13 @@ class Content(unittest.TestCase):
         for n in range(1, 401):
             self.assertEqual(text.count(f"Setning nummer {n} om hvem kurset er for."), 1, n)
 
+    def test_headings_are_bookmarks(self):
+        data = json.loads(run("qpdf", "--json", "--json-key=outlines",
+                              os.path.join(OUT, "brochure-se-a4.pdf")))
+        titles = [o["title"] for o in data["outlines"]]
+        self.assertEqual(titles, ["Geasa kursa lea?", "Maid don oaččut?", "Prográmma",
+                                  "Praktihkalaš dieđut"])
+
     def test_links_are_clickable(self):
         # Annotations with /URI actions: qpdf shows them in its JSON.
         data = json.loads(run("qpdf", "--json", os.path.join(OUT, "brochure-nb-a4.pdf")))
