@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "kp-application.h"
+#include "kp-course-row.h"
 #include "kp-store.h"
 #include "kp-time.h"
 #include "kp-window.h"
@@ -532,6 +533,27 @@ test_window_remembers_size_and_course (Fixture       *fixture,
 }
 
 static void
+test_row_dates (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GDateTime) march_4 = g_date_time_new (tz, 2027, 3, 4, 12, 0, 0);
+  g_autoptr(GDateTime) march_25 = g_date_time_new (tz, 2027, 3, 25, 12, 0, 0);
+  g_autoptr(GDateTime) april_2 = g_date_time_new (tz, 2027, 4, 2, 18, 0, 0);
+  g_autoptr(GDateTime) january_11 = g_date_time_new (tz, 2028, 1, 11, 18, 0, 0);
+  g_autofree char *one_month = kp_course_row_format_dates (march_4, march_25);
+  g_autofree char *two_months = kp_course_row_format_dates (march_4, april_2);
+  g_autofree char *two_years = kp_course_row_format_dates (march_25, january_11);
+  g_autofree char *one_day = kp_course_row_format_dates (april_2, april_2);
+  g_autofree char *none = kp_course_row_format_dates (NULL, NULL);
+
+  g_assert_cmpstr (one_month, ==, "4–25 March 2027");
+  g_assert_cmpstr (two_months, ==, "4 March – 2 April 2027");
+  g_assert_cmpstr (two_years, ==, "25 March 2027 – 11 January 2028");
+  g_assert_cmpstr (one_day, ==, "2 April 2027");
+  g_assert_cmpstr (none, ==, "No sessions yet");
+}
+
+static void
 quit_when_shown (GApplication *app)
 {
   g_idle_add_once ((GSourceOnceFunc) g_application_quit, app);
@@ -625,6 +647,7 @@ main (int    argc,
   ADD ("store/edits-are-saved-without-asking", test_edits_are_saved_without_asking, NULL);
   ADD ("store/closing-loses-nothing", test_closing_loses_nothing, NULL);
 #undef ADD
+  g_test_add_func ("/gui/row/dates", test_row_dates);
   g_test_add_func ("/gui/application/db-option-opens-that-database",
                    test_db_option_opens_that_database);
 

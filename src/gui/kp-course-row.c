@@ -45,7 +45,7 @@ kp_course_row_new (void)
  * @first: (nullable): when the first session starts
  * @last: (nullable): when the last session starts
  *
- * Returns: (transfer full): the span of the course, "4.–25. March 2027" in English and
+ * Returns: (transfer full): the span of the course, "4–25 March 2027" in English and
  *   "4.–25. mars 2027" in Bokmål, or a phrase when there are no sessions yet
  */
 char *
@@ -54,32 +54,34 @@ kp_course_row_format_dates (GDateTime *first,
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  gboolean same_year, same_month;
 
   if (first == NULL || last == NULL)
     return g_strdup (_("No sessions yet"));
 
-  /* Translators: a date as g_date_time_format() writes it; "4. March 2027" */
-  to = g_date_time_format (last, _("%-d. %B %Y"));
-  if (g_date_time_get_year (first) == g_date_time_get_year (last) &&
-      g_date_time_get_day_of_year (first) == g_date_time_get_day_of_year (last))
+  /* Translators: a date as g_date_time_format() writes it: "4 March 2027"; Norwegian
+   * "%-d. %B %Y" */
+  to = g_date_time_format (last, _("%-d %B %Y"));
+  same_year = g_date_time_get_year (first) == g_date_time_get_year (last);
+  same_month = same_year && g_date_time_get_month (first) == g_date_time_get_month (last);
+  if (same_month && g_date_time_get_day_of_month (first) == g_date_time_get_day_of_month (last))
     return g_steal_pointer (&to);
 
-  if (g_date_time_get_year (first) == g_date_time_get_year (last) &&
-      g_date_time_get_month (first) == g_date_time_get_month (last))
-    /* Translators: the first day of a span within one month; "4." in "4.–25. March 2027" */
-    from = g_date_time_format (first, _("%-d."));
-  else if (g_date_time_get_year (first) == g_date_time_get_year (last))
-    /* Translators: the first day of a span within one year; "4. March" in
-     * "4. March – 2. April 2027" */
-    from = g_date_time_format (first, _("%-d. %B"));
+  if (same_month)
+    /* Translators: the first day of a span within one month, "4" in "4–25 March 2027";
+     * Norwegian "%-d." */
+    from = g_date_time_format (first, _("%-d"));
+  else if (same_year)
+    /* Translators: the first day of a span within one year, "4 March" in
+     * "4 March – 2 April 2027"; Norwegian "%-d. %B" */
+    from = g_date_time_format (first, _("%-d %B"));
   else
-    from = g_date_time_format (first, _("%-d. %B %Y"));
+    from = g_date_time_format (first, _("%-d %B %Y"));
 
-  if (g_date_time_get_month (first) == g_date_time_get_month (last) &&
-      g_date_time_get_year (first) == g_date_time_get_year (last))
-    /* Translators: a span of days within one month, no spaces round the dash */
+  if (same_month)
+    /* Translators: a span of days within one month: no spaces round the dash */
     return g_strdup_printf (C_("date span", "%s–%s"), from, to);
-  /* Translators: a span of dates across months, with spaces round the dash */
+  /* Translators: a span of dates across months: spaces round the dash */
   return g_strdup_printf (C_("date span", "%s – %s"), from, to);
 }
 
