@@ -42,6 +42,6 @@ main (int    argc,
   if (command != NULL && kp_cli_is_command (command))
     return kp_cli_run (argc, argv);
 
-  app = kp_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  app = kp_application_new (G_APPLICATION_HANDLES_OPEN);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -116,7 +116,7 @@ start_app (Fixture *fixture)
   g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
 
   /* Each test's application has a name of its own on the session bus. */
-  fixture->app = kp_application_new (G_APPLICATION_NON_UNIQUE);
+  fixture->app = kp_application_new (G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
   kp_application_set_database_path (fixture->app, fixture->db_path);
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
@@ -587,6 +587,32 @@ test_db_option_opens_that_database (void)
   remove_tree (dir);
 }
 
+static void
+test_opening_a_plan_imports_it (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const char plan[] =
+    "{ \"format\": \"kursplan/course-plan\", \"version\": 1, \"course\": {"
+    "  \"id\": \"0c0ffee0-1234-4abc-8def-000000000043\", \"title\": \"Søvnkurs\","
+    "  \"language\": \"nb\", \"timezone\": \"Europe/Oslo\", \"status\": \"planning\" } }";
+  g_autofree char *path = g_build_filename (fixture->dir, "søvn.kursplan.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KpCourse) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *files[] = { file };
+
+  g_file_set_contents (path, plan, -1, &error);
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (fixture->app), files, 1, "");
+  iterate ();
+
+  g_assert_cmpuint (n_visible (fixture), ==, 4);
+  imported = database_course (fixture, "0c0ffee0-1234-4abc-8def-000000000043");
+  g_assert_nonnull (imported);
+  g_assert_cmpstr (kp_course_get_title (imported), ==, "Søvnkurs");
+}
+
 static gboolean
 is_folded (Fixture *fixture)
 {
@@ -643,6 +669,7 @@ main (int    argc,
   ADD ("actions/duplicate", test_duplicate, NULL);
   ADD ("actions/archive", test_archive, NULL);
   ADD ("actions/import-course-plan", test_import_course_plan, NULL);
+  ADD ("application/opening-a-plan-imports-it", test_opening_a_plan_imports_it, NULL);
   ADD ("search/filters-the-list", test_search_filters_the_list, NULL);
   ADD ("store/edits-are-saved-without-asking", test_edits_are_saved_without_asking, NULL);
   ADD ("store/closing-loses-nothing", test_closing_loses_nothing, NULL);

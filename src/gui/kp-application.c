@@ -226,6 +226,24 @@ kp_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* `kursplan FILE…`, or a course plan opened from the file manager: import each into the window. */
+static void
+kp_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  GtkWindow *window;
+
+  g_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (window == NULL || !KP_IS_WINDOW (window))
+    return;
+
+  for (int i = 0; i < n_files; i++)
+    kp_window_import_file (KP_WINDOW (window), files[i]);
+}
+
 static void
 kp_application_shutdown (GApplication *application)
 {
@@ -304,6 +322,7 @@ kp_application_class_init (KpApplicationClass *klass)
   app_class->handle_local_options = kp_application_handle_local_options;
   app_class->startup = kp_application_startup;
   app_class->activate = kp_application_activate;
+  app_class->open = kp_application_open;
   app_class->shutdown = kp_application_shutdown;
 
   properties[PROP_DATABASE_PATH] =
