@@ -49,12 +49,12 @@ static const StyleInfo styles[KP_DOC_N_STYLES] = {
   [KP_DOC_STYLE_TITLE]       = { 24.0, PANGO_WEIGHT_BOLD,     0,   6, 1.1,  "H1" },
   [KP_DOC_STYLE_SUBTITLE]    = { 13.0, PANGO_WEIGHT_NORMAL,   0,   0, 1.25, "P" },
   [KP_DOC_STYLE_HEADING]     = { 14.0, PANGO_WEIGHT_BOLD,    16,   5, 1.2,  "H2" },
-  [KP_DOC_STYLE_SUBHEADING]  = { 10.5, PANGO_WEIGHT_BOLD,     9,   1, 1.2,  "H3" },
-  [KP_DOC_STYLE_LEAD]        = { 11.5, PANGO_WEIGHT_BOLD,     0,   3, 1.25, "P" },
-  [KP_DOC_STYLE_BODY]        = { 10.0, PANGO_WEIGHT_NORMAL,   0,   4, 1.3,  "P" },
+  [KP_DOC_STYLE_SUBHEADING]  = { 10.5, PANGO_WEIGHT_BOLD,     9,   1, 1.1,  "H3" },
+  [KP_DOC_STYLE_LEAD]        = { 11.5, PANGO_WEIGHT_BOLD,     0,   3, 1.1,  "P" },
+  [KP_DOC_STYLE_BODY]        = { 10.0, PANGO_WEIGHT_NORMAL,   0,   4, 1.15, "P" },
   [KP_DOC_STYLE_ITEM]        = { 10.0, PANGO_WEIGHT_NORMAL,   0, 0.5, 1.15, "LI" },
-  [KP_DOC_STYLE_FIELD]       = { 10.0, PANGO_WEIGHT_NORMAL,   0,   1, 1.2,  "P" },
-  [KP_DOC_STYLE_NOTE]        = {  9.5, PANGO_WEIGHT_NORMAL,  14,   0, 1.3,  "P" },
+  [KP_DOC_STYLE_FIELD]       = { 10.0, PANGO_WEIGHT_NORMAL,   0,   1, 1.1,  "P" },
+  [KP_DOC_STYLE_NOTE]        = {  9.5, PANGO_WEIGHT_NORMAL,  14,   0, 1.15, "P" },
   [KP_DOC_STYLE_LABEL]       = {  8.5, PANGO_WEIGHT_BOLD,     6,   0, 1.2,  "H3" },
 };
 
