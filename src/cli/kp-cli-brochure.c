@@ -142,6 +142,7 @@ kp_cli_plan_pdf (KpCliContext  *ctx,
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(KpPlanDocument) document = NULL;
   g_autofree char *output = NULL;
+  guint n_pages;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the PDF to FILE (default: named after the course)"), N_("FILE") },
@@ -168,7 +169,9 @@ kp_cli_plan_pdf (KpCliContext  *ctx,
   document = kp_plan_document_new (course, now);
   if (!kp_plan_document_write_pdf (document, now, output, &error))
     return kp_cli_fail (error);
-  printf (_("Wrote %s"), output);
+  n_pages = kp_plan_document_get_n_pages (document);
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page)", "Wrote %s (%u pages)", n_pages),
+          output, n_pages);
   putchar ('\n');
   return KP_EXIT_OK;
 }

@@ -335,6 +335,14 @@ kp_plan_document_paginate (KpPlanDocument *self,
   return kp_doc_layout_paginate (self->layout, width, height);
 }
 
+/* The pages the last layout took: after kp_plan_document_paginate() or a PDF render. */
+guint
+kp_plan_document_get_n_pages (KpPlanDocument *self)
+{
+  g_return_val_if_fail (KP_IS_PLAN_DOCUMENT (self), 0);
+  return kp_doc_layout_get_n_pages (self->layout);
+}
+
 void
 kp_plan_document_draw_page (KpPlanDocument *self,
                             cairo_t        *cr,

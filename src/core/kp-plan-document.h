@@ -21,6 +21,7 @@ KpPlanDocument *kp_plan_document_new         (KpCourse        *course,
 guint           kp_plan_document_paginate    (KpPlanDocument  *self,
                                               double           width,
                                               double           height);
+guint           kp_plan_document_get_n_pages (KpPlanDocument  *self);
 void            kp_plan_document_draw_page   (KpPlanDocument  *self,
                                               cairo_t         *cr,
                                               guint            page);
