@@ -1,5 +1,11 @@
 /* kp-brochure.h — the course's brochure: one renderer for the PDF export, printing and the preview
  *
+ * Everything is in points and a page includes its margins. Printing: set the GtkPrintOperation's
+ * unit to points and use-full-page, call kp_brochure_paginate() with the print context's width
+ * and height in ::paginate (or ::begin-print) and kp_brochure_draw_page() with its cairo context
+ * in ::draw-page. Preview: paginate for the paper size, then scale the snapshot's cairo context
+ * to the widget and draw the page.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
