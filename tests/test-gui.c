@@ -471,6 +471,25 @@ test_closing_loses_nothing (Fixture       *fixture,
 }
 
 static void
+test_quit_saves_first (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(KpCourse) saved = NULL;
+
+  g_assert_true (kp_window_select_course (fixture->window, CARERS_ID));
+  kp_course_set_text (kp_window_get_course (fixture->window), KP_COURSE_TARGET_GROUP,
+                      "Voksne pårørende til personer med psykisk lidelse");
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  iterate ();
+  fixture->window = NULL;
+
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  saved = database_course (fixture, CARERS_ID);
+  g_assert_cmpstr (kp_course_get_text (saved, KP_COURSE_TARGET_GROUP), ==,
+                   "Voksne pårørende til personer med psykisk lidelse");
+}
+
+static void
 test_import_course_plan (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -673,6 +692,7 @@ main (int    argc,
   ADD ("search/filters-the-list", test_search_filters_the_list, NULL);
   ADD ("store/edits-are-saved-without-asking", test_edits_are_saved_without_asking, NULL);
   ADD ("store/closing-loses-nothing", test_closing_loses_nothing, NULL);
+  ADD ("store/quit-saves-first", test_quit_saves_first, NULL);
 #undef ADD
   g_test_add_func ("/gui/row/dates", test_row_dates);
   g_test_add_func ("/gui/application/db-option-opens-that-database",

@@ -176,7 +176,7 @@ def main():
             subprocess.run([bench_search, '--make-catalogue', catalogue], check=True, env=env)
 
         runs = {
-            'kursplan, demo courses': [kursplan, '--db', demo_db],
+            "kursplan, a new user's database": [kursplan, '--db', demo_db],
             'kursplan, 10,000 courses': [kursplan, '--db', catalogue],
         }
         if editor:
