@@ -497,13 +497,13 @@ test_store_keeps_caldav_resources (void)
   g_assert_no_error (error);
   g_assert_true (kp_store_save_course (store, course, &error));
   g_assert_true (kp_store_set_caldav_resource (store, course_id, collection, SESSION_1,
-                                               "/lms/kurs/a.ics", "\"1\"", &error));
+                                               "/lms/kurs/a.ics", "\"1\"", "d1", &error));
   g_assert_true (kp_store_set_caldav_resource (store, course_id, collection, SESSION_2,
-                                               "/lms/kurs/b.ics", NULL, &error));
+                                               "/lms/kurs/b.ics", NULL, NULL, &error));
   g_assert_true (kp_store_set_caldav_resource (store, course_id, collection, SESSION_1,
-                                               "/lms/kurs/a.ics", "\"2\"", &error));
+                                               "/lms/kurs/a.ics", "\"2\"", "d2", &error));
   g_assert_true (kp_store_set_caldav_resource (store, course_id, "http://other/", SESSION_3,
-                                               "/x.ics", "\"9\"", &error));
+                                               "/x.ics", "\"9\"", "d9", &error));
   g_assert_no_error (error);
 
   resources = kp_store_load_caldav_resources (store, course_id, collection, &error);
@@ -512,12 +512,14 @@ test_store_keeps_caldav_resources (void)
   resource = g_hash_table_lookup (resources, SESSION_1);
   g_assert_cmpstr (resource[0], ==, "/lms/kurs/a.ics");
   g_assert_cmpstr (resource[1], ==, "\"2\"");
+  g_assert_cmpstr (resource[2], ==, "d2");
   resource = g_hash_table_lookup (resources, SESSION_2);
   g_assert_cmpstr (resource[1], ==, "");
+  g_assert_cmpstr (resource[2], ==, "");
 
   /* Forgetting one, then deleting the course, forgets the rest. */
   g_assert_true (kp_store_set_caldav_resource (store, course_id, collection, SESSION_2, NULL,
-                                               NULL, &error));
+                                               NULL, NULL, &error));
   g_clear_pointer (&resources, g_hash_table_unref);
   resources = kp_store_load_caldav_resources (store, course_id, collection, &error);
   g_assert_cmpuint (g_hash_table_size (resources), ==, 1);

@@ -34,13 +34,15 @@ static gboolean
 record_resource (const char  *session_id,
                  const char  *href,
                  const char  *etag,
+                 const char  *digest,
                  gpointer     user_data,
                  GError     **error)
 {
   Recorder *recorder = user_data;
 
   return kp_store_set_caldav_resource (recorder->store, recorder->course_id,
-                                       recorder->collection, session_id, href, etag, error);
+                                       recorder->collection, session_id, href, etag, digest,
+                                       error);
 }
 
 /* A line from the terminal with echo off, or NULL when there is no terminal. */
@@ -173,9 +175,9 @@ kp_cli_sync (KpCliContext  *ctx,
   if (asked && kp_secret_is_available ())
     kp_secret_store_caldav_password (url, user, password, NULL);
 
-  printf (_("Synced “%s” to %s: %u created, %u updated, %u deleted"),
+  printf (_("Synced “%s” to %s: %u created, %u updated, %u deleted, %u unchanged"),
           kp_course_get_title (course), kp_caldav_get_collection (caldav),
-          report.created, report.updated, report.deleted);
+          report.created, report.updated, report.deleted, report.unchanged);
   putchar ('\n');
   return KP_EXIT_OK;
 }

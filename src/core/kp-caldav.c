@@ -255,33 +255,165 @@ fetch_etag (KpCaldav    *self,
   return g_strstrip (g_strndup (start, end - start));
 }
 
-/* Asks for the collection itself before anything is written: a wrong password or address fails
- * here, and the credentials the server accepted go with every later request at once (libsoup
- * would otherwise answer the first challenge of a PUT by resending it without its body). */
-static gboolean
-check_collection (KpCaldav  *self,
-                  GError   **error)
+/* The collection's listing: resource path (unescaped) → ETag, from a PROPFIND multistatus. */
+typedef struct
 {
+  GHashTable *etags;
+  GString    *text;
+  char       *href;
+  char       *etag;
+  gboolean    collecting;
+} Listing;
+
+static const char *
+local_name (const char *element)
+{
+  const char *colon = strrchr (element, ':');
+
+  return colon ? colon + 1 : element;
+}
+
+static void
+listing_start (GMarkupParseContext  *context,
+               const char           *element,
+               const char          **names,
+               const char          **values,
+               gpointer              data,
+               GError              **error)
+{
+  Listing *listing = data;
+  const char *name = local_name (element);
+
+  if (g_str_equal (name, "response"))
+    {
+      g_clear_pointer (&listing->href, g_free);
+      g_clear_pointer (&listing->etag, g_free);
+    }
+  listing->collecting = g_str_equal (name, "href") || g_str_equal (name, "getetag");
+  g_string_truncate (listing->text, 0);
+}
+
+static void
+listing_text (GMarkupParseContext  *context,
+              const char           *text,
+              gsize                 length,
+              gpointer              data,
+              GError              **error)
+{
+  Listing *listing = data;
+
+  if (listing->collecting)
+    g_string_append_len (listing->text, text, length);
+}
+
+/* A server's href, absolute or not, escaped or not, as the plain path it names. */
+static char *
+dup_plain_path (const char *href)
+{
+  g_autoptr(GUri) uri = g_uri_parse (href, G_URI_FLAGS_ENCODED, NULL);
+  const char *path = uri ? g_uri_get_path (uri) : href;
+  char *plain = g_uri_unescape_string (path, NULL);
+
+  return plain ? plain : g_strdup (path);
+}
+
+static void
+listing_end (GMarkupParseContext  *context,
+             const char           *element,
+             gpointer              data,
+             GError              **error)
+{
+  Listing *listing = data;
+  const char *name = local_name (element);
+
+  if (g_str_equal (name, "href") && listing->collecting)
+    listing->href = g_strstrip (g_strdup (listing->text->str));
+  else if (g_str_equal (name, "getetag") && listing->collecting)
+    listing->etag = g_strstrip (g_strdup (listing->text->str));
+  else if (g_str_equal (name, "response") && listing->href != NULL)
+    g_hash_table_replace (listing->etags, dup_plain_path (listing->href),
+                          g_strdup (listing->etag ? listing->etag : ""));
+  listing->collecting = FALSE;
+}
+
+/* Lists the collection before anything is written: a wrong password or address fails here, and
+ * the ETags tell which resources were changed or deleted in the calendar since the last sync. */
+static GHashTable *
+list_collection (KpCaldav  *self,
+                 GError   **error)
+{
+  static const char query[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+    "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/></d:prop></d:propfind>";
   static const guint accepted[] = { SOUP_STATUS_MULTI_STATUS, 0 };
+  static const GMarkupParser parser = { listing_start, listing_end, listing_text, NULL, NULL };
+  g_autoptr(SoupMessage) probe = new_message (self, "PROPFIND",
+                                              g_uri_get_path (self->collection));
   g_autoptr(SoupMessage) message = new_message (self, "PROPFIND",
                                                 g_uri_get_path (self->collection));
+  g_autoptr(GBytes) request = g_bytes_new_static (query, sizeof query - 1);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
   g_autofree char *what = g_strdup_printf (_("The calendar %s"), self->collection_text);
+  g_autoptr(GError) parse_error = NULL;
+  Listing listing = { 0 };
   GError *local = NULL;
   guint status = 0;
+  gsize size;
+  const char *data;
 
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Depth", "0");
-  if (send_message (self, message, what, accepted, &status, NULL, &local))
-    return TRUE;
-
-  if (status == SOUP_STATUS_NOT_FOUND)
+  /* First a request without a body: libsoup answers a server's first challenge by resending
+   * the request without its body, and the credentials the server accepts here go with every
+   * later request at once. */
+  soup_message_headers_replace (soup_message_get_request_headers (probe), "Depth", "0");
+  if (send_message (self, probe, what, accepted, &status, NULL, &local))
     {
-      g_clear_error (&local);
-      g_set_error (&local, KP_ERROR, KP_ERROR_NOT_FOUND,
-                   _("There is no calendar at %s: check the collection’s address"),
-                   self->collection_text);
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Depth", "1");
+      soup_message_set_request_body_from_bytes (message, "application/xml; charset=utf-8",
+                                                request);
+      send_message (self, message, what, accepted, &status, &reply, &local);
     }
-  g_propagate_error (error, local);
-  return FALSE;
+  if (local != NULL)
+    {
+      if (status == SOUP_STATUS_NOT_FOUND)
+        {
+          g_clear_error (&local);
+          g_set_error (&local, KP_ERROR, KP_ERROR_NOT_FOUND,
+                       _("There is no calendar at %s: check the collection’s address"),
+                       self->collection_text);
+        }
+      g_propagate_error (error, local);
+      return NULL;
+    }
+
+  listing.etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  listing.text = g_string_new (NULL);
+  context = g_markup_parse_context_new (&parser, 0, &listing, NULL);
+  data = g_bytes_get_data (reply, &size);
+  if (!g_markup_parse_context_parse (context, data, size, &parse_error) ||
+      !g_markup_parse_context_end_parse (context, &parse_error))
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED,
+                   _("The calendar server’s list of %s could not be read: %s"),
+                   self->collection_text, parse_error->message);
+      g_hash_table_unref (listing.etags);
+      listing.etags = NULL;
+    }
+  g_string_free (listing.text, TRUE);
+  g_free (listing.href);
+  g_free (listing.etag);
+  return listing.etags;
+}
+
+/* The event as it would be put, apart from DTSTAMP: equal digests need no new PUT. */
+static char *
+dup_session_digest (KpCourse  *course,
+                    KpSession *session)
+{
+  g_autoptr(GDateTime) epoch = g_date_time_new_from_unix_utc (0);
+  g_autoptr(GBytes) body = kp_ical_export_session_resource (course, session, epoch);
+
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
 }
 
 static char *
@@ -374,20 +506,38 @@ put_session (KpCaldav            *self,
              KpCourse            *course,
              KpSession           *session,
              const char * const  *known,
+             GHashTable          *listing,
              GDateTime           *now,
              KpCaldavRecordFunc   record,
              gpointer             user_data,
              KpCaldavReport      *report,
              GError             **error)
 {
-  g_autoptr(GBytes) body = kp_ical_export_session_resource (course, session, now);
+  g_autoptr(GBytes) body = NULL;
   g_autofree char *href = known ? g_strdup (known[0]) : dup_resource_href (self, session);
+  g_autofree char *path = dup_plain_path (href);
+  g_autofree char *digest = dup_session_digest (course, session);
   g_autofree char *etag = NULL;
   g_autofree char *what = NULL;
+  const char *server_etag = g_hash_table_lookup (listing, path);
   const char *if_match = known && known[1] && *known[1] ? known[1] : NULL;
   gboolean existed = known != NULL;
   GError *local = NULL;
   guint status = 0;
+
+  if (known != NULL && server_etag == NULL)
+    {
+      /* Deleted in the calendar, still in the plan: the plan puts it back. */
+      if_match = NULL;
+      existed = FALSE;
+    }
+  else if (known != NULL && g_strcmp0 (known[2], digest) == 0 &&
+           g_strcmp0 (known[1], server_etag) == 0 && *server_etag != '\0')
+    {
+      report->unchanged++;
+      return TRUE;
+    }
+  body = kp_ical_export_session_resource (course, session, now);
 
   /* TRANSLATORS: names the session a calendar error is about */
   what = g_strdup_printf (_("Session “%s”"), kp_session_get_title (session)
@@ -427,17 +577,17 @@ put_session (KpCaldav            *self,
     report->created++;
   else
     report->updated++;
-  return record (kp_session_get_id (session), href, etag, user_data, error);
+  return record (kp_session_get_id (session), href, etag, digest, user_data, error);
 }
 
 static gboolean
-delete_resource (KpCaldav            *self,
-                 const char          *session_id,
-                 const char * const  *known,
-                 KpCaldavRecordFunc   record,
-                 gpointer             user_data,
-                 KpCaldavReport      *report,
-                 GError             **error)
+delete_listed_resource (KpCaldav            *self,
+                        const char          *session_id,
+                        const char * const  *known,
+                        KpCaldavRecordFunc   record,
+                        gpointer             user_data,
+                        KpCaldavReport      *report,
+                        GError             **error)
 {
   static const guint accepted[] = { SOUP_STATUS_OK, SOUP_STATUS_NO_CONTENT,
                                     SOUP_STATUS_NOT_FOUND, SOUP_STATUS_GONE, 0 };
@@ -455,7 +605,26 @@ delete_resource (KpCaldav            *self,
 
   if (status != SOUP_STATUS_NOT_FOUND && status != SOUP_STATUS_GONE)
     report->deleted++;
-  return record (session_id, NULL, NULL, user_data, error);
+  return record (session_id, NULL, NULL, NULL, user_data, error);
+}
+
+static gboolean
+delete_resource (KpCaldav            *self,
+                 const char          *session_id,
+                 const char * const  *known,
+                 GHashTable          *listing,
+                 KpCaldavRecordFunc   record,
+                 gpointer             user_data,
+                 KpCaldavReport      *report,
+                 GError             **error)
+{
+  g_autofree char *path = dup_plain_path (known[0]);
+
+  /* Already deleted in the calendar: only forget it. */
+  if (!g_hash_table_contains (listing, path))
+    return record (session_id, NULL, NULL, NULL, user_data, error);
+
+  return delete_listed_resource (self, session_id, known, record, user_data, report, error);
 }
 
 static int
@@ -482,13 +651,15 @@ kp_caldav_set_overwrite (KpCaldav *self,
  * kp_caldav_sync:
  * @course: the course whose sessions the collection should hold
  * @known: (element-type utf8 GStrv): what an earlier sync put there: session id → { href,
- *   etag }, as kp_store_load_caldav_resources() gives it
+ *   etag, digest }, as kp_store_load_caldav_resources() gives it
  * @now: DTSTAMP of the resources
  * @record: called after each confirmed PUT or DELETE
  * @report: (out caller-allocates): what was done, also when the sync stopped early
  *
- * Puts every dated session (cancelled ones as STATUS:CANCELLED) and deletes the resources of
- * sessions the plan no longer has.
+ * Puts every dated session (cancelled ones as STATUS:CANCELLED) that is new or changed, or was
+ * deleted in the calendar, and deletes the resources of sessions the plan no longer has. A
+ * resource changed in the calendar since the last sync is a conflict (see
+ * kp_caldav_set_overwrite()).
  *
  * Returns: %TRUE when the collection holds the plan
  */
@@ -503,6 +674,7 @@ kp_caldav_sync (KpCaldav            *self,
                 GError             **error)
 {
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) listing = NULL;
   g_autoptr(GPtrArray) gone = g_ptr_array_new ();
   GListModel *sessions;
   GHashTableIter iter;
@@ -516,7 +688,8 @@ kp_caldav_sync (KpCaldav            *self,
 
   memset (report, 0, sizeof *report);
 
-  if (!check_collection (self, error))
+  listing = list_collection (self, error);
+  if (listing == NULL)
     return FALSE;
 
   sessions = kp_course_get_sessions (course);
@@ -529,7 +702,8 @@ kp_caldav_sync (KpCaldav            *self,
       if (kp_session_get_start (session) == NULL)
         continue;
       resource = g_hash_table_lookup (known, kp_session_get_id (session));
-      if (!put_session (self, course, session, resource, now, record, user_data, report, error))
+      if (!put_session (self, course, session, resource, listing, now, record, user_data,
+                        report, error))
         return FALSE;
       g_hash_table_add (present, (gpointer) kp_session_get_id (session));
     }
@@ -544,8 +718,8 @@ kp_caldav_sync (KpCaldav            *self,
     {
       const char *session_id = g_ptr_array_index (gone, i);
 
-      if (!delete_resource (self, session_id, g_hash_table_lookup (known, session_id), record,
-                            user_data, report, error))
+      if (!delete_resource (self, session_id, g_hash_table_lookup (known, session_id), listing,
+                            record, user_data, report, error))
         return FALSE;
     }
   return TRUE;

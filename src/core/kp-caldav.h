@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (KpCaldav, kp_caldav, KP, CALDAV, GObject)
 typedef gboolean (*KpCaldavRecordFunc) (const char  *session_id,
                                         const char  *href,
                                         const char  *etag,
+                                        const char  *digest,
                                         gpointer     user_data,
                                         GError     **error);
 
@@ -28,6 +29,7 @@ typedef struct
   guint created;
   guint updated;
   guint deleted;
+  guint unchanged;
 } KpCaldavReport;
 
 KpCaldav   *kp_caldav_new            (const char          *collection_url,

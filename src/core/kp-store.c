@@ -164,6 +164,9 @@ static const char * const migrations[] = {
   "  etag TEXT,"
   "  PRIMARY KEY (course_id, collection, session_id)"
   ") WITHOUT ROWID;",
+
+  /* 4: a digest of the event as last put, so an unchanged session is not put again */
+  "ALTER TABLE caldav_resources ADD COLUMN digest TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -275,12 +278,12 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " FROM evaluations e JOIN evaluation_actions a ON a.evaluation = e.eid"
     " WHERE e.course = ?1 ORDER BY e.position, a.position",
   [STMT_CALDAV_SELECT] =
-    "SELECT session_id, href, etag FROM caldav_resources"
+    "SELECT session_id, href, etag, digest FROM caldav_resources"
     " WHERE course_id = ?1 AND collection = ?2",
   [STMT_CALDAV_UPSERT] =
-    "INSERT INTO caldav_resources (course_id, collection, session_id, href, etag)"
-    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (course_id, collection, session_id)"
-    " DO UPDATE SET href = excluded.href, etag = excluded.etag",
+    "INSERT INTO caldav_resources (course_id, collection, session_id, href, etag, digest)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (course_id, collection, session_id)"
+    " DO UPDATE SET href = excluded.href, etag = excluded.etag, digest = excluded.digest",
   [STMT_CALDAV_DELETE] =
     "DELETE FROM caldav_resources WHERE course_id = ?1 AND collection = ?2 AND session_id = ?3",
 };
@@ -2231,7 +2234,8 @@ kp_store_flush (KpStore  *self,
  *
  * What CalDAV sync put into @collection for the course.
  *
- * Returns: (transfer full) (element-type utf8 GStrv): session id → { href, etag or "" }
+ * Returns: (transfer full) (element-type utf8 GStrv): session id → { href, etag or "",
+ *   digest or "" }
  */
 GHashTable *
 kp_store_load_caldav_resources (KpStore     *self,
@@ -2254,11 +2258,13 @@ kp_store_load_caldav_resources (KpStore     *self,
   bind_text (stmt, 2, collection);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      char **resource = g_new0 (char *, 3);
+      char **resource = g_new0 (char *, 4);
       const char *etag = column_text (stmt, 2);
+      const char *digest = column_text (stmt, 3);
 
       resource[0] = g_strdup (column_text (stmt, 1));
       resource[1] = g_strdup (etag ? etag : "");
+      resource[2] = g_strdup (digest ? digest : "");
       g_hash_table_insert (resources, g_strdup (column_text (stmt, 0)), resource);
     }
   if (rc != SQLITE_DONE)
@@ -2275,6 +2281,7 @@ kp_store_load_caldav_resources (KpStore     *self,
  * kp_store_set_caldav_resource:
  * @href: (nullable): where the session's resource is, or %NULL to forget it (deleted)
  * @etag: (nullable): the ETag the server gave it
+ * @digest: (nullable): a digest of the event as put
  *
  * Records one resource CalDAV sync has put or deleted, right after the server confirmed it.
  */
@@ -2285,6 +2292,7 @@ kp_store_set_caldav_resource (KpStore     *self,
                               const char  *session_id,
                               const char  *href,
                               const char  *etag,
+                              const char  *digest,
                               GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -2303,6 +2311,7 @@ kp_store_set_caldav_resource (KpStore     *self,
     {
       bind_text (stmt, 4, href);
       bind_text (stmt, 5, etag);
+      bind_text (stmt, 6, digest);
     }
   return kp_store_run (self, stmt, error);
 }

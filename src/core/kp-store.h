@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KpStore, kp_store, KP, STORE, GObject)
 
 /* The schema version this build writes; older files are migrated in order on open. */
-#define KP_STORE_SCHEMA_VERSION 3
+#define KP_STORE_SCHEMA_VERSION 4
 
 char       *kp_store_dup_default_path (void);
 KpStore    *kp_store_new              (const char  *path,
@@ -61,6 +61,7 @@ gboolean    kp_store_set_caldav_resource   (KpStore     *self,
                                             const char  *session_id,
                                             const char  *href,
                                             const char  *etag,
+                                            const char  *digest,
                                             GError     **error);
 
 G_END_DECLS

@@ -180,7 +180,8 @@ def exercise(server, tmp):
     # First sync: one resource per session, each one VEVENT with its VTIMEZONE and no METHOD.
     result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
     check(result.returncode == 0, 'first sync: ' + result.stderr)
-    check('5 created, 0 updated, 0 deleted' in result.stdout, 'first sync: ' + result.stdout)
+    check('5 created, 0 updated, 0 deleted, 0 unchanged' in result.stdout,
+          'first sync: ' + result.stdout)
     first = server.resources(collection)
     check(len(first) == 5, 'five resources, not %d' % len(first))
     for href, (etag, calendar) in first.items():
@@ -203,10 +204,14 @@ def exercise(server, tmp):
           'import the changed plan')
     result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
     check(result.returncode == 0, 'second sync: ' + result.stderr)
-    check('0 created, 4 updated, 1 deleted' in result.stdout, 'second sync: ' + result.stdout)
+    check('0 created, 2 updated, 1 deleted, 2 unchanged' in result.stdout,
+          'second sync: only the changed sessions are put: ' + result.stdout)
     second = server.resources(collection)
     check(len(second) == 4, 'four resources after one session was removed, not %d' % len(second))
     check(set(second) <= set(first), 'updated in place: no new resources')
+    for i in (1, 3):
+        unchanged = '%s%s@kursplan.ics' % (collection, S % i)
+        check(second[unchanged][0] == first[unchanged][0], '%s not put again' % unchanged)
     moved = second.get('%s%s@kursplan.ics' % (collection, S % 2))
     if moved is not None:
         event = moved[1].walk('VEVENT')[0]
@@ -243,12 +248,23 @@ def exercise(server, tmp):
     result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, '--overwrite',
                  password=PASSWORD)
     check(result.returncode == 0, '--overwrite: ' + result.stderr)
-    check('0 created, 4 updated, 0 deleted' in result.stdout, '--overwrite: ' + result.stdout)
+    check('0 created, 1 updated, 0 deleted, 3 unchanged' in result.stdout,
+          '--overwrite: ' + result.stdout)
     fourth = server.resources(collection)
     check(len(fourth) == 4, '--overwrite: still four resources')
     check(str(fourth[href][1].walk('VEVENT')[0]['SUMMARY']).endswith('hva er kols?'),
           '--overwrite: the plan\'s version is back')
     check(recorded(db)[S % 1][1] == fourth[href][0], '--overwrite: the new ETag recorded')
+
+    # Deleted in the calendar, still in the plan: the plan puts it back.
+    gone = '%s%s@kursplan.ics' % (collection, S % 3)
+    status, _, _ = server.request('DELETE', urllib.parse.quote(gone))
+    check(status in (200, 204), 'delete on the server answered %d' % status)
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
+    check(result.returncode == 0 and '1 created, 0 updated, 0 deleted, 3 unchanged'
+          in result.stdout, 'a resource deleted in the calendar is put back: '
+          + result.stdout + result.stderr)
+    check(gone in server.resources(collection), 'the deleted resource is back')
 
 
 KEYRING_SCRIPT = r'''
@@ -274,7 +290,8 @@ def keyring(server, tmp):
     result = subprocess.run(['dbus-run-session', '--', 'sh', '-c', KEYRING_SCRIPT], env=env,
                             capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
     check(result.returncode == 0, 'password from the keyring: ' + result.stderr)
-    check('0 created, 4 updated, 0 deleted' in result.stdout, 'keyring sync: ' + result.stdout)
+    check('0 created, 0 updated, 0 deleted, 4 unchanged' in result.stdout,
+          'keyring sync: ' + result.stdout)
 
 
 def untrusted(server, tmp):
