@@ -174,8 +174,7 @@ send_message (KpCaldav     *self,
     {
       const char *host = g_uri_get_host (self->collection);
 
-      if (g_error_matches (local, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) ||
-          local->domain == G_TLS_ERROR)
+      if (local->domain == G_TLS_ERROR)
         g_set_error (error, KP_ERROR, KP_ERROR_NETWORK,
                      _("The calendar server %s could not be trusted: %s"), host, local->message);
       else
@@ -221,38 +220,6 @@ send_message (KpCaldav     *self,
                  _("%s: the calendar server answered %u %s"),
                  what, code, soup_message_get_reason_phrase (message));
   return FALSE;
-}
-
-/* The ETag of a resource, when the PUT's reply did not carry one (RFC 4791 §5.3.4). */
-static char *
-fetch_etag (KpCaldav    *self,
-            const char  *href,
-            const char  *what,
-            GError     **error)
-{
-  static const char query[] =
-    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-    "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/></d:prop></d:propfind>";
-  static const guint accepted[] = { SOUP_STATUS_MULTI_STATUS, 0 };
-  g_autoptr(SoupMessage) message = new_message (self, "PROPFIND", href);
-  g_autoptr(GBytes) request = g_bytes_new_static (query, sizeof query - 1);
-  g_autoptr(GBytes) reply = NULL;
-  g_autofree char *text = NULL;
-  const char *start, *end;
-
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Depth", "0");
-  soup_message_set_request_body_from_bytes (message, "application/xml; charset=utf-8", request);
-  if (!send_message (self, message, what, accepted, NULL, &reply, error))
-    return NULL;
-
-  text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-  /* <getetag> in any namespace prefix: the text up to the next tag */
-  start = strstr (text, "getetag>");
-  end = start ? strchr (start + strlen ("getetag>"), '<') : NULL;
-  if (end == NULL)
-    return NULL;
-  start += strlen ("getetag>");
-  return g_strstrip (g_strndup (start, end - start));
 }
 
 /* The collection's listing: resource path (unescaped) → ETag, from a PROPFIND multistatus. */
@@ -336,6 +303,36 @@ listing_end (GMarkupParseContext  *context,
   listing->collecting = FALSE;
 }
 
+static GHashTable *
+parse_listing (KpCaldav  *self,
+               GBytes    *reply,
+               GError   **error)
+{
+  static const GMarkupParser parser = { listing_start, listing_end, listing_text, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  Listing listing = { 0 };
+  const char *data;
+  gsize size;
+
+  listing.etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  listing.text = g_string_new (NULL);
+  context = g_markup_parse_context_new (&parser, 0, &listing, NULL);
+  data = g_bytes_get_data (reply, &size);
+  if (!g_markup_parse_context_parse (context, data, size, &parse_error) ||
+      !g_markup_parse_context_end_parse (context, &parse_error))
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED,
+                   _("The calendar server’s list of %s could not be read: %s"),
+                   self->collection_text, parse_error->message);
+      g_clear_pointer (&listing.etags, g_hash_table_unref);
+    }
+  g_string_free (listing.text, TRUE);
+  g_free (listing.href);
+  g_free (listing.etag);
+  return listing.etags;
+}
+
 /* Lists the collection before anything is written: a wrong password or address fails here, and
  * the ETags tell which resources were changed or deleted in the calendar since the last sync. */
 static GHashTable *
@@ -346,21 +343,15 @@ list_collection (KpCaldav  *self,
     "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
     "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/></d:prop></d:propfind>";
   static const guint accepted[] = { SOUP_STATUS_MULTI_STATUS, 0 };
-  static const GMarkupParser parser = { listing_start, listing_end, listing_text, NULL, NULL };
   g_autoptr(SoupMessage) probe = new_message (self, "PROPFIND",
                                               g_uri_get_path (self->collection));
   g_autoptr(SoupMessage) message = new_message (self, "PROPFIND",
                                                 g_uri_get_path (self->collection));
   g_autoptr(GBytes) request = g_bytes_new_static (query, sizeof query - 1);
   g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GMarkupParseContext) context = NULL;
   g_autofree char *what = g_strdup_printf (_("The calendar %s"), self->collection_text);
-  g_autoptr(GError) parse_error = NULL;
-  Listing listing = { 0 };
   GError *local = NULL;
   guint status = 0;
-  gsize size;
-  const char *data;
 
   /* First a request without a body: libsoup answers a server's first challenge by resending
    * the request without its body, and the credentials the server accepts here go with every
@@ -386,23 +377,34 @@ list_collection (KpCaldav  *self,
       return NULL;
     }
 
-  listing.etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  listing.text = g_string_new (NULL);
-  context = g_markup_parse_context_new (&parser, 0, &listing, NULL);
-  data = g_bytes_get_data (reply, &size);
-  if (!g_markup_parse_context_parse (context, data, size, &parse_error) ||
-      !g_markup_parse_context_end_parse (context, &parse_error))
-    {
-      g_set_error (error, KP_ERROR, KP_ERROR_FAILED,
-                   _("The calendar server’s list of %s could not be read: %s"),
-                   self->collection_text, parse_error->message);
-      g_hash_table_unref (listing.etags);
-      listing.etags = NULL;
-    }
-  g_string_free (listing.text, TRUE);
-  g_free (listing.href);
-  g_free (listing.etag);
-  return listing.etags;
+  return parse_listing (self, reply, error);
+}
+
+/* The ETag of a resource, when the PUT's reply did not carry one (RFC 4791 §5.3.4). */
+static char *
+fetch_etag (KpCaldav    *self,
+            const char  *href,
+            const char  *what)
+{
+  static const char query[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+    "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/></d:prop></d:propfind>";
+  static const guint accepted[] = { SOUP_STATUS_MULTI_STATUS, 0 };
+  g_autoptr(SoupMessage) message = new_message (self, "PROPFIND", href);
+  g_autoptr(GBytes) request = g_bytes_new_static (query, sizeof query - 1);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GHashTable) etags = NULL;
+  g_autofree char *path = dup_plain_path (href);
+  const char *etag;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Depth", "0");
+  soup_message_set_request_body_from_bytes (message, "application/xml; charset=utf-8", request);
+  if (!send_message (self, message, what, accepted, NULL, &reply, NULL) ||
+      (etags = parse_listing (self, reply, NULL)) == NULL)
+    return NULL;
+
+  etag = g_hash_table_lookup (etags, path);
+  return etag != NULL && *etag != '\0' ? g_strdup (etag) : NULL;
 }
 
 /* The event as it would be put, apart from DTSTAMP: equal digests need no new PUT. */
@@ -496,7 +498,7 @@ send_put (KpCaldav    *self,
   if (*etag == NULL || g_str_has_prefix (*etag, "W/"))
     {
       g_clear_pointer (etag, g_free);
-      *etag = fetch_etag (self, href, what, NULL);
+      *etag = fetch_etag (self, href, what);
     }
   return TRUE;
 }
