@@ -120,6 +120,11 @@ kp_cli_sync (KpCliContext  *ctx,
   if (course == NULL)
     return kp_cli_fail (error);
 
+  /* A wrong address is told before anyone is asked for a password. */
+  caldav = kp_caldav_new (url, user, NULL, &error);
+  if (caldav == NULL)
+    return kp_cli_fail (error);
+
   if (user != NULL)
     {
       g_autoptr(GError) keyring_error = NULL;
@@ -141,6 +146,7 @@ kp_cli_sync (KpCliContext  *ctx,
         }
     }
 
+  g_clear_object (&caldav);
   caldav = kp_caldav_new (url, user, password, &error);
   if (caldav == NULL)
     return kp_cli_fail (error);
