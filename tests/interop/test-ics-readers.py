@@ -209,10 +209,24 @@ def main():
             check(after[S % 2]['start'] == '2027-11-04T18:00:00Z', '%s: moved session' % label)
             check(after[S % 5]['status'] == 'CANCELLED', '%s: cancelled session' % label)
 
-        # Every course in one file.
+        # Every course in one file, each in its own zone: New York changes clocks a week after
+        # Oslo, on 7 November 2027 (EDT, −4, to EST, −5).
+        run('--db', db, 'import', os.path.join(HERE, 'new-york-course.kursplan.json'))
         all_path = os.path.join(tmp, 'all.ics')
         run('--db', db, 'ics', '--all', '-o', all_path, env=env)
-        check(set(read_with_python(all_path)[0]) == set(EXPECTED), '--all holds the sessions')
+        york = {'5e55b000-0000-4000-8000-000000000001@kursplan': '2027-11-04T22:00:00Z',
+                '5e55b000-0000-4000-8000-000000000002@kursplan': '2027-11-11T23:00:00Z'}
+        js_all, js_all_view = read_with_icaljs(reader, all_path)
+        check(js_all_view['timezones'] == ['America/New_York', 'Europe/Oslo'],
+              '--all: a VTIMEZONE per zone: %r' % js_all_view['timezones'])
+        for label, events in (('ical.js', js_all), ('python-icalendar',
+                                                    read_with_python(all_path)[0])):
+            check(set(EXPECTED) | set(york) == set(events), '%s: --all holds both courses' % label)
+            for uid, start in york.items():
+                check(events.get(uid, {}).get('start') == start,
+                      '%s: %s starts %r' % (label, uid, events.get(uid, {}).get('start')))
+                check(events.get(uid, {}).get('tzid') == 'America/New_York',
+                      '%s: %s in its course\'s zone' % (label, uid))
 
         # import-ics: our own file changes nothing; another calendar's events are added once.
         before = run('--db', db, 'ics', COURSE, env=env)
