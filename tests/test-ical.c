@@ -259,6 +259,8 @@ test_vtimezone_follows_the_zone (void)
   g_autofree char *us = kp_ical_dup_vtimezone (york, 2027, 2028);
   g_autofree char *jp = kp_ical_dup_vtimezone (tokyo, 2027, 2027);
   g_autofree char *au = kp_ical_dup_vtimezone (sydney, 2027, 2027);
+  g_autoptr(GTimeZone) sao_paulo = g_time_zone_new_identifier ("America/Sao_Paulo");
+  g_autofree char *br = kp_ical_dup_vtimezone (sao_paulo, 2018, 2020);
 
   g_assert_nonnull (strstr (us, "DTSTART:20261101T020000\r\nTZOFFSETFROM:-0400\r\n"
                                 "TZOFFSETTO:-0500\r\nTZNAME:EST\r\n"
@@ -269,6 +271,14 @@ test_vtimezone_follows_the_zone (void)
                            "TZNAME:JST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n");
   g_assert_nonnull (strstr (au, "DTSTART:20260405T030000\r\nTZOFFSETFROM:+1100\r\n"
                                 "TZOFFSETTO:+1000\r\n"));
+
+  /* Brazil gave up daylight saving time in 2019: no yearly rule may claim it goes on. */
+  g_assert_null (strstr (br, "RRULE"));
+  g_assert_nonnull (strstr (br, "BEGIN:DAYLIGHT\r\nDTSTART:20181104T000000\r\n"
+                                "TZOFFSETFROM:-0300\r\nTZOFFSETTO:-0200\r\n"));
+  g_assert_nonnull (strstr (br, "BEGIN:STANDARD\r\nDTSTART:20190217T000000\r\n"
+                                "TZOFFSETFROM:-0200\r\nTZOFFSETTO:-0300\r\n"));
+  g_assert_null (strstr (br, "DTSTART:2019110"));
 }
 
 static void

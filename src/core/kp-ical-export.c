@@ -413,6 +413,7 @@ new_observance (gboolean    dst,
 static void
 add_observances (icalcomponent *vtimezone,
                  GArray        *transitions,
+                 guint          n_years,
                  gboolean       dst)
 {
   const Transition *first = NULL;
@@ -435,7 +436,9 @@ add_observances (icalcomponent *vtimezone,
   if (first == NULL)
     return;
 
-  if (one_rule)
+  /* A yearly rule only where it held every year of the span: a zone that gave up daylight
+   * saving time within it gets one observance per onset instead. */
+  if (one_rule && (n == n_years || n == 1))
     {
       icalcomponent *part = new_observance (dst, first->year, first->month, first->day,
                                             first->hour, first->minute, first->second,
@@ -511,8 +514,10 @@ kp_ical_dup_vtimezone (GTimeZone *tz,
     }
   else
     {
-      add_observances (vtimezone, transitions, FALSE);
-      add_observances (vtimezone, transitions, TRUE);
+      guint n_years = last_year - first_year + 2;
+
+      add_observances (vtimezone, transitions, n_years, FALSE);
+      add_observances (vtimezone, transitions, n_years, TRUE);
     }
 
   text = icalcomponent_as_ical_string_r (vtimezone);
