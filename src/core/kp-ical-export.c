@@ -136,12 +136,12 @@ kp_ical_append_text_property (GString    *out,
 /* Writers share one scratch line so 100,000 events do not allocate per property. */
 typedef struct
 {
-  GString   *out;
-  GString   *line;
-  GString   *text;
-  char      *dtstamp;
-  KpCourse  *labels_course;
-  GHashTable *labels;      /* member id → how the public may see them, for labels_course */
+  GString    *out;
+  GString    *line;
+  GString    *text;
+  char       *dtstamp;
+  KpCourse   *labels_course;
+  GHashTable *labels;       /* member id → how the public may see them, in labels_course */
 } Writer;
 
 static void
