@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "kp-error.h"
@@ -539,6 +540,30 @@ test_store_keeps_caldav_resources (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (resources), ==, 0);
 
+  /* A database from before the digests (schema 3) keeps its records when migrated. */
+  g_assert_true (kp_store_save_course (store, course, &error));
+  g_assert_true (kp_store_set_caldav_resource (store, course_id, collection, SESSION_1,
+                                               "/lms/kurs/a.ics", "\"3\"", "d3", &error));
+  g_clear_object (&store);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE caldav_resources DROP COLUMN digest;"
+                                       "PRAGMA user_version = 3;", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  store = kp_store_new (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&resources, g_hash_table_unref);
+  resources = kp_store_load_caldav_resources (store, course_id, collection, &error);
+  g_assert_no_error (error);
+  resource = g_hash_table_lookup (resources, SESSION_1);
+  g_assert_nonnull (resource);
+  g_assert_cmpstr (resource[1], ==, "\"3\"");
+  g_assert_cmpstr (resource[2], ==, "");
+
   g_clear_object (&store);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -572,7 +597,8 @@ main (int   argc,
   g_test_add_func ("/ical/import/adds-then-updates", test_import_adds_then_updates);
   g_test_add_func ("/ical/import/rejects-malformed-whole", test_import_rejects_malformed_whole);
 
-  g_test_add_func ("/ical/store/keeps-caldav-resources", test_store_keeps_caldav_resources);
+  g_test_add_func ("/ical/store/keeps-caldav-resources-and-migrates",
+                   test_store_keeps_caldav_resources);
 
   return g_test_run ();
 }
