@@ -169,7 +169,9 @@ test_minimal_course_renders (void)
     g_assert_cmpuint (kp_brochure_get_n_pages (brochure), ==, 1);
   }
 
-  kp_course_set_title (course, "Møteplass");
+  /* What the user writes is text, never markup: pango would warn (and abort here) otherwise. */
+  kp_course_set_title (course, "Møteplass <b>& </span>");
+  kp_course_set_text (course, KP_COURSE_PRICE, "100 kr < 200 kr & gratis for <16 år");
   kp_course_set_goals (course, goals);
   {
     g_autoptr(KpBrochure) brochure = kp_brochure_new (course, kp_doc_language_lookup ("nn"),
