@@ -153,7 +153,6 @@ kp_course_row_dispose (GObject *object)
   KpCourseRow *self = KP_COURSE_ROW (object);
   GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), KP_TYPE_COURSE_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->summary);
@@ -212,19 +211,64 @@ kp_course_row_class_init (KpCourseRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/kursplan/Kursplan/kp-course-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, KpCourseRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, KpCourseRow, dates_label);
-  gtk_widget_class_bind_template_child (widget_class, KpCourseRow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, KpCourseRow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, KpCourseRow, progress_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kp-course-row");
 }
 
+static GtkLabel *
+add_label (GtkWidget          *parent,
+           gboolean            ellipsize,
+           float               xalign,
+           const char * const *css_classes)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "xalign", xalign,
+                                   "ellipsize", ellipsize ? PANGO_ELLIPSIZE_END
+                                                          : PANGO_ELLIPSIZE_NONE,
+                                   "css-classes", css_classes,
+                                   NULL);
+
+  if (GTK_IS_BOX (parent))
+    gtk_box_append (GTK_BOX (parent), label);
+  else
+    gtk_widget_set_parent (label, parent);
+  return GTK_LABEL (label);
+}
+
+/* Built in code rather than from a template: the course list makes up to a couple of hundred
+ * rows at once when a search changes it, and parsing a template for each was most of the time
+ * a keystroke took. */
 static void
 kp_course_row_init (KpCourseRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  static const char *heading[] = { "heading", NULL };
+  static const char *dim_caption[] = { "caption", "dim-label", NULL };
+  static const char *status[] = { "caption", "status", NULL };
+  static const char *count[] = { "caption", "numeric", "dim-label", NULL };
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *dates_box;
+  GtkWidget *progress_box;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (widget)),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 3);
+
+  self->title_label = add_label (widget, TRUE, 0.0, heading);
+
+  dates_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_parent (dates_box, widget);
+  self->dates_label = add_label (dates_box, TRUE, 0.0, dim_caption);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->dates_label), TRUE);
+  self->status_label = add_label (dates_box, FALSE, 1.0, status);
+
+  progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_parent (progress_box, widget);
+  self->progress_bar = GTK_LEVEL_BAR (gtk_level_bar_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress_bar), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress_bar), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Method progress"),
+                                  -1);
+  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_bar));
+  self->progress_label = add_label (progress_box, FALSE, 1.0, count);
 }
