@@ -17,12 +17,20 @@ struct _KpCourseRow
 
   KpCourseSummary *summary;
 
-  GtkLabel        *title_label;
-  GtkLabel        *dates_label;
-  GtkLabel        *status_label;
-  GtkLevelBar     *progress_bar;
-  GtkLabel        *progress_label;
+  char            *title;
+  char            *dates;
+  const char      *status;
+  char            *progress;   /* "12 of 20", or NULL when no checks are counted */
+  double           fraction;
 };
+
+/* Between the lines, and between the bar and its count, as Adwaita spaces a row's labels. */
+#define LINE_SPACING 3
+#define COLUMN_SPACING 6
+#define BAR_HEIGHT 4
+/* Adwaita's .caption and .dim-label */
+#define CAPTION_SCALE 0.82
+#define DIM_ALPHA 0.55
 
 G_DEFINE_FINAL_TYPE (KpCourseRow, kp_course_row, GTK_TYPE_WIDGET)
 
@@ -88,38 +96,47 @@ kp_course_row_format_dates (GDateTime *first,
 static void
 kp_course_row_update (KpCourseRow *self)
 {
-  g_autofree char *dates = NULL;
-  g_autofree char *progress = NULL;
-  g_autofree char *progress_description = NULL;
+  g_autofree char *description = NULL;
   const char *title;
-  guint met = 0;
-  guint total = 0;
+  guint met, total;
 
-  if (self->summary == NULL)
-    return;
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->dates, g_free);
+  g_clear_pointer (&self->progress, g_free);
+  self->status = NULL;
+  self->fraction = 0.0;
 
-  title = kp_course_summary_get_title (self->summary);
-  gtk_label_set_label (self->title_label,
-                       title != NULL && *title != '\0' ? title : _("Untitled course"));
+  if (self->summary != NULL)
+    {
+      title = kp_course_summary_get_title (self->summary);
+      self->title = g_strdup (title != NULL && *title != '\0' ? title : _("Untitled course"));
+      self->dates = kp_course_row_format_dates (kp_course_summary_get_first_start (self->summary),
+                                                kp_course_summary_get_last_start (self->summary));
+      self->status = kp_course_status_get_label (kp_course_summary_get_status (self->summary));
 
-  dates = kp_course_row_format_dates (kp_course_summary_get_first_start (self->summary),
-                                      kp_course_summary_get_last_start (self->summary));
-  gtk_label_set_label (self->dates_label, dates);
-  gtk_label_set_label (self->status_label,
-                       kp_course_status_get_label (kp_course_summary_get_status (self->summary)));
+      met = kp_course_summary_get_checks_met (self->summary);
+      total = kp_course_summary_get_checks_total (self->summary);
+      /* No checks counted: show no progress rather than an empty bar. */
+      if (total > 0)
+        {
+          /* Translators: how many of Standard metode's checks a course meets; "12 of 20" */
+          self->progress = g_strdup_printf (_("%u of %u"), met, total);
+          self->fraction = MIN (1.0, (double) met / total);
+          /* Translators: %s is a course title, then its dates, its status and "12 of 20" */
+          description = g_strdup_printf (_("%s, %s, %s, %s checks of the method met"),
+                                         self->title, self->dates, self->status,
+                                         self->progress);
+        }
+      else
+        /* Translators: %s is a course title, then its dates and its status */
+        description = g_strdup_printf (_("%s, %s, %s"), self->title, self->dates, self->status);
 
-  met = kp_course_summary_get_checks_met (self->summary);
-  total = kp_course_summary_get_checks_total (self->summary);
-  /* No checks counted: show no progress rather than an empty bar. */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->progress_bar)), total > 0);
-  gtk_level_bar_set_value (self->progress_bar, total > 0 ? MIN (1.0, (double) met / total) : 0.0);
-  /* Translators: how many of Standard metode's checks a course meets; "12 of 20" */
-  progress = g_strdup_printf (_("%u of %u"), met, total);
-  gtk_label_set_label (self->progress_label, progress);
-  progress_description = g_strdup_printf (_("%u of %u checks of the method met"), met, total);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, progress_description,
-                                  -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                      -1);
+    }
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /**
@@ -147,15 +164,185 @@ kp_course_row_set_summary (KpCourseRow     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }
 
+static int
+measure_line_height (PangoContext *context,
+                     double        scale)
+{
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+  PangoFontMetrics *metrics;
+  int height;
+
+  if (pango_font_description_get_size_is_absolute (font))
+    pango_font_description_set_absolute_size (font, pango_font_description_get_size (font) * scale);
+  else
+    pango_font_description_set_size (font, pango_font_description_get_size (font) * scale);
+  metrics = pango_context_get_metrics (context, font, NULL);
+  height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  pango_font_metrics_unref (metrics);
+  pango_font_description_free (font);
+  return height;
+}
+
+/* The height of a line of text in the row's font, plain or as a caption: from the font's
+ * metrics, so that the list can size its rows without laying out their text. Every row shares
+ * one font, so the heights are kept until it changes. */
+static int
+line_height (GtkWidget *widget,
+             gboolean   caption)
+{
+  static PangoFontDescription *cached_font;
+  static double cached_resolution;
+  static int heights[2];
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double resolution = pango_cairo_context_get_resolution (context);
+
+  if (cached_font == NULL || !pango_font_description_equal (cached_font, font) ||
+      cached_resolution != resolution)
+    {
+      g_clear_pointer (&cached_font, pango_font_description_free);
+      cached_font = pango_font_description_copy (font);
+      cached_resolution = resolution;
+      heights[0] = measure_line_height (context, 1.0);
+      heights[1] = measure_line_height (context, CAPTION_SCALE);
+    }
+  return heights[caption ? 1 : 0];
+}
+
+static void
+kp_course_row_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  KpCourseRow *self = KP_COURSE_ROW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* Text ellipsizes: the sidebar decides the width. */
+      *minimum = *natural = 0;
+      return;
+    }
+
+  *minimum = line_height (widget, FALSE) + LINE_SPACING + line_height (widget, TRUE);
+  if (self->progress != NULL)
+    *minimum += LINE_SPACING + line_height (widget, TRUE);
+  *natural = *minimum;
+}
+
+static PangoLayout *
+make_layout (GtkWidget  *widget,
+             const char *text,
+             double      scale,
+             gboolean    bold,
+             int         width)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+  if (scale != 1.0)
+    pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
+  if (bold)
+    pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attributes);
+  if (width >= 0)
+    {
+      pango_layout_set_width (layout, MAX (width, 0) * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  return layout;
+}
+
+static void
+draw_layout (GtkSnapshot   *snapshot,
+             PangoLayout   *layout,
+             int            x,
+             int            y,
+             const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+kp_course_row_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  KpCourseRow *self = KP_COURSE_ROW (widget);
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  int width = gtk_widget_get_width (widget);
+  int title_height = line_height (widget, FALSE);
+  int caption_height = line_height (widget, TRUE);
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) status = NULL;
+  g_autoptr(PangoLayout) dates = NULL;
+  GdkRGBA color, dim, accent;
+  int status_width, y;
+
+  if (self->title == NULL)
+    return;
+
+  gtk_style_context_get_color (style, &color);
+  dim = color;
+  dim.alpha *= DIM_ALPHA;
+  /* Adwaita's accent colour as text, for the status; dark style brings its own. */
+  if (!gtk_style_context_lookup_color (style, "accent_color", &accent))
+    accent = color;
+
+  title = make_layout (widget, self->title, 1.0, TRUE, width);
+  draw_layout (snapshot, title, 0, 0, &color);
+  y = title_height + LINE_SPACING;
+
+  status = make_layout (widget, self->status, CAPTION_SCALE, FALSE, -1);
+  pango_layout_get_pixel_size (status, &status_width, NULL);
+  draw_layout (snapshot, status, width - status_width, y, &accent);
+  dates = make_layout (widget, self->dates, CAPTION_SCALE, FALSE,
+                       width - status_width - COLUMN_SPACING);
+  draw_layout (snapshot, dates, 0, y, &dim);
+  y += caption_height + LINE_SPACING;
+
+  if (self->progress != NULL)
+    {
+      g_autoptr(PangoLayout) count = make_layout (widget, self->progress, CAPTION_SCALE, FALSE, -1);
+      int count_width, bar_width;
+      GskRoundedRect trough;
+      GdkRGBA trough_color = color;
+
+      pango_layout_get_pixel_size (count, &count_width, NULL);
+      draw_layout (snapshot, count, width - count_width, y, &dim);
+
+      bar_width = MAX (width - count_width - COLUMN_SPACING, 0);
+      trough_color.alpha *= 0.15;
+      gsk_rounded_rect_init_from_rect (&trough,
+                                       &GRAPHENE_RECT_INIT (0, y + (caption_height - BAR_HEIGHT) / 2,
+                                                            bar_width, BAR_HEIGHT),
+                                       BAR_HEIGHT / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &trough);
+      gtk_snapshot_append_color (snapshot, &trough_color, &trough.bounds);
+      gtk_snapshot_append_color (snapshot, &accent,
+                                 &GRAPHENE_RECT_INIT (trough.bounds.origin.x,
+                                                      trough.bounds.origin.y,
+                                                      bar_width * self->fraction,
+                                                      BAR_HEIGHT));
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
 static void
 kp_course_row_dispose (GObject *object)
 {
   KpCourseRow *self = KP_COURSE_ROW (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->summary);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->dates, g_free);
+  g_clear_pointer (&self->progress, g_free);
 
   G_OBJECT_CLASS (kp_course_row_parent_class)->dispose (object);
 }
@@ -211,64 +398,17 @@ kp_course_row_class_init (KpCourseRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->measure = kp_course_row_measure;
+  widget_class->snapshot = kp_course_row_snapshot;
   gtk_widget_class_set_css_name (widget_class, "kp-course-row");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-static GtkLabel *
-add_label (GtkWidget          *parent,
-           gboolean            ellipsize,
-           float               xalign,
-           const char * const *css_classes)
-{
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "xalign", xalign,
-                                   "ellipsize", ellipsize ? PANGO_ELLIPSIZE_END
-                                                          : PANGO_ELLIPSIZE_NONE,
-                                   "css-classes", css_classes,
-                                   NULL);
-
-  if (GTK_IS_BOX (parent))
-    gtk_box_append (GTK_BOX (parent), label);
-  else
-    gtk_widget_set_parent (label, parent);
-  return GTK_LABEL (label);
-}
-
-/* Built in code rather than from a template: the course list makes up to a couple of hundred
- * rows at once when a search changes it, and parsing a template for each was most of the time
- * a keystroke took. */
+/* One widget that draws its text, rather than labels in boxes: the course list keeps up to 200
+ * rows and makes them anew whenever a search reshuffles it, and eight widgets a row, each laid
+ * out, was most of the time a keystroke took. Rows are sized from the font's metrics, and only
+ * the rows on screen lay out their text. */
 static void
 kp_course_row_init (KpCourseRow *self)
 {
-  static const char *heading[] = { "heading", NULL };
-  static const char *dim_caption[] = { "caption", "dim-label", NULL };
-  static const char *status[] = { "caption", "status", NULL };
-  static const char *count[] = { "caption", "numeric", "dim-label", NULL };
-  GtkWidget *widget = GTK_WIDGET (self);
-  GtkWidget *dates_box;
-  GtkWidget *progress_box;
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (widget)),
-                                  GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 3);
-
-  self->title_label = add_label (widget, TRUE, 0.0, heading);
-
-  dates_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_parent (dates_box, widget);
-  self->dates_label = add_label (dates_box, TRUE, 0.0, dim_caption);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->dates_label), TRUE);
-  self->status_label = add_label (dates_box, FALSE, 1.0, status);
-
-  progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_parent (progress_box, widget);
-  self->progress_bar = GTK_LEVEL_BAR (gtk_level_bar_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->progress_bar), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->progress_bar), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Method progress"),
-                                  -1);
-  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_bar));
-  self->progress_label = add_label (progress_box, FALSE, 1.0, count);
 }
