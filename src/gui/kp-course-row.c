@@ -11,6 +11,10 @@
 
 #include "kp-course-row.h"
 
+/* One widget that draws its text, rather than labels in boxes: the course list keeps up to 200
+ * rows and makes them anew whenever a search reshuffles it, and eight widgets a row, each laid
+ * out, was most of the time a keystroke took. Rows are sized from the font's metrics, and only
+ * the rows on screen lay out their text. */
 struct _KpCourseRow
 {
   GtkWidget        parent_instance;
@@ -404,10 +408,6 @@ kp_course_row_class_init (KpCourseRowClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-/* One widget that draws its text, rather than labels in boxes: the course list keeps up to 200
- * rows and makes them anew whenever a search reshuffles it, and eight widgets a row, each laid
- * out, was most of the time a keystroke took. Rows are sized from the font's metrics, and only
- * the rows on screen lay out their text. */
 static void
 kp_course_row_init (KpCourseRow *self)
 {
