@@ -25,6 +25,7 @@
 
 #include "kp-error.h"
 #include "kp-i18n.h"
+#include "kp-stats.h"
 #include "kp-store.h"
 #include "kp-time.h"
 
@@ -2314,4 +2315,95 @@ kp_store_set_caldav_resource (KpStore     *self,
       bind_text (stmt, 6, digest);
     }
   return kp_store_run (self, stmt, error);
+}
+
+/* The year's figures (kp-stats.c says what counts), in one pass over the catalogue. Sessions
+ * store local wall-clock starts, so a year is a range of their text. */
+static const char year_figures_sql[] =
+  "WITH held AS ("
+  "  SELECT s.sid, s.course, s.attended FROM sessions s"
+  "  WHERE s.status != 'cancelled' AND s.start >= ?1 AND s.start < ?2),"
+  " sides AS ("
+  "  SELECT h.course,"
+  "    CASE"
+  "      WHEN k.kind = 'break' THEN NULL"
+  "      WHEN m.role IN ('user_representative', 'experience_consultant', 'peer') THEN 'u'"
+  "      WHEN m.role IS NOT NULL THEN 'p'"
+  "      WHEN k.kind = 'user_talk' THEN 'u'"
+  "      WHEN k.kind = 'professional_talk' THEN 'p'"
+  "    END AS side"
+  "  FROM held h JOIN contributions k ON k.session = h.sid"
+  "  LEFT JOIN members m ON m.course = h.course AND m.id = k.member_id),"
+  " per_course AS ("
+  "  SELECT course, count(*) AS n, total(max(attended, 0)) AS attendances"
+  "  FROM held GROUP BY course),"
+  " per_side AS ("
+  "  SELECT course, total(side = 'u') AS users, total(side = 'p') AS professionals"
+  "  FROM sides GROUP BY course)"
+  "SELECT c.id, c.title, pc.n, c.registered, pc.attendances,"
+  "  coalesce(ps.users, 0), coalesce(ps.professionals, 0),"
+  "  EXISTS (SELECT 1 FROM meetings mt JOIN meeting_attendees a ON a.meeting = mt.mid"
+  "          JOIN members m ON m.course = mt.course AND m.id = a.member_id"
+  "          WHERE mt.course = c.cid"
+  "            AND m.role IN ('user_representative', 'experience_consultant', 'peer')),"
+  "  EXISTS (SELECT 1 FROM evaluations e JOIN evaluation_attendees a ON a.evaluation = e.eid"
+  "          JOIN members m ON m.course = e.course AND m.id = a.member_id"
+  "          WHERE e.course = c.cid AND e.kind = 'meeting'"
+  "            AND m.role IN ('user_representative', 'experience_consultant', 'peer'))"
+  " FROM per_course pc JOIN courses c ON c.cid = pc.course"
+  " LEFT JOIN per_side ps ON ps.course = pc.course"
+  " ORDER BY c.first_start, c.title, c.id";
+
+/**
+ * kp_store_list_year_figures:
+ * @year: a calendar year, in each course's own time zone
+ *
+ * Returns: (transfer full) (element-type KpStatsRow): the figures of every course that held a
+ *   session in @year, by first session; %NULL on error
+ */
+GPtrArray *
+kp_store_list_year_figures (KpStore  *self,
+                            int       year,
+                            GError  **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_stats_row_free);
+  g_autofree char *from = g_strdup_printf ("%04d", year);
+  g_autofree char *to = g_strdup_printf ("%04d", year + 1);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (KP_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, year_figures_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      kp_store_set_sqlite_error (self, error);
+      return NULL;
+    }
+  bind_text (stmt, 1, from);
+  bind_text (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KpStatsRow *row = g_new0 (KpStatsRow, 1);
+
+      row->course_id = g_strdup (column_text (stmt, 0));
+      row->title = g_strdup (column_text (stmt, 1));
+      row->sessions_held = sqlite3_column_int (stmt, 2);
+      row->registered = sqlite3_column_int (stmt, 3);
+      row->attendances = sqlite3_column_int (stmt, 4);
+      row->user_contributions = sqlite3_column_int (stmt, 5);
+      row->professional_contributions = sqlite3_column_int (stmt, 6);
+      row->users_running = row->user_contributions > 0;
+      row->users_planning = sqlite3_column_int (stmt, 7);
+      row->users_evaluation = sqlite3_column_int (stmt, 8);
+      row->courses = 1;
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      kp_store_set_sqlite_error (self, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&rows);
 }

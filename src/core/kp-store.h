@@ -64,4 +64,9 @@ gboolean    kp_store_set_caldav_resource   (KpStore     *self,
                                             const char  *digest,
                                             GError     **error);
 
+/* The year's figures (kursplan stats): KpStatsRow, see kp-stats.h. */
+GPtrArray  *kp_store_list_year_figures     (KpStore     *self,
+                                            int          year,
+                                            GError     **error);
+
 G_END_DECLS

@@ -1,0 +1,311 @@
+/* kp-stats.c — the year's figures for the centre's annual report: per course and in total, counts
+ * only, never a participant
+ *
+ * A course counts in a year when one of its sessions that year was not cancelled. A contribution
+ * belongs to its member's side (users: user representatives, experience consultants, peers;
+ * professionals: professionals, course leaders, coordinators); one without a known member counts
+ * by its kind (a user's or a professional's talk); breaks never count. kp_store_list_year_figures()
+ * computes the same in SQL for a whole catalogue.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-stats"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kp-i18n.h"
+#include "kp-stats.h"
+
+void
+kp_stats_row_free (KpStatsRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->course_id);
+  g_free (row->title);
+  g_free (row);
+}
+
+gboolean
+kp_stats_role_is_user (KpRole role)
+{
+  return role == KP_ROLE_USER_REPRESENTATIVE ||
+         role == KP_ROLE_EXPERIENCE_CONSULTANT ||
+         role == KP_ROLE_PEER;
+}
+
+static gboolean
+any_user (KpCourse           *course,
+          const char * const *member_ids)
+{
+  for (guint i = 0; member_ids != NULL && member_ids[i] != NULL; i++)
+    {
+      KpMember *member = kp_course_find_member (course, member_ids[i]);
+
+      if (member != NULL && kp_stats_role_is_user (kp_member_get_role (member)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+count_contribution (KpCourse       *course,
+                    KpContribution *contribution,
+                    KpStatsRow     *row)
+{
+  KpContributionKind kind = kp_contribution_get_kind (contribution);
+  const char *member_id = kp_contribution_get_member_id (contribution);
+  KpMember *member = member_id ? kp_course_find_member (course, member_id) : NULL;
+
+  if (kind == KP_CONTRIBUTION_BREAK)
+    return;
+  if (member != NULL)
+    {
+      if (kp_stats_role_is_user (kp_member_get_role (member)))
+        row->user_contributions++;
+      else
+        row->professional_contributions++;
+    }
+  else if (kind == KP_CONTRIBUTION_USER_TALK)
+    row->user_contributions++;
+  else if (kind == KP_CONTRIBUTION_PROFESSIONAL_TALK)
+    row->professional_contributions++;
+}
+
+/**
+ * kp_stats_row_new_for_course:
+ * @year: the calendar year, in the course's own time zone
+ *
+ * Returns: (transfer full) (nullable): the course's figures for @year, or %NULL when it held no
+ *   session that year
+ */
+KpStatsRow *
+kp_stats_row_new_for_course (KpCourse *course,
+                             int       year)
+{
+  g_autoptr(KpStatsRow) row = g_new0 (KpStatsRow, 1);
+  GListModel *list;
+
+  g_return_val_if_fail (KP_IS_COURSE (course), NULL);
+
+  list = kp_course_get_sessions (course);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(KpSession) session = g_list_model_get_item (list, i);
+      GDateTime *start = kp_session_get_start (session);
+      GListModel *contributions;
+
+      if (start == NULL || g_date_time_get_year (start) != year ||
+          kp_session_get_status (session) == KP_SESSION_STATUS_CANCELLED)
+        continue;
+
+      row->sessions_held++;
+      if (kp_session_get_attended (session) > 0)
+        row->attendances += kp_session_get_attended (session);
+      contributions = kp_session_get_contributions (session);
+      for (guint j = 0; j < g_list_model_get_n_items (contributions); j++)
+        {
+          g_autoptr(KpContribution) contribution = g_list_model_get_item (contributions, j);
+
+          count_contribution (course, contribution, row);
+        }
+    }
+  if (row->sessions_held == 0)
+    return NULL;
+
+  row->course_id = g_strdup (kp_course_get_id (course));
+  row->title = g_strdup (kp_course_get_title (course));
+  row->registered = kp_course_get_registered (course);
+  row->courses = 1;
+  row->users_running = row->user_contributions > 0;
+
+  list = kp_course_get_meetings (course);
+  for (guint i = 0; i < g_list_model_get_n_items (list) && !row->users_planning; i++)
+    {
+      g_autoptr(KpMeeting) meeting = g_list_model_get_item (list, i);
+
+      row->users_planning = any_user (course, kp_meeting_get_attendees (meeting));
+    }
+
+  list = kp_course_get_evaluations (course);
+  for (guint i = 0; i < g_list_model_get_n_items (list) && !row->users_evaluation; i++)
+    {
+      g_autoptr(KpEvaluation) evaluation = g_list_model_get_item (list, i);
+
+      if (kp_evaluation_get_kind (evaluation) == KP_EVALUATION_MEETING)
+        row->users_evaluation = any_user (course, kp_evaluation_get_attendees (evaluation));
+    }
+
+  return g_steal_pointer (&row);
+}
+
+/**
+ * kp_stats_dup_totals:
+ * @rows: (element-type KpStatsRow): the courses' figures
+ *
+ * Returns: (transfer full): the sums; the users_* fields count the courses where users took part
+ */
+KpStatsRow *
+kp_stats_dup_totals (GPtrArray *rows)
+{
+  KpStatsRow *totals = g_new0 (KpStatsRow, 1);
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  totals->title = g_strdup (_("Total"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KpStatsRow *row = g_ptr_array_index (rows, i);
+
+      totals->courses += row->courses;
+      totals->sessions_held += row->sessions_held;
+      totals->registered += row->registered;
+      totals->attendances += row->attendances;
+      totals->user_contributions += row->user_contributions;
+      totals->professional_contributions += row->professional_contributions;
+      totals->users_planning += row->users_planning;
+      totals->users_running += row->users_running;
+      totals->users_evaluation += row->users_evaluation;
+    }
+  return totals;
+}
+
+static void
+append_csv_field (GString    *csv,
+                  const char *value)
+{
+  if (value == NULL)
+    value = "";
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (csv, value);
+      return;
+    }
+  g_string_append_c (csv, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+  g_string_append_c (csv, '"');
+}
+
+static const char *
+yes_no (guint value)
+{
+  return value ? _("yes") : _("no");
+}
+
+static void
+append_csv_row (GString          *csv,
+                const KpStatsRow *row,
+                gboolean          totals)
+{
+  append_csv_field (csv, row->course_id);
+  g_string_append_c (csv, ',');
+  append_csv_field (csv, row->title);
+  g_string_append_printf (csv, ",%u,%u,%u,%u,%u,", row->sessions_held, row->registered,
+                          row->attendances, row->user_contributions,
+                          row->professional_contributions);
+  if (totals)
+    g_string_append_printf (csv, "%u,%u,%u", row->users_planning, row->users_running,
+                            row->users_evaluation);
+  else
+    g_string_append_printf (csv, "%s,%s,%s", yes_no (row->users_planning),
+                            yes_no (row->users_running), yes_no (row->users_evaluation));
+  g_string_append (csv, "\r\n");
+}
+
+/**
+ * kp_stats_format_csv:
+ * @rows: (element-type KpStatsRow): the courses' figures
+ *
+ * Returns: (transfer full): RFC 4180 CSV, a header, one line per course and the totals last (where
+ *   the users' columns count courses)
+ */
+char *
+kp_stats_format_csv (GPtrArray *rows)
+{
+  GString *csv = g_string_new (NULL);
+  g_autoptr(KpStatsRow) totals = kp_stats_dup_totals (rows);
+  const char *header[] = {
+    N_("Course ID"), N_("Course"), N_("Sessions held"), N_("Registered"), N_("Attendances"),
+    N_("Contributions by users"), N_("Contributions by professionals"),
+    N_("Users in planning"), N_("Users in running"), N_("Users in evaluation"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    {
+      if (i > 0)
+        g_string_append_c (csv, ',');
+      append_csv_field (csv, _(header[i]));
+    }
+  g_string_append (csv, "\r\n");
+  for (guint i = 0; i < rows->len; i++)
+    append_csv_row (csv, g_ptr_array_index (rows, i), FALSE);
+  append_csv_row (csv, totals, TRUE);
+  return g_string_free (csv, FALSE);
+}
+
+/* Pads by characters, not bytes, so "Å leve med kols" lines up. */
+static void
+append_padded (GString    *out,
+               const char *text,
+               guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  if ((guint) length > width)
+    {
+      const char *end = g_utf8_offset_to_pointer (text, width - 1);
+
+      g_string_append_len (out, text, end - text);
+      g_string_append (out, "…");
+      return;
+    }
+  g_string_append (out, text);
+  for (glong i = length; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+}
+
+/**
+ * kp_stats_format_table:
+ *
+ * Returns: (transfer full): the figures as a text table for a terminal, the totals last
+ */
+char *
+kp_stats_format_table (GPtrArray *rows,
+                       int        year)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(KpStatsRow) totals = kp_stats_dup_totals (rows);
+
+  g_string_append_printf (out, _("Courses in %d: %u"), year, totals->courses);
+  g_string_append (out, "\n\n");
+  append_padded (out, _("Course"), 36);
+  /* Translators: column heads of `kursplan stats`, at most 8 characters each: sessions held,
+   * registered participants, attendances, contributions by users and by professionals, and
+   * whether users took part in planning, running and evaluation */
+  g_string_append_printf (out, " %8s %8s %8s %8s %8s  %s\n", _("Sessions"), _("Regist."),
+                          _("Attend."), _("Users"), _("Profs"), _("Plan/Run/Eval"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KpStatsRow *row = g_ptr_array_index (rows, i);
+
+      append_padded (out, row->title ? row->title : row->course_id, 36);
+      g_string_append_printf (out, " %8u %8u %8u %8u %8u  %s/%s/%s\n", row->sessions_held,
+                              row->registered, row->attendances, row->user_contributions,
+                              row->professional_contributions, yes_no (row->users_planning),
+                              yes_no (row->users_running), yes_no (row->users_evaluation));
+    }
+  append_padded (out, totals->title, 36);
+  g_string_append_printf (out, " %8u %8u %8u %8u %8u  %u/%u/%u\n", totals->sessions_held,
+                          totals->registered, totals->attendances, totals->user_contributions,
+                          totals->professional_contributions, totals->users_planning,
+                          totals->users_running, totals->users_evaluation);
+  return g_string_free (out, FALSE);
+}
