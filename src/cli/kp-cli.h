@@ -58,5 +58,9 @@ int kp_cli_import_ics  (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_brochure    (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_plan_pdf    (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_sync        (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_form        (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_report      (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_stats       (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_run_again   (KpCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -1,0 +1,502 @@
+/* kp-report.c — the evaluation report for the centre and the planning group, as a tagged PDF
+ *
+ * The text (attendance, means, what participants said, the meeting's actions) flows through the
+ * shared document layout; the charts follow on pages of their own, drawn with cairo, because the
+ * layout has no block for a drawing yet. Counts only: the report never names a participant.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "kp-doc-language.h"
+#include "kp-doc-layout.h"
+#include "kp-error.h"
+#include "kp-evaluation-summary.h"
+#include "kp-i18n.h"
+#include "kp-questionnaire.h"
+#include "kp-report.h"
+
+#define A4_WIDTH  595.276
+#define A4_HEIGHT 841.890
+#define MARGIN    56.0
+#define CHART_HEIGHT 128.0
+
+/* The brochure's accent, and a grey for the midway bars. */
+#define ACCENT_R 0.110
+#define ACCENT_G 0.420
+#define ACCENT_B 0.451
+#define MIDWAY_R 0.620
+#define MIDWAY_G 0.660
+#define MIDWAY_B 0.680
+
+static void
+add_text (KpDocLayout     *layout,
+          KpDocStyle       style,
+          KpDocBlockFlags  flags,
+          const char      *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  kp_doc_layout_add (layout, style, flags, NULL, markup, NULL);
+}
+
+static void
+add_field (KpDocLayout *layout,
+           const char  *label,
+           const char  *value)
+{
+  g_autofree char *label_markup = g_markup_escape_text (label, -1);
+  g_autofree char *markup = g_markup_escape_text (value, -1);
+
+  kp_doc_layout_add (layout, KP_DOC_STYLE_FIELD, KP_DOC_BLOCK_NONE, label_markup, markup, NULL);
+}
+
+static void
+add_attendance (KpDocLayout         *layout,
+                KpCourse            *course,
+                const KpDocLanguage *language)
+{
+  GListModel *sessions = kp_course_get_sessions (course);
+  g_autofree char *registered = g_strdup_printf ("%u", kp_course_get_registered (course));
+
+  add_text (layout, KP_DOC_STYLE_HEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT, _("Attendance"));
+  add_field (layout, _("Registered"), registered);
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(KpSession) session = g_list_model_get_item (sessions, i);
+      GDateTime *start = kp_session_get_start (session);
+      g_autofree char *label = NULL;
+      g_autofree char *count = NULL;
+      g_autofree char *value = NULL;
+      const char *title = kp_session_get_title (session) ? kp_session_get_title (session) : "";
+
+      if (start != NULL)
+        {
+          GDate day;
+
+          g_date_clear (&day, 1);
+          g_date_set_dmy (&day, g_date_time_get_day_of_month (start),
+                          g_date_time_get_month (start), g_date_time_get_year (start));
+          label = kp_doc_language_format_date (language, &day);
+        }
+      else
+        label = g_strdup (_("No time set"));
+
+      if (kp_session_get_status (session) == KP_SESSION_STATUS_CANCELLED)
+        count = g_strdup (_("cancelled"));
+      else if (kp_session_get_attended (session) < 0)
+        count = g_strdup (_("attendance not noted"));
+      else
+        /* Translators: how many came to a session */
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d came", "%d came",
+                                              kp_session_get_attended (session)),
+                                 kp_session_get_attended (session));
+      value = *title != '\0' ? g_strdup_printf ("%s · %s", title, count) : g_strdup (count);
+      add_field (layout, label, value);
+    }
+}
+
+static void
+add_form_results (KpDocLayout *layout,
+                  KpCourse    *course)
+{
+  KpEvaluation *midway = kp_evaluation_summary_find (course, KP_EVALUATION_MIDWAY);
+  KpEvaluation *final = kp_evaluation_summary_find (course, KP_EVALUATION_FINAL);
+  g_auto(GStrv) keys = kp_questionnaire_dup_scale_keys (course);
+  KpEvaluation *forms[] = { midway, final };
+  const char *names[] = { _("Midway evaluation"), _("Final evaluation") };
+
+  add_text (layout, KP_DOC_STYLE_HEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT,
+            _("The participants’ forms"));
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (forms[i] == NULL || kp_evaluation_get_responses (forms[i]) == 0)
+        value = g_strdup (_("no responses"));
+      else
+        value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u response", "%u responses",
+                                              kp_evaluation_get_responses (forms[i])),
+                                 kp_evaluation_get_responses (forms[i]));
+      add_field (layout, names[i], value);
+    }
+
+  add_text (layout, KP_DOC_STYLE_SUBHEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT,
+            _("Means on the scale 1–5, midway → final"));
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *change = kp_evaluation_summary_format_change (course, keys[i]);
+
+      add_field (layout, kp_questionnaire_get_label (keys[i]), change);
+    }
+}
+
+/* What the participants wrote, as the group summarised it in the forms' notes. */
+static void
+add_themes (KpDocLayout *layout,
+            KpCourse    *course)
+{
+  GListModel *evaluations = kp_course_get_evaluations (course);
+  gboolean any = FALSE;
+
+  add_text (layout, KP_DOC_STYLE_HEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT,
+            _("What the participants said"));
+  for (guint i = 0; i < g_list_model_get_n_items (evaluations); i++)
+    {
+      g_autoptr(KpEvaluation) evaluation = g_list_model_get_item (evaluations, i);
+      KpEvaluationKind kind = kp_evaluation_get_kind (evaluation);
+      const char *notes = kp_evaluation_get_notes (evaluation);
+
+      if (kind == KP_EVALUATION_MEETING || notes == NULL || *notes == '\0')
+        continue;
+      add_text (layout, KP_DOC_STYLE_SUBHEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT,
+                kind == KP_EVALUATION_MIDWAY ? _("Midway evaluation") : _("Final evaluation"));
+      add_text (layout, KP_DOC_STYLE_BODY, KP_DOC_BLOCK_NONE, notes);
+      any = TRUE;
+    }
+  if (!any)
+    add_text (layout, KP_DOC_STYLE_BODY, KP_DOC_BLOCK_NONE,
+              _("The group has not summarised the free-text answers."));
+}
+
+static void
+add_meeting (KpDocLayout *layout,
+             KpCourse    *course)
+{
+  KpEvaluation *meeting = kp_evaluation_summary_find (course, KP_EVALUATION_MEETING);
+  const char * const *attendees;
+  const char * const *actions;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  add_text (layout, KP_DOC_STYLE_HEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT, _("Evaluation meeting"));
+  if (meeting == NULL)
+    {
+      add_text (layout, KP_DOC_STYLE_BODY, KP_DOC_BLOCK_NONE,
+                _("The planning group has not held its evaluation meeting."));
+      return;
+    }
+
+  add_field (layout, _("Date"), kp_evaluation_get_date (meeting)
+                                ? kp_evaluation_get_date (meeting) : _("not set"));
+  attendees = kp_evaluation_get_attendees (meeting);
+  for (guint i = 0; attendees != NULL && attendees[i] != NULL; i++)
+    {
+      KpMember *member = kp_course_find_member (course, attendees[i]);
+
+      if (member != NULL)
+        g_ptr_array_add (names, g_strdup_printf ("%s (%s)",
+                                                 kp_member_get_name (member)
+                                                 ? kp_member_get_name (member) : "—",
+                                                 kp_role_get_label (kp_member_get_role (member))));
+    }
+  g_ptr_array_add (names, NULL);
+  add_field (layout, _("Present"), names->len > 1 ? (const char *) NULL : _("not noted"));
+  if (names->len > 1)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) names->pdata);
+
+      add_text (layout, KP_DOC_STYLE_BODY, KP_DOC_BLOCK_NONE, joined);
+    }
+  if (kp_evaluation_get_notes (meeting) != NULL)
+    add_text (layout, KP_DOC_STYLE_BODY, KP_DOC_BLOCK_NONE, kp_evaluation_get_notes (meeting));
+
+  add_text (layout, KP_DOC_STYLE_SUBHEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT, _("Decided actions"));
+  actions = kp_evaluation_get_actions (meeting);
+  if (actions == NULL || actions[0] == NULL)
+    {
+      add_text (layout, KP_DOC_STYLE_BODY, KP_DOC_BLOCK_NONE, _("No actions were decided."));
+      return;
+    }
+  kp_doc_layout_begin_group (layout, "L");
+  for (guint i = 0; actions[i] != NULL; i++)
+    add_text (layout, KP_DOC_STYLE_ITEM, KP_DOC_BLOCK_NONE, actions[i]);
+  kp_doc_layout_end_group (layout);
+}
+
+static void
+show_text (cairo_t    *cr,
+           const char *markup,
+           double      x,
+           double      y,
+           double      width,
+           double      size,
+           gboolean    bold,
+           PangoAlignment alignment)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (KP_DOC_FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_markup (layout, markup, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* "Midway: 0, 0, 1, 5, 6 (mean 4,4)": what a screen reader says for a chart's bars. */
+static char *
+describe_counts (const char  *name,
+                 const guint *counts)
+{
+  g_autofree char *mean = kp_evaluation_summary_format_mean (counts);
+
+  if (kp_evaluation_summary_count_answers (counts) == 0)
+    return g_strdup_printf ("%s: %s", name, mean);
+  /* Translators: a form's counts for scale points 1–5, then their mean */
+  return g_strdup_printf (_("%s: 1: %u, 2: %u, 3: %u, 4: %u, 5: %u (mean %s)"), name,
+                          counts[0], counts[1], counts[2], counts[3], counts[4], mean);
+}
+
+/* One question: two bars per scale point (midway grey, final in the accent), counts above. */
+static void
+draw_chart (cairo_t     *cr,
+            const char  *question,
+            const guint *midway,
+            const guint *final,
+            double       y)
+{
+  static const guint none[KP_SCALE_POINTS] = { 0 };
+  double width = A4_WIDTH - 2 * MARGIN;
+  double plot_top = y + 40;
+  double plot_height = CHART_HEIGHT - 62;
+  double slot = width / KP_SCALE_POINTS;
+  double bar = 22;
+  guint max = 1;
+  g_autofree char *title = g_markup_escape_text (question, -1);
+  g_autofree char *midway_text = describe_counts (_("Midway"), midway ? midway : none);
+  g_autofree char *final_text = describe_counts (_("Final"), final ? final : none);
+  g_autofree char *summary = g_markup_printf_escaped ("%s. %s.", midway_text, final_text);
+
+  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+    max = MAX (max, MAX (midway ? midway[i] : 0, final ? final[i] : 0));
+
+  cairo_tag_begin (cr, "H3", NULL);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  show_text (cr, title, MARGIN, y, width, 10.5, TRUE, PANGO_ALIGN_LEFT);
+  cairo_tag_end (cr, "H3");
+  cairo_tag_begin (cr, "P", NULL);
+  cairo_set_source_rgb (cr, 0.33, 0.33, 0.33);
+  show_text (cr, summary, MARGIN, y + 15, width, 8.5, FALSE, PANGO_ALIGN_LEFT);
+  cairo_tag_end (cr, "P");
+
+  cairo_tag_begin (cr, "Figure", NULL);
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+  cairo_set_line_width (cr, 0.6);
+  cairo_move_to (cr, MARGIN, plot_top + plot_height + 0.3);
+  cairo_line_to (cr, MARGIN + width, plot_top + plot_height + 0.3);
+  cairo_stroke (cr);
+  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+    {
+      double centre = MARGIN + slot * (i + 0.5);
+      const guint *sides[] = { midway, final };
+      g_autofree char *point = g_strdup_printf ("%u", i + 1);
+
+      for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+        {
+          guint count = sides[s] ? sides[s][i] : 0;
+          double h = plot_height * count / max;
+          double x = centre - bar - 1 + s * (bar + 2);
+          g_autofree char *label = g_strdup_printf ("%u", count);
+
+          if (s == 0)
+            cairo_set_source_rgb (cr, MIDWAY_R, MIDWAY_G, MIDWAY_B);
+          else
+            cairo_set_source_rgb (cr, ACCENT_R, ACCENT_G, ACCENT_B);
+          cairo_rectangle (cr, x, plot_top + plot_height - h, bar, h);
+          cairo_fill (cr);
+          if (sides[s] != NULL)
+            {
+              cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+              show_text (cr, label, x, plot_top + plot_height - h - 11, bar, 7.5, FALSE,
+                         PANGO_ALIGN_CENTER);
+            }
+        }
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      show_text (cr, point, centre - 20, plot_top + plot_height + 3, 40, 8.5, TRUE,
+                 PANGO_ALIGN_CENTER);
+    }
+  cairo_tag_end (cr, "Figure");
+}
+
+static void
+draw_legend (cairo_t *cr,
+             double   y)
+{
+  g_autofree char *midway = g_markup_escape_text (_("Midway"), -1);
+  g_autofree char *final = g_markup_escape_text (_("Final"), -1);
+
+  cairo_tag_begin (cr, "P", NULL);
+  cairo_set_source_rgb (cr, MIDWAY_R, MIDWAY_G, MIDWAY_B);
+  cairo_rectangle (cr, MARGIN, y + 2, 10, 10);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  show_text (cr, midway, MARGIN + 14, y, 120, 9, FALSE, PANGO_ALIGN_LEFT);
+  cairo_set_source_rgb (cr, ACCENT_R, ACCENT_G, ACCENT_B);
+  cairo_rectangle (cr, MARGIN + 120, y + 2, 10, 10);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  show_text (cr, final, MARGIN + 134, y, 120, 9, FALSE, PANGO_ALIGN_LEFT);
+  cairo_tag_end (cr, "P");
+}
+
+static void
+draw_chart_heading (cairo_t    *cr,
+                    const char *course_title,
+                    guint       page,
+                    guint       n_pages)
+{
+  g_autofree char *heading = g_markup_escape_text (_("The answers, scale point by scale point"),
+                                                   -1);
+  g_autofree char *footer = g_markup_printf_escaped ("%s · %s %u / %u", course_title,
+                                                     _("Charts"), page + 1, n_pages);
+
+  cairo_tag_begin (cr, "H2", NULL);
+  cairo_set_source_rgb (cr, ACCENT_R, ACCENT_G, ACCENT_B);
+  show_text (cr, heading, MARGIN, MARGIN - 8, A4_WIDTH - 2 * MARGIN, 14, TRUE,
+             PANGO_ALIGN_LEFT);
+  cairo_tag_end (cr, "H2");
+  draw_legend (cr, MARGIN + 16);
+  /* Page furniture, like the layout's footer: left out of the structure. */
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+  show_text (cr, footer, MARGIN, A4_HEIGHT - MARGIN + 20, A4_WIDTH - 2 * MARGIN, 8.5, FALSE,
+             PANGO_ALIGN_RIGHT);
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * kp_report_render_pdf:
+ * @now: written as the PDF's creation date: the same course gives the same bytes
+ *
+ * Returns: (transfer full) (nullable): a tagged A4 PDF
+ */
+GBytes *
+kp_report_render_pdf (KpCourse   *course,
+                      GDateTime  *now,
+                      GError    **error)
+{
+  g_autoptr(KpDocLayout) layout = NULL;
+  g_autoptr(GByteArray) array = g_byte_array_new ();
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GPtrArray) charted = g_ptr_array_new ();
+  g_auto(GStrv) keys = NULL;
+  g_autofree char *title_markup = NULL;
+  g_autofree char *pdf_title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *creator = NULL;
+  const KpDocLanguage *language;
+  KpEvaluation *midway;
+  KpEvaluation *final;
+  const char *title;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  guint n_text_pages;
+  guint charts_per_page;
+  guint n_chart_pages;
+
+  g_return_val_if_fail (KP_IS_COURSE (course), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  language = kp_doc_language_lookup (kp_course_get_language (course));
+  if (language == NULL)
+    language = kp_doc_language_lookup ("nb");
+  title = kp_course_get_title (course) ? kp_course_get_title (course) : _("Untitled course");
+
+  layout = kp_doc_layout_new (kp_doc_language_get_code (language));
+  kp_doc_layout_set_footer (layout, title, _("Page"));
+  title_markup = g_markup_escape_text (title, -1);
+  kp_doc_layout_add (layout, KP_DOC_STYLE_TITLE, KP_DOC_BLOCK_NONE, NULL, title_markup, NULL);
+  add_text (layout, KP_DOC_STYLE_SUBTITLE, KP_DOC_BLOCK_NONE, _("Evaluation report"));
+  add_attendance (layout, course, language);
+  add_form_results (layout, course);
+  add_themes (layout, course);
+  add_meeting (layout, course);
+
+  midway = kp_evaluation_summary_find (course, KP_EVALUATION_MIDWAY);
+  final = kp_evaluation_summary_find (course, KP_EVALUATION_FINAL);
+  keys = kp_questionnaire_dup_scale_keys (course);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const guint *m = midway ? kp_evaluation_get_scores (midway, keys[i]) : NULL;
+      const guint *f = final ? kp_evaluation_get_scores (final, keys[i]) : NULL;
+
+      if (kp_evaluation_summary_count_answers (m) + kp_evaluation_summary_count_answers (f) > 0)
+        g_ptr_array_add (charted, keys[i]);
+    }
+  charts_per_page = (guint) ((A4_HEIGHT - 2 * MARGIN - 40) / CHART_HEIGHT);
+  n_chart_pages = (charted->len + charts_per_page - 1) / charts_per_page;
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, array, A4_WIDTH, A4_HEIGHT);
+  utc = g_date_time_to_utc (now);
+  date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  creator = g_strdup_printf ("Kursplan %s", PACKAGE_VERSION);
+  pdf_title = g_strdup_printf (_("Evaluation report: %s"), title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf_title);
+  if (kp_course_get_text (course, KP_COURSE_ORGANISER) != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                    kp_course_get_text (course, KP_COURSE_ORGANISER));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, _("Evaluation report"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+
+  n_text_pages = kp_doc_layout_paginate (layout, A4_WIDTH, A4_HEIGHT);
+  cr = cairo_create (surface);
+  /* cairo marks the PDF as tagged only under a top-level "Document" element. */
+  cairo_tag_begin (cr, "Document", NULL);
+  for (guint page = 0; page < n_text_pages + n_chart_pages; page++)
+    {
+      if (page < n_text_pages)
+        kp_doc_layout_draw_page (layout, cr, page);
+      else
+        {
+          guint chart_page = page - n_text_pages;
+
+          draw_chart_heading (cr, title, chart_page, n_chart_pages);
+          for (guint i = chart_page * charts_per_page;
+               i < MIN (charted->len, (chart_page + 1) * charts_per_page); i++)
+            {
+              const char *key = g_ptr_array_index (charted, i);
+
+              draw_chart (cr, kp_questionnaire_get_label (key),
+                          midway ? kp_evaluation_get_scores (midway, key) : NULL,
+                          final ? kp_evaluation_get_scores (final, key) : NULL,
+                          MARGIN + 40 + (i % charts_per_page) * CHART_HEIGHT);
+            }
+        }
+      if (page + 1 == n_text_pages + n_chart_pages)
+        cairo_tag_end (cr, "Document");
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED, _("Could not draw the PDF: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+}
