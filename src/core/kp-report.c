@@ -196,13 +196,14 @@ add_meeting (KpDocLayout *layout,
                                                  kp_role_get_label (kp_member_get_role (member))));
     }
   g_ptr_array_add (names, NULL);
-  add_field (layout, _("Present"), names->len > 1 ? (const char *) NULL : _("not noted"));
   if (names->len > 1)
     {
       g_autofree char *joined = g_strjoinv (", ", (char **) names->pdata);
 
-      add_text (layout, KP_DOC_STYLE_BODY, KP_DOC_BLOCK_NONE, joined);
+      add_field (layout, _("Present"), joined);
     }
+  else
+    add_field (layout, _("Present"), _("not noted"));
   if (kp_evaluation_get_notes (meeting) != NULL)
     add_text (layout, KP_DOC_STYLE_BODY, KP_DOC_BLOCK_NONE, kp_evaluation_get_notes (meeting));
 
