@@ -129,12 +129,17 @@ add_form_results (KpDocLayout *layout,
 
   add_text (layout, KP_DOC_STYLE_SUBHEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT,
             _("Means on the scale 1–5, midway → final"));
+  /* A list, not label and value: questions are too long for the label column. */
+  kp_doc_layout_begin_group (layout, "L");
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autofree char *change = kp_evaluation_summary_format_change (course, keys[i]);
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>   %s", change,
+                                                         kp_questionnaire_get_label (keys[i]));
 
-      add_field (layout, kp_questionnaire_get_label (keys[i]), change);
+      kp_doc_layout_add (layout, KP_DOC_STYLE_ITEM, KP_DOC_BLOCK_NONE, NULL, markup, NULL);
     }
+  kp_doc_layout_end_group (layout);
 }
 
 /* What the participants wrote, as the group summarised it in the forms' notes. */
