@@ -1,0 +1,208 @@
+#!/usr/bin/python3
+# test-evaluation.py — `kursplan form`, `report`, `stats` and `run-again` driven as a user would:
+# PDFs read back with poppler and checked with qpdf, figures as table and CSV, the next run saved.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+KURSPLAN = os.environ["KURSPLAN_BIN"]
+SOURCE = os.environ.get("KURSPLAN_SOURCE_ROOT",
+                        os.path.join(os.path.dirname(__file__), "..", ".."))
+EVALUATED = os.path.join(SOURCE, "tests", "data", "evaluation", "evaluated.json")
+COURSE_ID = "7e2c9a10-4b3d-4f5e-8a61-2c3d4e5f6a70"
+TOOLS = ("pdftotext", "pdfinfo", "pdffonts", "qpdf")
+
+
+def tool_output(*args):
+    return subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=True,
+                          timeout=60).stdout
+
+
+@unittest.skipUnless(all(shutil.which(t) for t in TOOLS), "needs poppler-utils and qpdf")
+class EvaluationTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="kursplan-evaluation-")
+        self.db = os.path.join(self.tmp.name, "kursplan.db")
+        self.kursplan("import", EVALUATED)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def run_kursplan(self, *args):
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1808388000")
+        return subprocess.run([KURSPLAN, "--db", self.db, *args], capture_output=True, text=True,
+                              encoding="utf-8", timeout=60, env=env)
+
+    def kursplan(self, *args, status=0):
+        result = self.run_kursplan(*args)
+        self.assertEqual(result.returncode, status,
+                         f"kursplan {' '.join(args)}: {result.stdout}{result.stderr}")
+        return result
+
+    def path(self, name):
+        return os.path.join(self.tmp.name, name)
+
+    def assert_accessible_pdf(self, pdf):
+        info = tool_output("pdfinfo", pdf)
+        self.assertRegex(info, r"Tagged:\s+yes")
+        fonts = tool_output("pdffonts", pdf).splitlines()[2:]
+        self.assertTrue(fonts)
+        for line in fonts:
+            # name type... emb sub uni: every font embedded
+            self.assertEqual(line.split()[-5], "yes", line)
+        check = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
+        self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+        self.assertIn("No syntax or stream encoding errors", check.stdout)
+        return tool_output("pdftotext", "-layout", pdf, "-")
+
+    def test_form_midway_in_the_courses_language(self):
+        pdf = self.path("midway.pdf")
+        self.kursplan("form", "Å leve med kols", "--kind", "midway", "-o", pdf)
+        text = self.assert_accessible_pdf(pdf)
+        self.assertIn("Midtveisevaluering", text)
+        self.assertIn("Skjemaet er anonymt. Ikke skriv navnet ditt på det.", text)
+        self.assertIn("1. Hvor nyttig var kurset for deg?", text)
+        self.assertIn("6. Hvor fornøyd er du med det praktiske (sted, tid, servering)?", text)
+        # The group's own question, then the two open ones.
+        self.assertIn("7. Pusteøvelsene var nyttige", text)
+        self.assertIn("8. Hva var viktigst for deg?", text)
+        self.assertIn("9. Hva bør vi endre?", text)
+        self.assertEqual(text.count("svært lite"), 7 + 1)  # seven scales and the help line
+        # Anonymous by design: nobody in the group or the course's numbers on the form.
+        for name in ("Siri Havlund", "Tor Eikeli", "Randi Myrvang", "Per Lunde"):
+            self.assertNotIn(name, text)
+        title = tool_output("pdfinfo", pdf)
+        self.assertIn("Midtveisevaluering: Å leve med kols", title)
+
+    def test_form_final_in_nynorsk_and_north_sami(self):
+        nn = self.path("final-nn.pdf")
+        se = self.path("final-se.pdf")
+        self.kursplan("form", COURSE_ID, "--kind", "final", "--lang", "nn", "-o", nn)
+        self.kursplan("form", COURSE_ID, "--kind", "final", "--lang", "se", "-o", se)
+        nn_text = self.assert_accessible_pdf(nn)
+        se_text = self.assert_accessible_pdf(se)
+        self.assertIn("Sluttevaluering", nn_text)
+        self.assertIn("Kor nyttig var kurset for deg?", nn_text)
+        self.assertIn("Kva bør vi endre?", nn_text)
+        self.assertIn("Loahpa árvvoštallan", se_text)
+        self.assertIn("Man ávkkálaš lei kursa dutnje?", se_text)
+
+    def test_form_is_the_same_bytes_twice(self):
+        first, second = self.path("a.pdf"), self.path("b.pdf")
+        self.kursplan("form", COURSE_ID, "--kind", "final", "-o", first)
+        self.kursplan("form", COURSE_ID, "--kind", "final", "-o", second)
+        with open(first, "rb") as a, open(second, "rb") as b:
+            self.assertEqual(a.read(), b.read())
+
+    def test_form_mistakes(self):
+        cases = [
+            (("form", COURSE_ID, "-o", "x.pdf"), 2, "--kind midway or --kind final"),
+            (("form", COURSE_ID, "--kind", "weekly", "-o", "x.pdf"), 2,
+             "--kind takes “midway” or “final”, not “weekly”"),
+            (("form", COURSE_ID, "--kind", "final", "--lang", "de", "-o", "x.pdf"), 2,
+             "“de” is not a form language"),
+            (("form", COURSE_ID, "--kind", "final"), 2, "with -o FILE"),
+            (("form", COURSE_ID, "--kind", "final", "--lang", "smj", "-o", self.path("x.pdf")), 1,
+             "There is no evaluation form in “smj” yet: choose nb, nn or se"),
+            (("form", "Ukjent kurs", "--kind", "final", "-o", self.path("x.pdf")), 1, "Ukjent kurs"),
+        ]
+        for args, status, message in cases:
+            with self.subTest(args=args):
+                result = self.kursplan(*args, status=status)
+                self.assertIn(message, result.stderr)
+                self.assertEqual(result.stdout, "")
+        self.assertFalse(os.path.exists(self.path("x.pdf")))
+
+    def test_report(self):
+        pdf = self.path("report.pdf")
+        self.kursplan("report", "Å leve med kols", "-o", pdf)
+        text = self.assert_accessible_pdf(pdf)
+        info = tool_output("pdfinfo", pdf)
+        self.assertRegex(info, r"Pages:\s+3")
+        self.assertIn("Evaluation report: Å leve med kols", info)
+        self.assertIn("Attendance", text)
+        self.assertRegex(text, r"torsdag 4\. mars 2027\s+Hva er kols\? · 12 came")
+        self.assertRegex(text, r"torsdag 18\. mars 2027\s+Ernæring · cancelled")
+        self.assertIn("4,2 → 4,4", text)
+        self.assertIn("final 3,7", text)
+        self.assertIn("midway 4,1", text)
+        self.assertIn("Mange vil ha mer tid til å snakke sammen i små grupper.", text)
+        self.assertIn("Mer tid til erfaringsutveksling", text)
+        self.assertIn("Servere kveldsmat", text)
+        # The charts' pages: each question's counts in words for those who cannot see the bars.
+        self.assertIn("Midway: 1: 0, 2: 0, 3: 2, 4: 5, 5: 4 (mean 4,2)", text)
+        self.assertIn("Final: 1: 1, 2: 1, 3: 2, 4: 3, 5: 3 (mean 3,6)", text)
+
+    def test_stats_table_and_csv(self):
+        result = self.kursplan("stats", "--year", "2027")
+        self.assertTrue(result.stdout.startswith("Courses in 2027: 1\n"))
+        self.assertRegex(result.stdout,
+                         r"Å leve med kols\s+3\s+14\s+33\s+3\s+2\s+yes/yes/yes\n")
+        self.assertRegex(result.stdout, r"Total\s+3\s+14\s+33\s+3\s+2\s+1/1/1\n")
+
+        result = self.kursplan("stats", "--year", "2027", "--csv")
+        rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+        self.assertEqual(rows[0][:3], ["Course ID", "Course", "Sessions held"])
+        self.assertEqual(rows[1], [COURSE_ID, "Å leve med kols", "3", "14", "33", "3", "2",
+                                   "yes", "yes", "yes"])
+        self.assertEqual(rows[2], ["", "Total", "3", "14", "33", "3", "2", "1", "1", "1"])
+
+        result = self.kursplan("stats", "--year", "2026", "--csv")
+        self.assertEqual(result.stdout.splitlines()[-1], ",Total,0,0,0,0,0,0,0,0")
+
+    def test_stats_mistakes(self):
+        for args, message in [(("stats",), "--year YYYY"),
+                              (("stats", "--year", "27"), "“27” is not a year"),
+                              (("stats", "--year", "2027", COURSE_ID), "counts them all")]:
+            with self.subTest(args=args):
+                result = self.kursplan(*args, status=2)
+                self.assertIn(message, result.stderr)
+
+    def test_run_again(self):
+        result = self.kursplan("run-again", COURSE_ID, "--start", "2027-11-01")
+        new_id, _, rest = result.stdout.partition(":")
+        self.assertEqual(rest.strip(), "the new run starts 2027-11-04 18:00")
+        self.assertNotEqual(new_id, COURSE_ID)
+
+        exported = self.path("next.json")
+        self.kursplan("export-plan", new_id, "-o", exported)
+        with open(exported, encoding="utf-8") as f:
+            course = json.load(f)["course"]
+        with open(EVALUATED, encoding="utf-8") as f:
+            old = json.load(f)["course"]
+        self.assertEqual(course["title"], "Å leve med kols")
+        self.assertEqual(course["status"], "planning")
+        self.assertEqual([s["start"] for s in course["sessions"]],
+                         ["2027-11-04T18:00", "2027-11-11T18:00", "2027-11-18T18:00",
+                          "2027-12-02T18:00"])
+        self.assertTrue(all(s["status"] == "planned" for s in course["sessions"]))
+        old_ids = {s["id"] for s in old["sessions"]}
+        self.assertFalse(old_ids & {s["id"] for s in course["sessions"]})
+        checklist = [e for e in course["evaluations"] if e["kind"] == "meeting"]
+        self.assertEqual(len(course["evaluations"]), 1)
+        self.assertEqual(checklist[0]["actions"],
+                         ["Mer tid til erfaringsutveksling", "Servere kveldsmat"])
+
+        # The old run is still there, and the new one counts in its own year's figures.
+        result = self.kursplan("stats", "--year", "2027", "--csv")
+        self.assertEqual(len(result.stdout.splitlines()), 4)
+
+    def test_run_again_mistakes(self):
+        for args, message in [(("run-again", COURSE_ID), "--start YYYY-MM-DD"),
+                              (("run-again", COURSE_ID, "--start", "2027-02-30"),
+                               "“2027-02-30” is not a date")]:
+            with self.subTest(args=args):
+                result = self.kursplan(*args, status=2)
+                self.assertIn(message, result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
