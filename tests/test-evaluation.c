@@ -268,6 +268,24 @@ test_rerun_without_sessions (void)
                    "“Tomt kurs” has no dated session to run again: give its sessions dates first");
 }
 
+static void
+test_actions_marked_done (void)
+{
+  g_autoptr(KpEvaluation) checklist = kp_evaluation_new (NULL, KP_EVALUATION_MEETING);
+  const char *actions[] = { "Mer tid til erfaringsutveksling", "Servere kveldsmat", NULL };
+  const char *done[] = { "Servere kveldsmat", NULL };
+
+  kp_evaluation_set_actions (checklist, actions);
+  g_assert_false (kp_evaluation_get_action_done (checklist, "Servere kveldsmat"));
+  kp_evaluation_set_action_done (checklist, "Servere kveldsmat", TRUE);
+  kp_evaluation_set_action_done (checklist, "Servere kveldsmat", TRUE);
+  g_assert_true (kp_evaluation_get_action_done (checklist, "Servere kveldsmat"));
+  g_assert_false (kp_evaluation_get_action_done (checklist, "Mer tid til erfaringsutveksling"));
+  g_assert_cmpstrv (kp_evaluation_get_done_actions (checklist), done);
+  kp_evaluation_set_action_done (checklist, "Servere kveldsmat", FALSE);
+  g_assert_null (kp_evaluation_get_done_actions (checklist));
+}
+
 static GDateTime *
 fixed_now (void)
 {
@@ -334,6 +352,24 @@ test_report_pdf (void)
   g_assert_no_error (error);
   assert_pdf (report);
 
+  /* The next run's report lists the carried-over actions, one of them done. */
+  {
+    g_autoptr(KpCourse) next = NULL;
+    g_autoptr(KpEvaluation) checklist = NULL;
+    g_autoptr(GBytes) next_report = NULL;
+    GDate start;
+
+    g_date_clear (&start, 1);
+    g_date_set_dmy (&start, 1, G_DATE_NOVEMBER, 2027);
+    next = kp_course_rerun (course, &start, &error);
+    g_assert_no_error (error);
+    checklist = g_list_model_get_item (kp_course_get_evaluations (next), 0);
+    kp_evaluation_set_action_done (checklist, "Servere kveldsmat", TRUE);
+    next_report = kp_report_render_pdf (next, now, &error);
+    g_assert_no_error (error);
+    assert_pdf (next_report);
+  }
+
   /* No sessions, no forms, no meeting: still a report that says so. */
   bare = kp_report_render_pdf (empty, now, &error);
   g_assert_no_error (error);
@@ -358,6 +394,7 @@ main (int   argc,
                    test_rerun_moves_dates_keeping_weekdays_and_times);
   g_test_add_func ("/evaluation/rerun/same-weekday", test_rerun_on_the_same_weekday);
   g_test_add_func ("/evaluation/rerun/without-sessions", test_rerun_without_sessions);
+  g_test_add_func ("/evaluation/actions/marked-done", test_actions_marked_done);
   g_test_add_func ("/evaluation/form/pdf", test_form_pdf);
   g_test_add_func ("/evaluation/report/pdf", test_report_pdf);
 

@@ -32,6 +32,7 @@ struct _KpEvaluation
   char            **attendees;
   char             *notes;
   char            **actions;
+  char            **done_actions;   /* ticked off in the next run */
 };
 
 G_DEFINE_FINAL_TYPE (KpEvaluation, kp_evaluation, G_TYPE_OBJECT)
@@ -47,6 +48,7 @@ enum {
   PROP_ATTENDEES,
   PROP_NOTES,
   PROP_ACTIONS,
+  PROP_DONE_ACTIONS,
   N_PROPS
 };
 
@@ -70,6 +72,7 @@ kp_evaluation_finalize (GObject *object)
   g_strfreev (self->attendees);
   g_free (self->notes);
   g_strfreev (self->actions);
+  g_strfreev (self->done_actions);
 
   G_OBJECT_CLASS (kp_evaluation_parent_class)->finalize (object);
 }
@@ -93,6 +96,7 @@ kp_evaluation_get_property (GObject    *object,
     case PROP_ATTENDEES:     g_value_set_boxed (value, self->attendees); break;
     case PROP_NOTES:         g_value_set_string (value, self->notes); break;
     case PROP_ACTIONS:       g_value_set_boxed (value, self->actions); break;
+    case PROP_DONE_ACTIONS:  g_value_set_boxed (value, self->done_actions); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -120,6 +124,7 @@ kp_evaluation_set_property (GObject      *object,
     case PROP_ATTENDEES:     kp_evaluation_set_attendees (self, g_value_get_boxed (value)); break;
     case PROP_NOTES:         kp_evaluation_set_notes (self, g_value_get_string (value)); break;
     case PROP_ACTIONS:       kp_evaluation_set_actions (self, g_value_get_boxed (value)); break;
+    case PROP_DONE_ACTIONS:  kp_evaluation_set_done_actions (self, g_value_get_boxed (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -152,6 +157,8 @@ kp_evaluation_class_init (KpEvaluationClass *klass)
   properties[PROP_ATTENDEES] = g_param_spec_boxed ("attendees", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, rw);
   properties[PROP_ACTIONS] = g_param_spec_boxed ("actions", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_DONE_ACTIONS] =
+    g_param_spec_boxed ("done-actions", NULL, NULL, G_TYPE_STRV, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -378,4 +385,70 @@ kp_evaluation_set_actions (KpEvaluation       *self,
 
   if (kp_set_strv (&self->actions, actions))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIONS]);
+}
+
+const char * const *
+kp_evaluation_get_done_actions (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), NULL);
+  return (const char * const *) self->done_actions;
+}
+
+void
+kp_evaluation_set_done_actions (KpEvaluation       *self,
+                                const char * const *actions)
+{
+  g_return_if_fail (KP_IS_EVALUATION (self));
+
+  if (kp_set_strv (&self->done_actions, actions))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_ACTIONS]);
+}
+
+/**
+ * kp_evaluation_get_action_done:
+ * @action: one of the evaluation's actions
+ *
+ * Returns: whether the next run has ticked @action off
+ */
+gboolean
+kp_evaluation_get_action_done (KpEvaluation *self,
+                               const char   *action)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  return self->done_actions != NULL &&
+         g_strv_contains ((const char * const *) self->done_actions, action) &&
+         self->actions != NULL &&
+         g_strv_contains ((const char * const *) self->actions, action);
+}
+
+void
+kp_evaluation_set_action_done (KpEvaluation *self,
+                               const char   *action,
+                               gboolean      done)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) done_actions = NULL;
+
+  g_return_if_fail (KP_IS_EVALUATION (self));
+  g_return_if_fail (action != NULL);
+
+  if (kp_evaluation_get_action_done (self, action) == !!done)
+    return;
+  if (done && (self->actions == NULL ||
+               !g_strv_contains ((const char * const *) self->actions, action)))
+    {
+      g_critical ("“%s” is not one of the evaluation’s actions", action);
+      return;
+    }
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; self->done_actions != NULL && self->done_actions[i] != NULL; i++)
+    if (g_strcmp0 (self->done_actions[i], action) != 0)
+      g_strv_builder_add (builder, self->done_actions[i]);
+  if (done)
+    g_strv_builder_add (builder, action);
+  done_actions = g_strv_builder_end (builder);
+  kp_evaluation_set_done_actions (self, (const char * const *) done_actions);
 }

@@ -44,5 +44,14 @@ void                kp_evaluation_set_notes         (KpEvaluation       *self,
 const char * const *kp_evaluation_get_actions       (KpEvaluation       *self);
 void                kp_evaluation_set_actions       (KpEvaluation       *self,
                                                      const char * const *actions);
+/* The actions ticked off in the next run: a subset of the actions, by their text. */
+const char * const *kp_evaluation_get_done_actions  (KpEvaluation       *self);
+void                kp_evaluation_set_done_actions  (KpEvaluation       *self,
+                                                     const char * const *actions);
+gboolean            kp_evaluation_get_action_done   (KpEvaluation       *self,
+                                                     const char         *action);
+void                kp_evaluation_set_action_done   (KpEvaluation       *self,
+                                                     const char         *action,
+                                                     gboolean            done);
 
 G_END_DECLS

@@ -58,9 +58,8 @@ add_field (KpDocLayout *layout,
 }
 
 static void
-add_attendance (KpDocLayout         *layout,
-                KpCourse            *course,
-                const KpDocLanguage *language)
+add_attendance (KpDocLayout *layout,
+                KpCourse    *course)
 {
   GListModel *sessions = kp_course_get_sessions (course);
   g_autofree char *registered = g_strdup_printf ("%u", kp_course_get_registered (course));
@@ -76,15 +75,10 @@ add_attendance (KpDocLayout         *layout,
       g_autofree char *value = NULL;
       const char *title = kp_session_get_title (session) ? kp_session_get_title (session) : "";
 
+      /* "4.11.2027": a long date wraps in the label column. */
       if (start != NULL)
-        {
-          GDate day;
-
-          g_date_clear (&day, 1);
-          g_date_set_dmy (&day, g_date_time_get_day_of_month (start),
-                          g_date_time_get_month (start), g_date_time_get_year (start));
-          label = kp_doc_language_format_date (language, &day);
-        }
+        label = g_strdup_printf ("%d.%d.%d", g_date_time_get_day_of_month (start),
+                                 g_date_time_get_month (start), g_date_time_get_year (start));
       else
         label = g_strdup (_("No time set"));
 
@@ -170,11 +164,62 @@ add_themes (KpDocLayout *layout,
               _("The group has not summarised the free-text answers."));
 }
 
+/* The checklist "Run again" carried over: an evaluation meeting without a date. */
+static void
+add_carried_actions (KpDocLayout *layout,
+                     KpCourse    *course)
+{
+  GListModel *evaluations = kp_course_get_evaluations (course);
+
+  for (guint i = 0; i < g_list_model_get_n_items (evaluations); i++)
+    {
+      g_autoptr(KpEvaluation) checklist = g_list_model_get_item (evaluations, i);
+      const char * const *actions = kp_evaluation_get_actions (checklist);
+
+      if (kp_evaluation_get_kind (checklist) != KP_EVALUATION_MEETING ||
+          kp_evaluation_get_date (checklist) != NULL || actions == NULL || actions[0] == NULL)
+        continue;
+
+      add_text (layout, KP_DOC_STYLE_HEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT,
+                _("Actions from the last run"));
+      kp_doc_layout_begin_group (layout, "L");
+      for (guint j = 0; actions[j] != NULL; j++)
+        {
+          g_autofree char *markup =
+            g_markup_printf_escaped ("%s   <b>%s</b>", actions[j],
+                                     kp_evaluation_get_action_done (checklist, actions[j])
+                                     ? _("done") : _("not done yet"));
+
+          kp_doc_layout_add (layout, KP_DOC_STYLE_ITEM, KP_DOC_BLOCK_NONE, NULL, markup, NULL);
+        }
+      kp_doc_layout_end_group (layout);
+    }
+}
+
+/* The last evaluation meeting that was held: it has a date. */
+static KpEvaluation *
+find_held_meeting (KpCourse *course)
+{
+  GListModel *evaluations = kp_course_get_evaluations (course);
+  KpEvaluation *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (evaluations); i++)
+    {
+      g_autoptr(KpEvaluation) evaluation = g_list_model_get_item (evaluations, i);
+
+      if (kp_evaluation_get_kind (evaluation) == KP_EVALUATION_MEETING &&
+          kp_evaluation_get_date (evaluation) != NULL)
+        found = evaluation;
+    }
+  /* The course holds a reference. */
+  return found;
+}
+
 static void
 add_meeting (KpDocLayout *layout,
              KpCourse    *course)
 {
-  KpEvaluation *meeting = kp_evaluation_summary_find (course, KP_EVALUATION_MEETING);
+  KpEvaluation *meeting = find_held_meeting (course);
   const char * const *attendees;
   const char * const *actions;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -187,8 +232,7 @@ add_meeting (KpDocLayout *layout,
       return;
     }
 
-  add_field (layout, _("Date"), kp_evaluation_get_date (meeting)
-                                ? kp_evaluation_get_date (meeting) : _("not set"));
+  add_field (layout, _("Date"), kp_evaluation_get_date (meeting));
   attendees = kp_evaluation_get_attendees (meeting);
   for (guint i = 0; attendees != NULL && attendees[i] != NULL; i++)
     {
@@ -430,9 +474,10 @@ kp_report_render_pdf (KpCourse   *course,
   title_markup = g_markup_escape_text (title, -1);
   kp_doc_layout_add (layout, KP_DOC_STYLE_TITLE, KP_DOC_BLOCK_NONE, NULL, title_markup, NULL);
   add_text (layout, KP_DOC_STYLE_SUBTITLE, KP_DOC_BLOCK_NONE, _("Evaluation report"));
-  add_attendance (layout, course, language);
+  add_attendance (layout, course);
   add_form_results (layout, course);
   add_themes (layout, course);
+  add_carried_actions (layout, course);
   add_meeting (layout, course);
 
   midway = kp_evaluation_summary_find (course, KP_EVALUATION_MIDWAY);
