@@ -194,10 +194,9 @@ update_sidebar_page (KpWindow *self)
 static void
 sync_selection (KpWindow *self)
 {
-  guint position;
-
   gboolean list_only = adw_leaflet_get_folded (self->leaflet) &&
                        adw_leaflet_get_visible_child (self->leaflet) == self->sidebar;
+  guint position;
 
   self->selection_frozen++;
   if (self->course != NULL && !list_only &&
