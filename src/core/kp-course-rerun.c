@@ -11,24 +11,11 @@
 #include "config.h"
 
 #include "kp-course-copy.h"
+#include "kp-course-move.h"
 #include "kp-course-rerun.h"
 #include "kp-error.h"
 #include "kp-i18n.h"
 #include "kp-time.h"
-
-/* The same wall-clock time @days later: 18:00 stays 18:00 across a change to summer time. */
-static GDateTime *
-move_local (GDateTime  *time,
-            GTimeZone  *tz,
-            int         days,
-            GError    **error)
-{
-  g_autoptr(GDateTime) moved = g_date_time_add_days (time, days);
-
-  return kp_time_new_local (tz, g_date_time_get_year (moved), g_date_time_get_month (moved),
-                            g_date_time_get_day_of_month (moved), g_date_time_get_hour (time),
-                            g_date_time_get_minute (time), error);
-}
 
 /* The actions every evaluation meeting decided, in order, without repeats. */
 static char **
@@ -74,7 +61,6 @@ kp_course_rerun (KpCourse     *course,
 {
   g_autoptr(KpCourse) copy = NULL;
   GDateTime *first;
-  g_autoptr(GTimeZone) tz = NULL;
   g_auto(GStrv) actions = NULL;
   g_autoptr(GPtrArray) old_evaluations = g_ptr_array_new_with_free_func (g_object_unref);
   GDate first_day;
@@ -103,22 +89,14 @@ kp_course_rerun (KpCourse     *course,
   days = g_date_days_between (&first_day, &new_first_day);
 
   copy = kp_course_duplicate (course);
-  tz = g_time_zone_ref (kp_course_get_time_zone (copy));
+  if (!kp_course_move_sessions (copy, days, error))
+    return NULL;
 
   list = kp_course_get_sessions (copy);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(KpSession) session = g_list_model_get_item (list, i);
-      GDateTime *old_start = kp_session_get_start (session);
 
-      if (old_start != NULL)
-        {
-          g_autoptr(GDateTime) new_start = move_local (old_start, tz, days, error);
-
-          if (new_start == NULL)
-            return NULL;
-          kp_session_set_start (session, new_start);
-        }
       kp_session_set_status (session, KP_SESSION_STATUS_PLANNED);
       kp_session_set_attended (session, -1);
       kp_session_set_notes (session, NULL);
@@ -132,7 +110,7 @@ kp_course_rerun (KpCourse     *course,
 
       if (old_start != NULL)
         {
-          g_autoptr(GDateTime) new_start = move_local (old_start, tz, days, error);
+          g_autoptr(GDateTime) new_start = kp_time_add_days_local (old_start, days, error);
 
           if (new_start == NULL)
             return NULL;

@@ -130,6 +130,34 @@ kp_time_format_local (GDateTime *time)
                           g_date_time_get_minute (time));
 }
 
+/**
+ * kp_time_add_days_local:
+ * @time: a wall-clock time in its zone
+ * @days: how many days later (or earlier, when negative)
+ *
+ * The same wall-clock time @days later in the same zone: 18:00 stays 18:00 across a clock
+ * change, where adding 24-hour days would give 17:00 or 19:00.
+ *
+ * Returns: (transfer full) (nullable): the moved time, or %NULL with @error set when the clocks
+ *   skip that time on the new day
+ */
+GDateTime *
+kp_time_add_days_local (GDateTime  *time,
+                        int         days,
+                        GError    **error)
+{
+  g_autoptr(GDateTime) moved = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  moved = g_date_time_add_days (time, days);
+  tz = g_time_zone_ref (g_date_time_get_timezone (time));
+  return kp_time_new_local (tz, g_date_time_get_year (moved), g_date_time_get_month (moved),
+                            g_date_time_get_day_of_month (moved), g_date_time_get_hour (time),
+                            g_date_time_get_minute (time), error);
+}
+
 /* "YYYY-MM-DD" that names a real day. */
 gboolean
 kp_time_parse_date (const char *text,

@@ -24,6 +24,9 @@ GDateTime *kp_time_parse_local     (const char  *text,
                                     GTimeZone   *tz,
                                     GError     **error);
 char      *kp_time_format_local    (GDateTime   *time);
+GDateTime *kp_time_add_days_local  (GDateTime   *time,
+                                    int          days,
+                                    GError     **error);
 gboolean   kp_time_parse_date      (const char  *text,
                                     GDate       *date);
 
