@@ -71,6 +71,7 @@ make_course (void)
 
   kp_evaluation_set_attendees (evaluation, attendees);
   kp_evaluation_set_actions (evaluation, actions);
+  kp_evaluation_set_action_done (evaluation, actions[0], TRUE);
   kp_evaluation_set_scores (evaluation, "usefulness", scores);
   kp_course_add_evaluation (course, evaluation);
   return course;
@@ -152,6 +153,8 @@ test_copy_keeps_the_plan (void)
   g_assert_cmpstr (kp_evaluation_get_attendees (evaluation)[1], ==, kp_member_get_id (user));
   g_assert_cmpstr (kp_evaluation_get_actions (evaluation)[0], ==,
                    "Mer tid til erfaringsutveksling");
+  /* The action ticked off stays ticked off in the copy. */
+  g_assert_true (kp_evaluation_get_action_done (evaluation, "Mer tid til erfaringsutveksling"));
   g_assert_cmpuint (kp_evaluation_get_scores (evaluation, "usefulness")[4], ==, 6);
 }
 

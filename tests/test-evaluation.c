@@ -233,6 +233,9 @@ test_rerun_moves_dates_keeping_weekdays_and_times (void)
   g_assert_null (kp_evaluation_get_date (checklist));
   g_assert_cmpuint (kp_evaluation_get_responses (checklist), ==, 0);
   g_assert_cmpstrv (kp_evaluation_get_actions (checklist), actions);
+  /* The new run has ticked nothing off yet. */
+  g_assert_false (kp_evaluation_get_action_done (checklist, actions[0]));
+  g_assert_false (kp_evaluation_get_action_done (checklist, actions[1]));
 }
 
 static void

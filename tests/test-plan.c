@@ -124,6 +124,14 @@ assert_same_evaluation (KpEvaluation *a,
   assert_strv_equal (kp_evaluation_get_attendees (a), kp_evaluation_get_attendees (b));
   g_assert_cmpstr (kp_evaluation_get_notes (a), ==, kp_evaluation_get_notes (b));
   assert_strv_equal (kp_evaluation_get_actions (a), kp_evaluation_get_actions (b));
+  for (guint i = 0; kp_evaluation_get_actions (a) != NULL &&
+                    kp_evaluation_get_actions (a)[i] != NULL; i++)
+    {
+      const char *action = kp_evaluation_get_actions (a)[i];
+
+      g_assert_cmpint (kp_evaluation_get_action_done (a, action), ==,
+                       kp_evaluation_get_action_done (b, action));
+    }
 }
 
 /* Every value the model holds, one by one. */
@@ -296,6 +304,9 @@ test_read_full (void)
   g_assert_cmpstr (kp_evaluation_get_attendees (meeting_evaluation)[2], ==,
                    kp_member_get_id (fag1));
   g_assert_cmpstr (kp_evaluation_get_actions (meeting_evaluation)[1], ==, "Ođđa áigi");
+  g_assert_false (kp_evaluation_get_action_done (meeting_evaluation,
+                                                 "Mer tid til erfaringsutveksling"));
+  g_assert_true (kp_evaluation_get_action_done (meeting_evaluation, "Ođđa áigi"));
 }
 
 static void
@@ -478,6 +489,9 @@ static const Rejection rejections[] = {
   { "bad-deadline.json",
     "course.registration.deadline: “15.02.2027” is not a date of the form YYYY-MM-DD that "
     "exists" },
+  { "bad-action-done.json",
+    "course.evaluations[0].actions_done[0]: “Servere kveldsmat” is not one of the evaluation's "
+    "actions" },
 };
 
 static void

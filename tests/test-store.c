@@ -27,6 +27,7 @@
 #define SESSION1   "9a7c0000-0000-4000-8000-000000000001"
 #define SESSION2   "9a7c0000-0000-4000-8000-000000000002"
 #define SESSION3   "9a7c0000-0000-4000-8000-000000000003"
+#define REVIEW_ID  "e7a10000-0000-4000-8000-000000000001"
 #define SAMI       "Oahppan ja birgen: čoahkkin, ŋ š ŧ ž đ á ï, Åarjelsaemien"
 
 typedef struct
@@ -227,6 +228,7 @@ make_rich_course (void)
   kp_evaluation_set_date (review, "2027-04-15");
   kp_evaluation_set_attendees (review, attendees);
   kp_evaluation_set_actions (review, actions);
+  kp_evaluation_set_action_done (review, actions[1], TRUE);
   kp_course_add_evaluation (course, midway);
   kp_course_add_evaluation (course, review);
 
@@ -375,6 +377,14 @@ assert_courses_equal (KpCourse *a,
       assert_strv_equal (kp_evaluation_get_attendees (ea), kp_evaluation_get_attendees (eb));
       g_assert_cmpstr (kp_evaluation_get_notes (ea), ==, kp_evaluation_get_notes (eb));
       assert_strv_equal (kp_evaluation_get_actions (ea), kp_evaluation_get_actions (eb));
+      for (guint j = 0; kp_evaluation_get_actions (ea) != NULL &&
+                        kp_evaluation_get_actions (ea)[j] != NULL; j++)
+        {
+          const char *action = kp_evaluation_get_actions (ea)[j];
+
+          g_assert_cmpint (kp_evaluation_get_action_done (ea, action), ==,
+                           kp_evaluation_get_action_done (eb, action));
+        }
     }
 }
 
@@ -843,9 +853,11 @@ test_migrates_version_1 (Fixture       *fixture,
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(KpSession) session = NULL;
   g_autoptr(KpContribution) talk = NULL;
+  g_autoptr(KpEvaluation) review = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   const char * const goals[] = { "Mestring", "Fellesskap", NULL };
+  const char * const actions[] = { "Guhkit boddu", "Eambbo áigi ságastallamii", NULL };
 
   exec_sql (fixture->path, schema_v1);
   exec_sql (fixture->path,
@@ -860,7 +872,11 @@ test_migrates_version_1 (Fixture       *fixture,
             "  VALUES (1, 1, 0, '" SESSION1 "', 'Vuosttaš čoahkkin', '2027-03-04T12:00:00',"
             "  3600, 150, 'planned', 9);"
             "INSERT INTO contributions (session, position, kind, member_id, title, minutes)"
-            "  VALUES (1, 0, 'user_talk', '" USER1_ID "', 'Mu árgabeaivi', 30);");
+            "  VALUES (1, 0, 'user_talk', '" USER1_ID "', 'Mu árgabeaivi', 30);"
+            "INSERT INTO evaluations (eid, course, position, id, kind, date)"
+            "  VALUES (1, 1, 0, '" REVIEW_ID "', 'meeting', '2027-04-15');"
+            "INSERT INTO evaluation_actions (evaluation, position, action)"
+            "  VALUES (1, 0, 'Guhkit boddu'), (1, 1, 'Eambbo áigi ságastallamii');");
   g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
 
   store = open_store (fixture->path);
@@ -894,14 +910,28 @@ test_migrates_version_1 (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
 
+  /* The meeting's actions come through version 5 with none ticked off. */
+  review = g_list_model_get_item (kp_course_get_evaluations (course), 0);
+  g_assert_cmpstrv (kp_evaluation_get_actions (review), actions);
+  g_assert_null (kp_evaluation_get_done_actions (review));
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count(*) FROM evaluation_actions WHERE done = 0"), ==, 2);
+
   /* And the migrated file takes the new columns. */
   kp_session_set_notes (session, "Buorre");
+  kp_evaluation_set_action_done (review, "Eambbo áigi ságastallamii", TRUE);
   save (store, course);
   g_clear_object (&course);
   g_clear_object (&session);
+  g_clear_object (&review);
   course = load (store, COURSE_ID);
   session = g_list_model_get_item (kp_course_get_sessions (course), 0);
   g_assert_cmpstr (kp_session_get_notes (session), ==, "Buorre");
+  review = g_list_model_get_item (kp_course_get_evaluations (course), 0);
+  g_assert_false (kp_evaluation_get_action_done (review, "Guhkit boddu"));
+  g_assert_true (kp_evaluation_get_action_done (review, "Eambbo áigi ságastallamii"));
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT position FROM evaluation_actions WHERE done = 1"), ==, 1);
 }
 
 static gchar *

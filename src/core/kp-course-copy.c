@@ -112,6 +112,7 @@ copy_evaluation (KpEvaluation *evaluation,
   kp_evaluation_set_attendees (copy, (const char * const *) attendees);
   kp_evaluation_set_notes (copy, kp_evaluation_get_notes (evaluation));
   kp_evaluation_set_actions (copy, kp_evaluation_get_actions (evaluation));
+  kp_evaluation_set_done_actions (copy, kp_evaluation_get_done_actions (evaluation));
   return copy;
 }
 

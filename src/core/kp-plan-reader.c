@@ -757,11 +757,12 @@ read_evaluation (Reader     *r,
 {
   static const char * const known[] = {
     "id", "kind", "after_session", "responses", "scores", "date", "attendees", "notes",
-    "actions", NULL
+    "actions", "actions_done", NULL
   };
   g_autoptr(KpEvaluation) evaluation = NULL;
   g_auto(GStrv) attendees = NULL;
   g_auto(GStrv) actions = NULL;
+  g_auto(GStrv) actions_done = NULL;
   g_autofree char *id = NULL;
   const char *date, *notes;
   gboolean has_after, has_responses;
@@ -776,8 +777,22 @@ read_evaluation (Reader     *r,
       !read_date (r, object, "date", &date) ||
       !read_attendees (r, object, "attendees", &attendees) ||
       !read_string (r, object, "notes", FALSE, &notes) ||
-      !read_strv (r, object, "actions", &actions))
+      !read_strv (r, object, "actions", &actions) ||
+      !read_strv (r, object, "actions_done", &actions_done))
     return FALSE;
+
+  /* A done flag belongs to one of the actions, named by its text. */
+  for (guint i = 0; actions_done != NULL && actions_done[i] != NULL; i++)
+    if (actions == NULL || !g_strv_contains ((const char * const *) actions, actions_done[i]))
+      {
+        gsize len = path_push (r, "actions_done");
+        gsize ilen = path_push_index (r, i);
+
+        fail_at (r, NULL, _("“%s” is not one of the evaluation's actions"), actions_done[i]);
+        path_pop (r, ilen);
+        path_pop (r, len);
+        return FALSE;
+      }
 
   evaluation = kp_evaluation_new (id, kind);
   if (!read_scores (r, object, evaluation))
@@ -788,6 +803,7 @@ read_evaluation (Reader     *r,
   kp_evaluation_set_attendees (evaluation, (const char * const *) attendees);
   kp_evaluation_set_notes (evaluation, notes);
   kp_evaluation_set_actions (evaluation, (const char * const *) actions);
+  kp_evaluation_set_done_actions (evaluation, (const char * const *) actions_done);
   kp_course_add_evaluation (course, evaluation);
   return TRUE;
 }

@@ -205,6 +205,7 @@ add_evaluation (JsonBuilder  *builder,
                 KpEvaluation *evaluation)
 {
   g_auto(GStrv) questions = kp_evaluation_dup_questions (evaluation);
+  const char * const *actions = kp_evaluation_get_actions (evaluation);
 
   json_builder_begin_object (builder);
   add_string (builder, "id", kp_evaluation_get_id (evaluation));
@@ -230,6 +231,14 @@ add_evaluation (JsonBuilder  *builder,
   add_strv (builder, "attendees", kp_evaluation_get_attendees (evaluation));
   add_string (builder, "notes", kp_evaluation_get_notes (evaluation));
   add_strv (builder, "actions", kp_evaluation_get_actions (evaluation));
+
+  /* The actions ticked off in the next run, in the actions' order. */
+  json_builder_set_member_name (builder, "actions_done");
+  json_builder_begin_array (builder);
+  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
+    if (kp_evaluation_get_action_done (evaluation, actions[i]))
+      json_builder_add_string_value (builder, actions[i]);
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
 

@@ -168,6 +168,9 @@ static const char * const migrations[] = {
 
   /* 4: a digest of the event as last put, so an unchanged session is not put again */
   "ALTER TABLE caldav_resources ADD COLUMN digest TEXT;",
+
+  /* 5: an evaluation meeting's action ticked off in the next run */
+  "ALTER TABLE evaluation_actions ADD COLUMN done INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -202,6 +205,7 @@ typedef enum
   STMT_EVALUATION_ATTENDEES_SELECT,
   STMT_ACTION_INSERT,
   STMT_ACTIONS_SELECT,
+  STMT_ACTIONS_DONE_SELECT,
   STMT_CALDAV_SELECT,
   STMT_CALDAV_UPSERT,
   STMT_CALDAV_DELETE,
@@ -273,11 +277,16 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " FROM evaluations e JOIN evaluation_attendees a ON a.evaluation = e.eid"
     " WHERE e.course = ?1 ORDER BY e.position, a.position",
   [STMT_ACTION_INSERT] =
-    "INSERT INTO evaluation_actions (evaluation, position, action) VALUES (?1, ?2, ?3)",
+    "INSERT INTO evaluation_actions (evaluation, position, action, done)"
+    " VALUES (?1, ?2, ?3, ?4)",
   [STMT_ACTIONS_SELECT] =
     "SELECT a.evaluation, a.action"
     " FROM evaluations e JOIN evaluation_actions a ON a.evaluation = e.eid"
     " WHERE e.course = ?1 ORDER BY e.position, a.position",
+  [STMT_ACTIONS_DONE_SELECT] =
+    "SELECT a.evaluation, a.action"
+    " FROM evaluations e JOIN evaluation_actions a ON a.evaluation = e.eid"
+    " WHERE e.course = ?1 AND a.done != 0 ORDER BY e.position, a.position",
   [STMT_CALDAV_SELECT] =
     "SELECT session_id, href, etag, digest FROM caldav_resources"
     " WHERE course_id = ?1 AND collection = ?2",
@@ -1099,6 +1108,33 @@ kp_store_save_scores (KpStore       *self,
   return TRUE;
 }
 
+/* The meeting's actions, each with whether the next run has ticked it off. */
+static gboolean
+kp_store_save_actions (KpStore       *self,
+                       KpEvaluation  *evaluation,
+                       gint64         eid,
+                       GError       **error)
+{
+  const char * const *actions = kp_evaluation_get_actions (evaluation);
+  sqlite3_stmt *stmt;
+
+  if (actions == NULL)
+    return TRUE;
+  if ((stmt = kp_store_statement (self, STMT_ACTION_INSERT, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, eid);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, actions[i]);
+      sqlite3_bind_int (stmt, 4, kp_evaluation_get_action_done (evaluation, actions[i]) ? 1 : 0);
+      if (!kp_store_run (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 kp_store_save_evaluations (KpStore   *self,
                            KpCourse  *course,
@@ -1609,6 +1645,9 @@ kp_store_load_evaluations (KpStore   *self,
                                  error) &&
           kp_store_load_strings (self, STMT_ACTIONS_SELECT, cid, rows,
                                  (void (*) (gpointer, const char * const *)) kp_evaluation_set_actions,
+                                 error) &&
+          kp_store_load_strings (self, STMT_ACTIONS_DONE_SELECT, cid, rows,
+                                 (void (*) (gpointer, const char * const *)) kp_evaluation_set_done_actions,
                                  error));
 }
 
