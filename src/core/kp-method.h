@@ -45,6 +45,10 @@ GPtrArray  *kp_method_check           (KpCourse            *course,
 GPtrArray  *kp_method_check_full      (KpCourse            *course,
                                        const KpMethodRules *rules,
                                        GDateTime           *now);
+void        kp_method_count           (KpCourse            *course,
+                                       GDateTime           *now,
+                                       guint               *met,
+                                       guint               *total);
 void        kp_check_item_free        (KpCheckItem         *item);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpCheckItem, kp_check_item_free)

@@ -617,3 +617,30 @@ kp_session_update_from (KpSession *self,
     }
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+/**
+ * kp_session_overlaps:
+ *
+ * Whether the two sessions share any moment, compared as instants, so sessions in different
+ * zones or on either side of a clock change compare right. A session without a start overlaps
+ * nothing; one ending exactly when the other starts does not overlap it.
+ *
+ * Returns: %TRUE when their times overlap
+ */
+gboolean
+kp_session_overlaps (KpSession *self,
+                     KpSession *other)
+{
+  g_autoptr(GDateTime) self_end = NULL;
+  g_autoptr(GDateTime) other_end = NULL;
+
+  g_return_val_if_fail (KP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (KP_IS_SESSION (other), FALSE);
+
+  if (self == other || self->start == NULL || other->start == NULL)
+    return FALSE;
+  self_end = kp_session_get_end (self);
+  other_end = kp_session_get_end (other);
+  return g_date_time_compare (self->start, other_end) < 0 &&
+         g_date_time_compare (other->start, self_end) < 0;
+}

@@ -60,5 +60,7 @@ guint            kp_session_count_contributions  (KpSession       *self,
                                                   KpContributionKind kind);
 void             kp_session_update_from          (KpSession       *self,
                                                   KpSession       *other);
+gboolean         kp_session_overlaps             (KpSession       *self,
+                                                  KpSession       *other);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include "kp-error.h"
 #include "kp-i18n.h"
 #include "kp-stats.h"
+#include "kp-method.h"
 #include "kp-store.h"
 #include "kp-time.h"
 
@@ -1170,21 +1171,22 @@ kp_store_save_evaluations (KpStore   *self,
       if (!kp_store_save_scores (self, evaluation, eid, error) ||
           !kp_store_insert_strings (self, STMT_EVALUATION_ATTENDEE_INSERT, eid,
                                     kp_evaluation_get_attendees (evaluation), error) ||
-          !kp_store_insert_strings (self, STMT_ACTION_INSERT, eid,
-                                    kp_evaluation_get_actions (evaluation), error))
+          !kp_store_save_actions (self, evaluation, eid, error))
         return FALSE;
     }
   return TRUE;
 }
 
-/* How many of the method's checks the course meets, for the course list. */
+/* How many of the method's checks the course meets, for the course list: judged when the
+ * course is saved, which is every edit. */
 static void
 kp_store_count_checks (KpCourse *course,
                        guint    *met,
                        guint    *total)
 {
-  *met = 0;
-  *total = 0;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  kp_method_count (course, now, met, total);
 }
 
 /* Upserts the course row with its summary; the row id comes back for the children. */

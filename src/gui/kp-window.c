@@ -13,6 +13,7 @@
 #include "kp-course-copy.h"
 #include "kp-course-row.h"
 #include "kp-plan-reader.h"
+#include "kp-method.h"
 #include "kp-window.h"
 
 /* How long the sidebar row waits after an edit before it shows the new title and progress. */
@@ -140,11 +141,14 @@ kp_window_toast (KpWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast_new (message));
 }
 
-/* The row for the open course, from the course itself. The method's checks are not counted
- * here yet, so the row leaves the progress out (0 of 0), as the store's list does. */
+/* The row for the open course, from the course itself, as the store would list it. */
 static KpCourseSummary *
 summarize_course (KpCourse *course)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint met, total;
+
+  kp_method_count (course, now, &met, &total);
   return kp_course_summary_new (kp_course_get_id (course),
                                 kp_course_get_title (course),
                                 kp_course_get_text (course, KP_COURSE_SUBTITLE),
@@ -153,7 +157,7 @@ summarize_course (KpCourse *course)
                                 kp_course_get_first_start (course),
                                 kp_course_get_last_start (course),
                                 g_list_model_get_n_items (kp_course_get_sessions (course)),
-                                0, 0);
+                                met, total);
 }
 
 static gboolean

@@ -1,0 +1,618 @@
+/* kp-method.c — Standard metode's seven steps, and what each step of a course still needs
+ *
+ * The checklist is a pure function of the course, the rules and the day it is judged on: the
+ * same course gives the same list. Items that cannot be due yet (attendance before any session
+ * was held, the evaluation meeting before the course ended) are left out rather than counted as
+ * missing, so a well-planned course scores full marks while it is still being planned.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-method"
+
+#include "config.h"
+
+#include "kp-i18n.h"
+#include "kp-method.h"
+#include "kp-stats.h"
+
+/* The evaluation meeting is held about two weeks after the last session (DOMAIN.md, step 7). */
+#define EVALUATION_MEETING_DAYS 14
+
+static const struct
+{
+  const char *title;
+  const char *guidance;
+} steps[KP_N_STEPS] = {
+  [KP_STEP_NEED] = {
+    N_("Need and Anchoring"),
+    N_("Why this course? Write down the need that users, professionals or national guidance "
+       "have reported, who the course is for, and that the management supports it. Where the "
+       "hospital and the municipality run it together, name the cooperation agreement.") },
+  [KP_STEP_GROUP] = {
+    N_("Planning Group"),
+    N_("Users and professionals plan the course together, on equal footing. Preferably two or "
+       "more experienced user representatives take part, with the professionals and the course "
+       "leader, in every planning meeting.") },
+  [KP_STEP_GOALS] = {
+    N_("Goals and Content"),
+    N_("The didactic relation model: target group, goals, frame, content, methods and "
+       "evaluation depend on each other. Decide them together, and let the goals say what "
+       "participants should take home.") },
+  [KP_STEP_SESSIONS] = {
+    N_("Sessions"),
+    N_("Each session has a time and a theme. Most sessions carry a professional’s talk, a "
+       "user’s talk about living with it, and time for the participants to share experience "
+       "with each other — what they value most.") },
+  [KP_STEP_BROCHURE] = {
+    N_("Brochure and Registration"),
+    N_("The brochure tells patients and relatives who the course is for, what it gives, when "
+       "and where it is, what it costs, and how and by when to register.") },
+  [KP_STEP_RUNNING] = {
+    N_("Running the Course"),
+    N_("Users take part in running the course, not only in planning it. After each session the "
+       "leaders and contributors sum up how it went and note how many came.") },
+  [KP_STEP_EVALUATION] = {
+    N_("Evaluation and Revision"),
+    N_("Participants evaluate midway and at the end. About two weeks after the last session "
+       "the planning group meets, goes through the forms and decides what to change before "
+       "the course runs again.") },
+};
+
+/**
+ * kp_method_rules_init:
+ *
+ * Fills @rules with the method's defaults: one user representative required, two recommended
+ * (DOMAIN.md: no source sets a hard minimum; a centre may adjust the rule).
+ */
+void
+kp_method_rules_init (KpMethodRules *rules)
+{
+  g_return_if_fail (rules != NULL);
+
+  rules->min_user_representatives = 1;
+  rules->recommended_user_representatives = 2;
+}
+
+/**
+ * kp_step_get_title:
+ *
+ * Returns: the step's translated title ("Planning Group")
+ */
+const char *
+kp_step_get_title (KpStep step)
+{
+  g_return_val_if_fail (step < KP_N_STEPS, NULL);
+  return _(steps[step].title);
+}
+
+/**
+ * kp_step_get_guidance:
+ *
+ * Returns: what Standard metode asks of the group in this step, translated
+ */
+const char *
+kp_step_get_guidance (KpStep step)
+{
+  g_return_val_if_fail (step < KP_N_STEPS, NULL);
+  return _(steps[step].guidance);
+}
+
+void
+kp_check_item_free (KpCheckItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->sentence);
+  g_free (item);
+}
+
+static void
+add_item (GPtrArray  *items,
+          KpStep      step,
+          const char *key,
+          gboolean    met,
+          char       *sentence)
+{
+  KpCheckItem *item = g_new0 (KpCheckItem, 1);
+
+  item->step = step;
+  item->key = key;
+  item->met = met;
+  item->sentence = sentence;
+  g_ptr_array_add (items, item);
+}
+
+static gboolean
+has_text (KpCourse     *course,
+          KpCourseText  text)
+{
+  const char *value = kp_course_get_text (course, text);
+
+  if (value == NULL)
+    return FALSE;
+  for (; *value != '\0'; value = g_utf8_next_char (value))
+    if (!g_unichar_isspace (g_utf8_get_char (value)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_goals (KpCourse *course)
+{
+  const char * const *goals = kp_course_get_goals (course);
+
+  for (guint i = 0; goals != NULL && goals[i] != NULL; i++)
+    if (*goals[i] != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+session_is_planned (KpSession *session)
+{
+  return kp_session_get_status (session) != KP_SESSION_STATUS_CANCELLED;
+}
+
+static gboolean
+session_has_time_and_theme (KpSession *session)
+{
+  const char *title = kp_session_get_title (session);
+
+  return kp_session_get_start (session) != NULL && kp_session_get_minutes (session) > 0 &&
+         title != NULL && *title != '\0';
+}
+
+static char *
+quoted_title (KpSession *session)
+{
+  const char *title = kp_session_get_title (session);
+
+  if (title == NULL || *title == '\0')
+    return g_strdup (_("Untitled session"));
+  /* Translators: a session's theme quoted inside a sentence */
+  return g_strdup_printf (_("“%s”"), title);
+}
+
+/* Does a member on the users' side (user representative, experience consultant, peer) give
+ * one of the session's contributions? */
+static gboolean
+user_contributes (KpCourse  *course,
+                  KpSession *session)
+{
+  GListModel *contributions = kp_session_get_contributions (session);
+  guint n = g_list_model_get_n_items (contributions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpContribution) contribution = g_list_model_get_item (contributions, i);
+      const char *member_id = kp_contribution_get_member_id (contribution);
+      KpMember *member = member_id != NULL ? kp_course_find_member (course, member_id) : NULL;
+
+      if (member != NULL && kp_stats_role_is_user (kp_member_get_role (member)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_need (KpCourse  *course,
+            GPtrArray *items)
+{
+  gboolean need = has_text (course, KP_COURSE_NEED);
+  gboolean target = has_text (course, KP_COURSE_TARGET_GROUP);
+  gboolean management = kp_course_get_management (course);
+
+  add_item (items, KP_STEP_NEED, "need", need,
+            g_strdup (need ? _("The need for the course is written down.")
+                           : _("Write down why the course is needed: what users, professionals "
+                               "or national guidance have reported.")));
+  add_item (items, KP_STEP_NEED, "target-group", target,
+            g_strdup (target ? _("The target group is described.")
+                             : _("Describe the target group: who the course is for, patients, "
+                                 "relatives or both.")));
+  add_item (items, KP_STEP_NEED, "management", management,
+            g_strdup (management ? _("The management supports the course.")
+                                 : _("Anchor the course with the management, and note that it "
+                                     "supports it.")));
+}
+
+static void
+check_group (KpCourse            *course,
+             const KpMethodRules *rules,
+             GPtrArray           *items)
+{
+  guint users = kp_course_count_role (course, KP_ROLE_USER_REPRESENTATIVE);
+  guint professionals = kp_course_count_role (course, KP_ROLE_PROFESSIONAL) +
+                        kp_course_count_role (course, KP_ROLE_COURSE_LEADER);
+  guint wanted = MAX (rules->min_user_representatives, rules->recommended_user_representatives);
+  GListModel *meetings = kp_course_get_meetings (course);
+  guint n_meetings = g_list_model_get_n_items (meetings);
+  guint without_users = 0;
+  char *sentence;
+
+  if (users >= wanted)
+    sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The planning group has %u user representative.",
+                                             "The planning group has %u user representatives.",
+                                             users),
+                                users);
+  else if (users < rules->min_user_representatives)
+    sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The planning group has no user representative yet: "
+                                             "at least %u is needed, and preferably %u.",
+                                             "The planning group has too few user "
+                                             "representatives: at least %u are needed, and "
+                                             "preferably %u.",
+                                             rules->min_user_representatives),
+                                rules->min_user_representatives, wanted);
+  else
+    sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The planning group has %u user representative; "
+                                             "%u or more are recommended.",
+                                             "The planning group has %u user representatives; "
+                                             "%u or more are recommended.",
+                                             users),
+                                users, wanted);
+  add_item (items, KP_STEP_GROUP, "user-representatives", users >= wanted, sentence);
+
+  add_item (items, KP_STEP_GROUP, "professionals", professionals > 0,
+            g_strdup (professionals > 0
+                      ? _("The planning group has professionals or a course leader.")
+                      : _("Add the professionals and the course leader to the planning group.")));
+
+  if (n_meetings == 0)
+    {
+      add_item (items, KP_STEP_GROUP, "users-in-meetings", FALSE,
+                g_strdup (_("Record the planning meetings and who attended, so the group can "
+                            "see that user representatives take part in planning.")));
+      return;
+    }
+
+  for (guint i = 0; i < n_meetings; i++)
+    {
+      g_autoptr(KpMeeting) meeting = g_list_model_get_item (meetings, i);
+      const char * const *attendees = kp_meeting_get_attendees (meeting);
+      gboolean user_present = FALSE;
+
+      for (guint j = 0; attendees != NULL && attendees[j] != NULL && !user_present; j++)
+        {
+          KpMember *member = kp_course_find_member (course, attendees[j]);
+
+          user_present = member != NULL &&
+                         kp_member_get_role (member) == KP_ROLE_USER_REPRESENTATIVE;
+        }
+      if (!user_present)
+        without_users++;
+    }
+
+  if (without_users == 0)
+    sentence = g_strdup (_("User representatives took part in every planning meeting."));
+  else
+    sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u of %u planning meetings had no user "
+                                             "representative present.",
+                                             "%u of %u planning meetings had no user "
+                                             "representative present.",
+                                             n_meetings),
+                                without_users, n_meetings);
+  add_item (items, KP_STEP_GROUP, "users-in-meetings", without_users == 0, sentence);
+}
+
+static void
+check_goals (KpCourse  *course,
+             GPtrArray *items)
+{
+  gboolean goals = has_goals (course);
+  gboolean frame = has_text (course, KP_COURSE_FRAME);
+  gboolean content = has_text (course, KP_COURSE_CONTENT);
+  gboolean methods = has_text (course, KP_COURSE_METHODS);
+
+  add_item (items, KP_STEP_GOALS, "goals", goals,
+            g_strdup (goals ? _("The goals are written down.")
+                            : _("Write down the goals: what participants should take home.")));
+  add_item (items, KP_STEP_GOALS, "frame", frame,
+            g_strdup (frame ? _("The frame is described.")
+                            : _("Describe the frame: how many sessions, how long, how many "
+                                "participants, where, and what it costs.")));
+  add_item (items, KP_STEP_GOALS, "content", content,
+            g_strdup (content ? _("The content is described.")
+                              : _("Describe the content: the themes the course goes through.")));
+  add_item (items, KP_STEP_GOALS, "methods", methods,
+            g_strdup (methods ? _("The methods are described.")
+                              : _("Describe the methods: talks, sharing, group work, "
+                                  "activities.")));
+}
+
+static void
+check_sessions (KpCourse  *course,
+                GPtrArray *items)
+{
+  GListModel *model = kp_course_get_sessions (course);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) planned = g_ptr_array_new_with_free_func (g_object_unref);
+  guint incomplete = 0, both = 0, sharing = 0;
+  KpSession *overlap_a = NULL, *overlap_b = NULL;
+  char *sentence;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KpSession *session = g_list_model_get_item (model, i);
+
+      if (session_is_planned (session))
+        g_ptr_array_add (planned, session);
+      else
+        g_object_unref (session);
+    }
+
+  if (planned->len == 0)
+    {
+      add_item (items, KP_STEP_SESSIONS, "sessions", FALSE,
+                g_strdup (_("Add the sessions, each with a time and a theme.")));
+      return;
+    }
+
+  for (guint i = 0; i < planned->len; i++)
+    {
+      KpSession *session = g_ptr_array_index (planned, i);
+
+      if (!session_has_time_and_theme (session))
+        incomplete++;
+      if (kp_session_count_contributions (session, KP_CONTRIBUTION_PROFESSIONAL_TALK) > 0 &&
+          kp_session_count_contributions (session, KP_CONTRIBUTION_USER_TALK) > 0)
+        both++;
+      if (kp_session_count_contributions (session, KP_CONTRIBUTION_SHARING) > 0)
+        sharing++;
+      for (guint j = i + 1; j < planned->len && overlap_a == NULL; j++)
+        if (kp_session_overlaps (session, g_ptr_array_index (planned, j)))
+          {
+            overlap_a = session;
+            overlap_b = g_ptr_array_index (planned, j);
+          }
+    }
+
+  if (incomplete == 0)
+    sentence = g_strdup (_("Every session has a time and a theme."));
+  else
+    sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u session still lacks a time or a theme.",
+                                             "%u sessions still lack a time or a theme.",
+                                             incomplete),
+                                incomplete);
+  add_item (items, KP_STEP_SESSIONS, "time-and-theme", incomplete == 0, sentence);
+
+  /* "Most": more than half of the sessions that will be held. */
+  sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u of %u session has both a professional’s and a "
+                                           "user’s talk; most sessions should.",
+                                           "%u of %u sessions have both a professional’s and a "
+                                           "user’s talk; most sessions should.",
+                                           planned->len),
+                              both, planned->len);
+  add_item (items, KP_STEP_SESSIONS, "both-voices", both * 2 > planned->len, sentence);
+
+  sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u of %u session has time for sharing experience; "
+                                           "most sessions should.",
+                                           "%u of %u sessions have time for sharing experience; "
+                                           "most sessions should.",
+                                           planned->len),
+                              sharing, planned->len);
+  add_item (items, KP_STEP_SESSIONS, "sharing", sharing * 2 > planned->len, sentence);
+
+  if (overlap_a == NULL)
+    sentence = g_strdup (_("No two sessions overlap in time."));
+  else
+    {
+      g_autofree char *a = quoted_title (overlap_a);
+      g_autofree char *b = quoted_title (overlap_b);
+
+      /* Translators: the two session themes, already quoted */
+      sentence = g_strdup_printf (_("The sessions %s and %s overlap in time."), a, b);
+    }
+  add_item (items, KP_STEP_SESSIONS, "no-overlap", overlap_a == NULL, sentence);
+}
+
+static void
+check_brochure (KpCourse  *course,
+                GPtrArray *items)
+{
+  gboolean place = has_text (course, KP_COURSE_LOCATION_NAME) ||
+                   has_text (course, KP_COURSE_LOCATION_ADDRESS);
+  gboolean capacity = kp_course_get_capacity_max (course) > 0;
+  gboolean deadline = has_text (course, KP_COURSE_DEADLINE);
+  gboolean how = has_text (course, KP_COURSE_EMAIL) || has_text (course, KP_COURSE_PHONE) ||
+                 has_text (course, KP_COURSE_URL);
+
+  add_item (items, KP_STEP_BROCHURE, "place", place,
+            g_strdup (place ? _("The place is given.")
+                            : _("Give the place where the course is held.")));
+  add_item (items, KP_STEP_BROCHURE, "capacity", capacity,
+            g_strdup (capacity ? _("The number of places is set.")
+                               : _("Set how many participants the course has room for.")));
+  add_item (items, KP_STEP_BROCHURE, "registration", deadline && how,
+            g_strdup (deadline && how
+                      ? _("The registration deadline and how to register are given.")
+                      : !deadline
+                      ? _("Set the registration deadline.")
+                      : _("Say how to register: an e-mail address, a phone number or a link.")));
+}
+
+static void
+check_running (KpCourse  *course,
+               GDateTime *now,
+               GPtrArray *items)
+{
+  GListModel *model = kp_course_get_sessions (course);
+  guint n = g_list_model_get_n_items (model);
+  guint held = 0, noted = 0;
+  gboolean users = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpSession) session = g_list_model_get_item (model, i);
+      g_autoptr(GDateTime) end = NULL;
+
+      if (!session_is_planned (session))
+        continue;
+      users = users || user_contributes (course, session);
+      end = kp_session_get_end (session);
+      if (end != NULL && g_date_time_compare (end, now) <= 0)
+        {
+          held++;
+          if (kp_session_get_attended (session) >= 0)
+            noted++;
+        }
+    }
+
+  add_item (items, KP_STEP_RUNNING, "users-running", users,
+            g_strdup (users ? _("User representatives contribute in the sessions.")
+                            : _("Let user representatives or experience consultants give "
+                                "contributions in the sessions, not only plan them.")));
+
+  if (held > 0)
+    {
+      char *sentence;
+
+      if (noted == held)
+        sentence = g_strdup (_("Attendance is noted for every session held."));
+      else
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Attendance is missing for %u of %u session "
+                                                 "held.",
+                                                 "Attendance is missing for %u of %u sessions "
+                                                 "held.",
+                                                 held),
+                                    held - noted, held);
+      add_item (items, KP_STEP_RUNNING, "attendance", noted == held, sentence);
+    }
+}
+
+static void
+check_evaluation (KpCourse  *course,
+                  GDateTime *now,
+                  GPtrArray *items)
+{
+  GListModel *evaluations = kp_course_get_evaluations (course);
+  guint n = g_list_model_get_n_items (evaluations);
+  g_autoptr(GDateTime) last = kp_course_get_last_start (course);
+  gboolean forms = FALSE, meeting = FALSE, users_at_meeting = FALSE;
+  gboolean planned;
+
+  if (last != NULL)
+    g_date_time_ref (last);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpEvaluation) evaluation = g_list_model_get_item (evaluations, i);
+
+      if (kp_evaluation_get_kind (evaluation) != KP_EVALUATION_MEETING)
+        {
+          forms = TRUE;
+          continue;
+        }
+      meeting = TRUE;
+      for (const char * const *id = kp_evaluation_get_attendees (evaluation);
+           id != NULL && *id != NULL; id++)
+        {
+          KpMember *member = kp_course_find_member (course, *id);
+
+          if (member != NULL && kp_member_get_role (member) == KP_ROLE_USER_REPRESENTATIVE)
+            users_at_meeting = TRUE;
+        }
+    }
+
+  planned = has_text (course, KP_COURSE_EVALUATION_PLAN) || forms;
+  add_item (items, KP_STEP_EVALUATION, "evaluation-planned", planned,
+            g_strdup (planned ? _("The evaluation is planned.")
+                              : _("Plan the evaluation: the participants’ midway and final "
+                                  "forms, and the group’s evaluation meeting.")));
+
+  /* Due two weeks after the last session. */
+  if (last != NULL)
+    {
+      g_autoptr(GDateTime) due = g_date_time_add_days (last, EVALUATION_MEETING_DAYS);
+
+      if (g_date_time_compare (due, now) <= 0)
+        add_item (items, KP_STEP_EVALUATION, "evaluation-meeting", meeting && users_at_meeting,
+                  g_strdup (meeting && users_at_meeting
+                            ? _("The evaluation meeting was held with user representatives.")
+                            : meeting
+                            ? _("Note which user representatives took part in the evaluation "
+                                "meeting.")
+                            : _("Hold the evaluation meeting, about two weeks after the last "
+                                "session, and note who took part.")));
+    }
+}
+
+/**
+ * kp_method_check_full:
+ * @rules: (nullable): the centre's rules, or %NULL for the method's defaults
+ * @now: the day the course is judged on; items not yet due are left out
+ *
+ * Returns: (transfer container) (element-type KpCheckItem): the checklist in step order
+ */
+GPtrArray *
+kp_method_check_full (KpCourse            *course,
+                      const KpMethodRules *rules,
+                      GDateTime           *now)
+{
+  KpMethodRules defaults;
+  GPtrArray *items;
+
+  g_return_val_if_fail (KP_IS_COURSE (course), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (rules == NULL)
+    {
+      kp_method_rules_init (&defaults);
+      rules = &defaults;
+    }
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_check_item_free);
+  check_need (course, items);
+  check_group (course, rules, items);
+  check_goals (course, items);
+  check_sessions (course, items);
+  check_brochure (course, items);
+  check_running (course, now, items);
+  check_evaluation (course, now, items);
+  return items;
+}
+
+/**
+ * kp_method_check:
+ * @now: the day the course is judged on
+ *
+ * The checklist with the method's default rules.
+ *
+ * Returns: (transfer container) (element-type KpCheckItem): the checklist in step order
+ */
+GPtrArray *
+kp_method_check (KpCourse  *course,
+                 GDateTime *now)
+{
+  return kp_method_check_full (course, NULL, now);
+}
+
+/**
+ * kp_method_count:
+ * @met: (out): how many checks the course meets
+ * @total: (out): how many checks there are for it on @now
+ *
+ * The checklist's score, as the course list shows it ("12 of 20").
+ */
+void
+kp_method_count (KpCourse  *course,
+                 GDateTime *now,
+                 guint     *met,
+                 guint     *total)
+{
+  g_autoptr(GPtrArray) items = kp_method_check (course, now);
+
+  *met = 0;
+  *total = items->len;
+  for (guint i = 0; i < items->len; i++)
+    if (((KpCheckItem *) g_ptr_array_index (items, i))->met)
+      (*met)++;
+}
