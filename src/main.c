@@ -11,6 +11,7 @@
 
 #include "kp-application.h"
 #include "kp-cli.h"
+#include "kp-ui-language.h"
 
 /* The first argument after an optional `--db PATH` or `--db=PATH`, or NULL. */
 static const char *
@@ -26,20 +27,46 @@ find_command_name (int    argc,
   return i < argc ? argv[i] : NULL;
 }
 
+static void
+setup_gettext (void)
+{
+  const char *localedir = g_getenv ("KURSPLAN_LOCALEDIR");
+  const char *locale;
+
+  locale = setlocale (LC_ALL, "");
+  /* gettext ignores $LANGUAGE in the plain "C" locale (no LANG set, as in a bare shell or CI):
+   * take C.UTF-8 instead, which honours it, so `LANGUAGE=nn kursplan --help` answers in
+   * Nynorsk on any machine. */
+  if ((locale == NULL || g_strcmp0 (locale, "C") == 0 || g_strcmp0 (locale, "POSIX") == 0)
+      && g_getenv ("LANGUAGE") != NULL)
+    setlocale (LC_ALL, "C.UTF-8");
+
+  /* Running from a build tree (tests, `meson devenv`): the catalogues built in BUILD/po. */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(KpApplication) app = NULL;
   const char *command;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  gboolean is_cli;
 
   command = find_command_name (argc, argv);
-  if (command != NULL && kp_cli_is_command (command))
+  is_cli = command != NULL && kp_cli_is_command (command);
+
+  /* The window follows the user's own choice of language, if any; the command line follows the
+   * environment, as commands do. Either way before any string is translated. */
+  kp_ui_language_apply (!is_cli);
+
+  setup_gettext ();
+
+  if (is_cli)
     return kp_cli_run (argc, argv);
 
   app = kp_application_new (G_APPLICATION_HANDLES_OPEN);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "kp-application.h"
+#include "kp-preferences-window.h"
 #include "kp-window.h"
 
 struct _KpApplication
@@ -137,15 +138,31 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  KpApplication *self = KP_APPLICATION (user_data);
+  KpPreferencesWindow *preferences;
+
+  preferences = kp_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
 
 static void
 kp_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr(GSettingsSchema) schema = NULL;
   GSettingsSchemaSource *source;
 
@@ -154,6 +171,8 @@ kp_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 
   source = g_settings_schema_source_get_default ();
   if (source != NULL)
