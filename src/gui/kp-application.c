@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "kp-application.h"
+#include "kp-demo.h"
 #include "kp-preferences-window.h"
 #include "kp-window.h"
 
@@ -216,6 +217,16 @@ open_store (KpApplication  *self,
   store = kp_store_new (self->database_path, error);
   if (store == NULL)
     return FALSE;
+
+  /* A new user's first start: the demo courses, so the app is never empty. A database the user
+   * named (--db, $KURSPLAN_DB) is theirs to fill. Failing to load them is no reason not to start. */
+  if (self->database_path == NULL && g_getenv ("KURSPLAN_DB") == NULL)
+    {
+      g_autoptr(GError) demo_error = NULL;
+
+      if (!kp_demo_load_if_new (store, &demo_error))
+        g_printerr ("kursplan: %s\n", demo_error->message);
+    }
 
   self->store = g_steal_pointer (&store);
   return TRUE;
