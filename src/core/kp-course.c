@@ -715,12 +715,28 @@ compare_sessions (gconstpointer a,
   return g_date_time_compare (sa, sb);
 }
 
-/* Puts the sessions in time order; sessions without a time go last. */
+/* Puts the sessions in time order; sessions without a time go last. A list already in order
+ * is left alone, so that views of it do not remake their rows. */
 void
 kp_course_sort_sessions (KpCourse *self)
 {
+  GListModel *list = G_LIST_MODEL (self->sessions);
+  guint n;
+
   g_return_if_fail (KP_IS_COURSE (self));
-  g_list_store_sort (self->sessions, compare_sessions, NULL);
+
+  n = g_list_model_get_n_items (list);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(KpSession) a = g_list_model_get_item (list, i - 1);
+      g_autoptr(KpSession) b = g_list_model_get_item (list, i);
+
+      if (compare_sessions (a, b, NULL) > 0)
+        {
+          g_list_store_sort (self->sessions, compare_sessions, NULL);
+          return;
+        }
+    }
 }
 
 static gpointer
@@ -788,6 +804,116 @@ kp_course_count_role (KpCourse *self,
         count++;
     }
   return count;
+}
+
+/**
+ * kp_course_count_member_contributions:
+ * @member_id: a member's UUID
+ *
+ * Returns: how many contributions to the sessions the member gives
+ */
+guint
+kp_course_count_member_contributions (KpCourse   *self,
+                                      const char *member_id)
+{
+  guint n, count = 0;
+
+  g_return_val_if_fail (KP_IS_COURSE (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  for (guint i = 0; i < n && member_id != NULL; i++)
+    {
+      g_autoptr(KpSession) session = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+      GListModel *contributions = kp_session_get_contributions (session);
+      guint n_contributions = g_list_model_get_n_items (contributions);
+
+      for (guint j = 0; j < n_contributions; j++)
+        {
+          g_autoptr(KpContribution) contribution = g_list_model_get_item (contributions, j);
+
+          if (g_strcmp0 (kp_contribution_get_member_id (contribution), member_id) == 0)
+            count++;
+        }
+    }
+  return count;
+}
+
+/* A list of member UUIDs without @member_id, or NULL when it was not in it. */
+static char **
+strv_without (const char * const *ids,
+              const char         *member_id)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  gboolean found = FALSE;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    found |= g_strcmp0 (ids[i], member_id) == 0;
+  if (!found)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], member_id) != 0)
+      g_strv_builder_add (builder, ids[i]);
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * kp_course_remove_member:
+ *
+ * Takes @member out of the planning group, and with them their contributions to the sessions
+ * and their place in the lists of who attended planning and evaluation meetings, so that no
+ * UUID is left pointing at nobody.
+ */
+void
+kp_course_remove_member (KpCourse *self,
+                         KpMember *member)
+{
+  g_autofree char *member_id = NULL;
+  guint n;
+
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_return_if_fail (KP_IS_MEMBER (member));
+
+  member_id = g_strdup (kp_member_get_id (member));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpSession) session = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+      GListModel *contributions = kp_session_get_contributions (session);
+
+      for (guint j = g_list_model_get_n_items (contributions); j > 0; j--)
+        {
+          g_autoptr(KpContribution) contribution = g_list_model_get_item (contributions, j - 1);
+
+          if (g_strcmp0 (kp_contribution_get_member_id (contribution), member_id) == 0)
+            kp_session_remove_contribution (session, j - 1);
+        }
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->meetings));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
+      g_auto(GStrv) rest = strv_without (kp_meeting_get_attendees (meeting), member_id);
+
+      if (rest != NULL)
+        kp_meeting_set_attendees (meeting, (const char * const *) rest);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->evaluations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpEvaluation) evaluation = g_list_model_get_item (G_LIST_MODEL (self->evaluations),
+                                                                  i);
+      g_auto(GStrv) rest = strv_without (kp_evaluation_get_attendees (evaluation), member_id);
+
+      if (rest != NULL)
+        kp_evaluation_set_attendees (evaluation, (const char * const *) rest);
+    }
+
+  kp_course_remove_item (self, member);
 }
 
 static GDateTime *

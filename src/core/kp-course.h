@@ -110,6 +110,10 @@ KpSession          *kp_course_find_session         (KpCourse           *self,
                                                     const char         *session_id);
 guint               kp_course_count_role           (KpCourse           *self,
                                                     KpRole              role);
+guint               kp_course_count_member_contributions (KpCourse     *self,
+                                                          const char   *member_id);
+void                kp_course_remove_member        (KpCourse           *self,
+                                                    KpMember           *member);
 GDateTime          *kp_course_get_first_start      (KpCourse           *self);
 GDateTime          *kp_course_get_last_start       (KpCourse           *self);
 void                kp_course_update_from          (KpCourse           *self,

@@ -37,6 +37,51 @@ kp_stats_role_is_user (KpRole role)
          role == KP_ROLE_PEER;
 }
 
+/**
+ * kp_stats_planning_minutes:
+ * @professional_minutes: (out): the minutes professionals, course leaders and coordinators spent
+ *   in planning meetings, each person's time counted
+ * @user_minutes: (out): the same for user representatives, experience consultants and peers
+ *
+ * The hours each side put into planning: every attendee of a meeting gives its length.
+ * Attendees who are no longer members count on neither side.
+ */
+void
+kp_stats_planning_minutes (KpCourse *course,
+                           guint    *professional_minutes,
+                           guint    *user_minutes)
+{
+  GListModel *meetings;
+  guint n, professional = 0, user = 0;
+
+  g_return_if_fail (KP_IS_COURSE (course));
+
+  meetings = kp_course_get_meetings (course);
+  n = g_list_model_get_n_items (meetings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpMeeting) meeting = g_list_model_get_item (meetings, i);
+      const char * const *attendees = kp_meeting_get_attendees (meeting);
+      guint minutes = kp_meeting_get_minutes (meeting);
+
+      for (guint j = 0; attendees != NULL && attendees[j] != NULL; j++)
+        {
+          KpMember *member = kp_course_find_member (course, attendees[j]);
+
+          if (member == NULL)
+            continue;
+          if (kp_stats_role_is_user (kp_member_get_role (member)))
+            user += minutes;
+          else
+            professional += minutes;
+        }
+    }
+  if (professional_minutes != NULL)
+    *professional_minutes = professional;
+  if (user_minutes != NULL)
+    *user_minutes = user;
+}
+
 static gboolean
 any_user (KpCourse           *course,
           const char * const *member_ids)

@@ -36,6 +36,9 @@ char       *kp_stats_format_csv         (GPtrArray   *rows);
 char       *kp_stats_format_table       (GPtrArray   *rows,
                                          int          year);
 gboolean    kp_stats_role_is_user       (KpRole       role);
+void        kp_stats_planning_minutes   (KpCourse    *course,
+                                         guint       *professional_minutes,
+                                         guint       *user_minutes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpStatsRow, kp_stats_row_free)
 

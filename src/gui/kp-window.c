@@ -12,6 +12,7 @@
 
 #include "kp-course-copy.h"
 #include "kp-course-row.h"
+#include "kp-course-view.h"
 #include "kp-plan-reader.h"
 #include "kp-method.h"
 #include "kp-window.h"
@@ -37,8 +38,6 @@ struct _KpWindow
 
   KpCourse             *course;            /* the open course, loaded whole and watched */
   GBinding             *title_binding;
-  GBinding             *view_title_binding;
-  GBinding             *view_subtitle_binding;
   guint                 summary_source;
   guint                 selection_frozen;  /* > 0 while the window itself changes the list */
   gboolean              close_failed;      /* the last close could not save; the next one goes */
@@ -298,12 +297,11 @@ kp_window_set_course (KpWindow *self,
       g_signal_handlers_disconnect_by_func (self->course, on_course_changed, self);
       g_signal_handlers_disconnect_by_func (self->course, update_actions, self);
       g_clear_pointer (&self->title_binding, g_binding_unbind);
-      g_clear_pointer (&self->view_title_binding, g_binding_unbind);
-      g_clear_pointer (&self->view_subtitle_binding, g_binding_unbind);
       kp_store_unwatch_course (self->store, self->course);
     }
 
   g_set_object (&self->course, course);
+  kp_course_view_set_course (KP_COURSE_VIEW (self->course_view), course);
 
   if (course != NULL)
     {
@@ -316,12 +314,6 @@ kp_window_set_course (KpWindow *self,
                                                          self->content_title, "title",
                                                          G_BINDING_SYNC_CREATE,
                                                          title_or_untitled, NULL, NULL, NULL);
-      self->view_title_binding =
-        g_object_bind_property_full (course, "title", self->course_view, "title",
-                                     G_BINDING_SYNC_CREATE, title_or_untitled, NULL, NULL, NULL);
-      self->view_subtitle_binding =
-        g_object_bind_property (course, "subtitle", self->course_view, "description",
-                                G_BINDING_SYNC_CREATE);
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "last-course", kp_course_get_id (course));
     }
@@ -1054,8 +1046,6 @@ kp_window_dispose (GObject *object)
   if (self->course != NULL)
     {
       g_clear_pointer (&self->title_binding, g_binding_unbind);
-      g_clear_pointer (&self->view_title_binding, g_binding_unbind);
-      g_clear_pointer (&self->view_subtitle_binding, g_binding_unbind);
       kp_store_unwatch_course (self->store, self->course);
       g_clear_object (&self->course);
     }
@@ -1237,10 +1227,6 @@ kp_window_init (KpWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
 
-  /* The course's own pages (the method's steps) come in their own widget; until then the pane
-   * names the open course. */
-  self->course_view = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->course_view),
-                                 "io.github.kursplan.Kursplan-symbolic");
+  self->course_view = kp_course_view_new ();
   adw_bin_set_child (self->course_view_bin, self->course_view);
 }
