@@ -549,7 +549,9 @@ test_store_keeps_caldav_resources (void)
     sqlite3 *db = NULL;
 
     g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    /* Schema 3 had neither the digests (4) nor the actions' done flags (5). */
     g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE caldav_resources DROP COLUMN digest;"
+                                       "ALTER TABLE evaluation_actions DROP COLUMN done;"
                                        "PRAGMA user_version = 3;", NULL, NULL, NULL),
                      ==, SQLITE_OK);
     sqlite3_close (db);
