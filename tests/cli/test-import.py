@@ -55,6 +55,8 @@ REJECTIONS = {
     "bad-scores-length.json": "course.evaluations[0].scores.usefulness: not a list of 5 counts",
     "bad-scores-negative.json": "course.evaluations[0].scores.usefulness[1]: not a count",
     "bad-deadline.json": "course.registration.deadline: “15.02.2027” is not a date",
+    "bad-action-done.json": "course.evaluations[0].actions_done[0]: “Servere kveldsmat” is not one "
+                            "of the evaluation's actions",
 }
 
 
