@@ -1,0 +1,277 @@
+/* kp-score-chart.c — one question's answers as bars: the midway form beside the final one
+ *
+ * For each scale point 1–5 two bars side by side, midway (light) and final (the accent colour),
+ * each as tall as its share of that form's answers, with its count above it. Over the bars, the
+ * means in Norwegian notation ("Midway 4,0 · Final 4,4"), or "No responses". The numbers come
+ * from kp-evaluation-summary; this widget only draws them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-score-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kp-evaluation.h"
+#include "kp-evaluation-summary.h"
+#include "kp-score-chart.h"
+
+#define CHART_WIDTH 280
+#define BAR_AREA_HEIGHT 96
+#define BAR_WIDTH 14
+#define BAR_GAP 2
+#define SPACING 6
+
+struct _KpScoreChart
+{
+  GtkWidget  parent_instance;
+
+  guint      midway[KP_SCALE_POINTS];
+  guint      final[KP_SCALE_POINTS];
+  gboolean   has_midway;
+  gboolean   has_final;
+  char      *summary;   /* the means line, as drawn */
+};
+
+G_DEFINE_FINAL_TYPE (KpScoreChart, kp_score_chart, GTK_TYPE_WIDGET)
+
+GtkWidget *
+kp_score_chart_new (void)
+{
+  return g_object_new (KP_TYPE_SCORE_CHART, NULL);
+}
+
+static void
+update_summary (KpScoreChart *self)
+{
+  g_autofree char *midway = NULL;
+  g_autofree char *final = NULL;
+
+  g_free (self->summary);
+  if (!self->has_midway && !self->has_final)
+    self->summary = g_strdup (_("No responses"));
+  else if (!self->has_final)
+    {
+      midway = kp_evaluation_summary_format_mean (self->midway);
+      /* Translators: the mean of the midway forms' answers, "Midway 4,4" */
+      self->summary = g_strdup_printf (_("Midway %s"), midway);
+    }
+  else if (!self->has_midway)
+    {
+      final = kp_evaluation_summary_format_mean (self->final);
+      /* Translators: the mean of the final forms' answers, "Final 4,4" */
+      self->summary = g_strdup_printf (_("Final %s"), final);
+    }
+  else
+    {
+      midway = kp_evaluation_summary_format_mean (self->midway);
+      final = kp_evaluation_summary_format_mean (self->final);
+      /* Translators: the means of the midway and the final forms, "Midway 4,0 · Final 4,4" */
+      self->summary = g_strdup_printf (_("Midway %s · Final %s"), midway, final);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->summary, -1);
+}
+
+/**
+ * kp_score_chart_set_counts:
+ * @midway: (nullable) (array fixed-size=5): the midway forms' counts for scale points 1–5
+ * @final: (nullable) (array fixed-size=5): the final forms' counts
+ */
+void
+kp_score_chart_set_counts (KpScoreChart *self,
+                           const guint  *midway,
+                           const guint  *final)
+{
+  g_return_if_fail (KP_IS_SCORE_CHART (self));
+
+  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+    {
+      self->midway[i] = midway != NULL ? midway[i] : 0;
+      self->final[i] = final != NULL ? final[i] : 0;
+    }
+  self->has_midway = kp_evaluation_summary_count_answers (self->midway) > 0;
+  self->has_final = kp_evaluation_summary_count_answers (self->final) > 0;
+  update_summary (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * kp_score_chart_get_summary:
+ *
+ * Returns: the means as the chart writes them: "Midway 4,0 · Final 4,4" or "No responses"
+ */
+const char *
+kp_score_chart_get_summary (KpScoreChart *self)
+{
+  g_return_val_if_fail (KP_IS_SCORE_CHART (self), NULL);
+  return self->summary;
+}
+
+static int
+line_height (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "1");
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+static void
+kp_score_chart_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = KP_SCALE_POINTS * (2 * BAR_WIDTH + BAR_GAP + SPACING);
+      *natural = CHART_WIDTH;
+    }
+  else
+    /* The means, the counts over the bars, the bars, the scale points under them. */
+    *minimum = *natural = 3 * line_height (widget) + BAR_AREA_HEIGHT + 2 * SPACING;
+}
+
+static void
+set_source (cairo_t       *cr,
+            const GdkRGBA *color,
+            double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static void
+show_text (cairo_t    *cr,
+           GtkWidget  *widget,
+           const char *text,
+           double      center_x,
+           double      y)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  cairo_move_to (cr, center_x - width / 2.0, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+kp_score_chart_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  KpScoreChart *self = KP_SCORE_CHART (widget);
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int line = line_height (widget);
+  double shares_midway[KP_SCALE_POINTS], shares_final[KP_SCALE_POINTS];
+  double slot, base, bar_area, max_share = 0;
+  GdkRGBA color, accent;
+  g_autoptr(PangoLayout) layout = NULL;
+  cairo_t *cr;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (style, &color);
+  if (!gtk_style_context_lookup_color (style, "accent_bg_color", &accent))
+    gdk_rgba_parse (&accent, "#3584e4");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  kp_evaluation_summary_get_shares (self->midway, shares_midway);
+  kp_evaluation_summary_get_shares (self->final, shares_final);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* The means, over the bars. */
+  layout = gtk_widget_create_pango_layout (widget, self->summary);
+  set_source (cr, &color, 1.0);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+
+  /* The tallest bar fills the height the chart has; the others are in proportion to it. */
+  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+    max_share = MAX (max_share, MAX (shares_midway[i], shares_final[i]));
+  if (max_share <= 0)
+    max_share = 1;
+  bar_area = MAX (height - 3 * line - 2 * SPACING, 1);
+  slot = (double) width / KP_SCALE_POINTS;
+  base = 2 * line + SPACING + bar_area;
+
+  /* The baseline. */
+  set_source (cr, &color, 0.3);
+  cairo_rectangle (cr, 0, base, width, 1);
+  cairo_fill (cr);
+
+  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+    {
+      double center = slot * i + slot / 2;
+      double x_midway = center - BAR_WIDTH - BAR_GAP / 2.0;
+      double x_final = center + BAR_GAP / 2.0;
+      double h_midway = shares_midway[i] / max_share * bar_area;
+      double h_final = shares_final[i] / max_share * bar_area;
+      char text[16];
+
+      if (self->has_midway)
+        {
+          set_source (cr, &accent, 0.4);
+          cairo_rectangle (cr, x_midway, base - h_midway, BAR_WIDTH, h_midway);
+          cairo_fill (cr);
+          set_source (cr, &color, 0.7);
+          g_snprintf (text, sizeof text, "%u", self->midway[i]);
+          show_text (cr, widget, text, x_midway + BAR_WIDTH / 2.0, base - h_midway - line);
+        }
+      if (self->has_final)
+        {
+          set_source (cr, &accent, 1.0);
+          cairo_rectangle (cr, x_final, base - h_final, BAR_WIDTH, h_final);
+          cairo_fill (cr);
+          set_source (cr, &color, 1.0);
+          g_snprintf (text, sizeof text, "%u", self->final[i]);
+          show_text (cr, widget, text, x_final + BAR_WIDTH / 2.0, base - h_final - line);
+        }
+
+      /* The scale point under its pair of bars. */
+      set_source (cr, &color, 0.55);
+      g_snprintf (text, sizeof text, "%u", i + 1);
+      show_text (cr, widget, text, center, base + SPACING / 2.0);
+    }
+
+  cairo_destroy (cr);
+}
+
+static void
+kp_score_chart_finalize (GObject *object)
+{
+  KpScoreChart *self = KP_SCORE_CHART (object);
+
+  g_free (self->summary);
+
+  G_OBJECT_CLASS (kp_score_chart_parent_class)->finalize (object);
+}
+
+static void
+kp_score_chart_class_init (KpScoreChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = kp_score_chart_finalize;
+  widget_class->measure = kp_score_chart_measure;
+  widget_class->snapshot = kp_score_chart_snapshot;
+
+  gtk_widget_class_set_css_name (widget_class, "scorechart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+kp_score_chart_init (KpScoreChart *self)
+{
+  update_summary (self);
+}
