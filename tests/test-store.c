@@ -1079,6 +1079,79 @@ test_failed_statement_rolls_back (Fixture       *fixture,
   g_assert_cmpstr (check, ==, "ok");
 }
 
+/* A session's UUID is its calendar UID: a copy of a course under another course id, still holding
+ * the original's session ids, is refused with the session named, and nothing changes. */
+static void
+test_refuses_session_of_another_course (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(KpStore) store = open_store (fixture->path);
+  g_autoptr(KpCourse) course = make_rich_course ();
+  g_autoptr(KpCourse) copy = kp_course_new ("c0b10000-0000-4000-8000-000000000001");
+  g_autoptr(KpCourse) fresh = kp_course_new ("c0b10000-0000-4000-8000-000000000002");
+  g_autoptr(KpCourse) loaded = NULL;
+  g_autoptr(KpSession) stolen = make_session (SESSION2, "Kopiert samling", "2027-03-11T12:00");
+  g_autoptr(KpSession) own = make_session (NULL, "Egen samling", "2027-05-06T12:00");
+  g_autoptr(GPtrArray) both = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  save (store, course);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_master"
+                                             " WHERE name = 'sessions_by_id'"), ==, 1);
+
+  kp_course_set_title (copy, "Kopien");
+  kp_course_add_session (copy, own);
+  kp_course_add_session (copy, stolen);
+  g_assert_false (kp_store_save_course (store, copy, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  expected = g_strdup_printf ("The course “Kopien” was not saved: the session “Kopiert samling” "
+                              "has the id %s, which the course “%s” already holds; a copy of a "
+                              "course needs new session ids",
+                              SESSION2, kp_course_get_title (course));
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_false (kp_store_has_course (store, kp_course_get_id (copy)));
+
+  /* Saved together with a good course: neither is saved. */
+  kp_course_set_title (fresh, "Ny og gyldig");
+  g_ptr_array_add (both, fresh);
+  g_ptr_array_add (both, copy);
+  g_clear_error (&error);
+  g_assert_false (kp_store_save_courses (store, both, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  g_assert_false (kp_store_has_course (store, kp_course_get_id (fresh)));
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM courses"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sessions WHERE id = '"
+                                             SESSION2 "'"), ==, 1);
+  loaded = load (store, COURSE_ID);
+  assert_courses_equal (course, loaded);
+
+  /* Two new courses in one batch that share a session: the second is refused. */
+  {
+    g_autoptr(KpCourse) first = kp_course_new (NULL);
+    g_autoptr(KpCourse) second = kp_course_new (NULL);
+    g_autoptr(KpSession) a = make_session ("5e550000-0000-4000-8000-000000000001", "A", NULL);
+    g_autoptr(KpSession) b = make_session ("5e550000-0000-4000-8000-000000000001", "B", NULL);
+    g_autoptr(GPtrArray) pair = g_ptr_array_new ();
+
+    kp_course_set_title (first, "Første");
+    kp_course_set_title (second, "Andre");
+    kp_course_add_session (first, a);
+    kp_course_add_session (second, b);
+    g_ptr_array_add (pair, first);
+    g_ptr_array_add (pair, second);
+    g_clear_error (&error);
+    g_assert_false (kp_store_save_courses (store, pair, &error));
+    g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+    g_assert_nonnull (strstr (error->message, "“B”"));
+    g_assert_nonnull (strstr (error->message, "“Første”"));
+    g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM courses"), ==, 1);
+  }
+
+  /* The course itself may save its own sessions again, of course. */
+  save (store, loaded);
+}
+
 static void
 test_killed_mid_write (Fixture       *fixture,
                        gconstpointer  data)
@@ -1303,6 +1376,7 @@ main (int   argc,
   ADD ("/store/refuse/not-a-kursplan-database", test_refuses_other_files);
   ADD ("/store/crash/failed-statement-rolls-back", test_failed_statement_rolls_back);
   ADD ("/store/crash/killed-mid-write", test_killed_mid_write);
+  ADD ("/store/refuse/session-of-another-course", test_refuses_session_of_another_course);
   ADD ("/store/write-through/lands-within-a-second", test_write_through_lands_within_a_second);
   ADD ("/store/write-through/failure-is-signalled", test_failed_autosave_is_signalled);
 

@@ -172,6 +172,9 @@ static const char * const migrations[] = {
 
   /* 5: an evaluation meeting's action ticked off in the next run */
   "ALTER TABLE evaluation_actions ADD COLUMN done INTEGER NOT NULL DEFAULT 0;",
+
+  /* 6: sessions found by their UUID, which no two courses may share (iCalendar UIDs) */
+  "CREATE INDEX IF NOT EXISTS sessions_by_id ON sessions (id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -195,6 +198,7 @@ typedef enum
   STMT_MEETING_ATTENDEE_INSERT,
   STMT_MEETING_ATTENDEES_SELECT,
   STMT_SESSION_INSERT,
+  STMT_SESSION_OWNER,
   STMT_SESSIONS_SELECT,
   STMT_CONTRIBUTION_INSERT,
   STMT_CONTRIBUTIONS_SELECT,
@@ -247,6 +251,9 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "INSERT INTO sessions (course, position, id, title, start, start_offset, minutes,"
     " location_name, location_room, location_address, status, attended, notes, revision,"
     " modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+  [STMT_SESSION_OWNER] =
+    "SELECT c.title, c.id FROM sessions s JOIN courses c ON c.cid = s.course"
+    " WHERE s.id = ?1 AND s.course != ?2 LIMIT 1",
   [STMT_SESSIONS_SELECT] =
     "SELECT sid, id, title, start, start_offset, minutes, location_name, location_room,"
     " location_address, status, attended, notes, revision, modified FROM sessions"
@@ -1026,6 +1033,45 @@ kp_store_save_contributions (KpStore    *self,
   return TRUE;
 }
 
+/* A session's UUID is its calendar event's UID: a second course holding it (a copy of a plan
+ * imported under another course id) would make two events one. */
+static gboolean
+kp_store_check_session_owner (KpStore    *self,
+                              KpSession  *session,
+                              gint64      cid,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt = kp_store_statement (self, STMT_SESSION_OWNER, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, kp_session_get_id (session));
+  sqlite3_bind_int64 (stmt, 2, cid);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *title = column_text (stmt, 0);
+
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   /* Translators: a session's title, its UUID, another course's title */
+                   _("the session “%s” has the id %s, which the course “%s” already holds; a "
+                     "copy of a course needs new session ids"),
+                   kp_session_get_title (session) ? kp_session_get_title (session) : "",
+                   kp_session_get_id (session), title ? title : column_text (stmt, 1));
+      kp_store_statement_done (stmt);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      kp_store_set_sqlite_error (self, error);
+      kp_store_statement_done (stmt);
+      return FALSE;
+    }
+  kp_store_statement_done (stmt);
+  return TRUE;
+}
+
 static gboolean
 kp_store_save_sessions (KpStore   *self,
                         KpCourse  *course,
@@ -1050,6 +1096,8 @@ kp_store_save_sessions (KpStore   *self,
       g_autofree char *start_text = NULL;
       int offset = 0;
 
+      if (!kp_store_check_session_owner (self, session, cid, error))
+        return FALSE;
       if (start != NULL)
         start_text = format_local (start, tz, &offset);
 
@@ -1293,7 +1341,11 @@ kp_store_write_course (KpStore   *self,
     {
       const char *title = kp_course_get_title (course);
 
-      g_set_error (error, KP_ERROR, KP_ERROR_STORE, _("The course “%s” was not saved: %s"),
+      /* A refusal keeps its code (KP_ERROR_INVALID_VALUE); SQLite's failures are the store's. */
+      g_set_error (error, KP_ERROR,
+                   g_error_matches (local_error, KP_ERROR, KP_ERROR_INVALID_VALUE)
+                     ? KP_ERROR_INVALID_VALUE : KP_ERROR_STORE,
+                   _("The course “%s” was not saved: %s"),
                    title ? title : kp_course_get_id (course), local_error->message);
       return FALSE;
     }

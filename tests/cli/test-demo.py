@@ -120,6 +120,30 @@ class DemoTest(unittest.TestCase):
                 self.assertEqual(by_title.returncode, result.returncode)
                 self.assertEqual(by_title.stdout, result.stdout)
 
+    def test_copy_under_another_id_is_refused(self):
+        # A copy of a plan given a new course id but keeping the sessions' ids (their calendar
+        # UIDs) is refused whole, naming the session, and changes nothing.
+        self.kursplan("demo")
+        with open(os.path.join(DEMO, COURSES[0][0]), encoding="utf-8") as f:
+            plan = json.load(f)
+        plan["course"]["id"] = "c0b10000-0000-4000-8000-000000000001"
+        plan["course"]["title"] = "Kopi av pårørendeskolen"
+        copy = os.path.join(self.tmp.name, "copy.kursplan.json")
+        with open(copy, "w", encoding="utf-8") as f:
+            json.dump(plan, f, ensure_ascii=False)
+        before = self.kursplan("export-plan", COURSES[0][1]).stdout
+
+        result = self.kursplan("import", copy, status=1)
+        self.assertEqual(result.stdout, "")
+        self.assertEqual(
+            result.stderr,
+            "kursplan: The course “Kopi av pårørendeskolen” was not saved: the session "
+            "“Hva er demens?” has the id d5e10002-0000-4000-8000-000000000001, which the course "
+            "“Pårørendeskole om demens” already holds; a copy of a course needs new session "
+            "ids\n")
+        self.assertEqual(len(self.listed()), 3)
+        self.assertEqual(self.kursplan("export-plan", COURSES[0][1]).stdout, before)
+
     def test_demo_takes_no_arguments(self):
         result = self.kursplan("demo", "extra", status=2)
         self.assertIn("“extra” is not an argument of demo", result.stderr)
