@@ -1,0 +1,404 @@
+/* test-gui-import.c — the window's import of a course-plan file updates a course in place, refuses
+ * a copy that reuses another course's session ids, and a new user's first start shows the demo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kp-application.h"
+#include "kp-demo.h"
+#include "kp-plan-reader.h"
+#include "kp-plan-writer.h"
+#include "kp-store.h"
+#include "kp-time.h"
+#include "kp-window.h"
+
+#define NB_ID   "d5e10000-0000-4000-8000-000000000001"
+#define COPY_ID "c0b10000-0000-4000-8000-000000000001"
+#define SESSION_3 "d5e10002-0000-4000-8000-000000000003"
+#define SESSION_5 "d5e10002-0000-4000-8000-000000000005"
+#define SESSION_6 "d5e10002-0000-4000-8000-000000000006"
+#define SESSION_NEW "d5e10002-0000-4000-8000-000000000099"
+
+typedef struct
+{
+  char          *dir;
+  char          *db_path;
+  KpApplication *app;
+  KpWindow      *window;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+start_app (Fixture    *fixture,
+           const char *db_path)
+{
+  static guint n_apps = 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("%s.ImportTest%u", APP_ID, ++n_apps);
+
+  fixture->app = kp_application_new (G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
+  kp_application_set_database_path (fixture->app, db_path);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_true (KP_IS_WINDOW (fixture->window));
+  iterate ();
+}
+
+static void
+stop_app (Fixture *fixture)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  iterate ();
+  g_clear_object (&fixture->app);
+}
+
+/* A database holding the demo courses, through the core, before the window opens it. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(KpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("kursplan-gui-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "kursplan.db", NULL);
+  store = kp_store_new (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kp_demo_load (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  start_app (fixture, fixture->db_path);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  stop_app (fixture);
+  remove_tree (fixture->dir);
+  g_free (fixture->db_path);
+  g_free (fixture->dir);
+}
+
+static guint
+n_visible (Fixture *fixture)
+{
+  return g_list_model_get_n_items (kp_window_get_visible_courses (fixture->window));
+}
+
+/* The course as the database holds it, read through a connection of the test's own. */
+static KpCourse *
+database_course (Fixture    *fixture,
+                 const char *id)
+{
+  g_autoptr(KpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  KpCourse *course;
+
+  kp_store_flush (kp_window_get_store (fixture->window), &error);
+  g_assert_no_error (error);
+  store = kp_store_new (fixture->db_path, &error);
+  g_assert_no_error (error);
+  if (!kp_store_has_course (store, id))
+    return NULL;
+  course = kp_store_load_course (store, id, &error);
+  g_assert_no_error (error);
+  return course;
+}
+
+static guint
+database_n_courses (Fixture *fixture)
+{
+  g_autoptr(KpStore) store = NULL;
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kp_store_flush (kp_window_get_store (fixture->window), &error);
+  g_assert_no_error (error);
+  store = kp_store_new (fixture->db_path, &error);
+  g_assert_no_error (error);
+  courses = kp_store_list_courses (store, &error);
+  g_assert_no_error (error);
+  return courses->len;
+}
+
+static KpCourse *
+read_demo_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
+                                                 "nb-parorendeskole-demens.kursplan.json", NULL);
+  g_autoptr(GError) error = NULL;
+  KpCourse *course = kp_plan_read_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return course;
+}
+
+/* Writes @course as a course-plan file in the fixture's folder; with @new_id, as a copy of it
+ * under another course id that keeps every session's id. */
+static GFile *
+write_plan (Fixture    *fixture,
+            KpCourse   *course,
+            const char *name,
+            const char *new_id)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *text = kp_plan_write (course, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (new_id != NULL)
+    {
+      g_autoptr(GString) copy = g_string_new (text);
+
+      g_assert_cmpuint (g_string_replace (copy, NB_ID, new_id, 0), ==, 1);
+      g_free (text);
+      text = g_string_free (g_steal_pointer (&copy), FALSE);
+    }
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static guint
+revision_of (KpCourse   *course,
+             const char *session_id)
+{
+  KpSession *session = kp_course_find_session (course, session_id);
+
+  g_assert_nonnull (session);
+  return kp_session_get_revision (session);
+}
+
+/* The file of a course that is open in the window: the open course becomes the file's, with
+ * the same UUIDs; a session moved gets its revision raised, one only annotated does not. */
+static void
+test_import_updates_open_course (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(KpCourse) plan = read_demo_file ();
+  g_autoptr(KpSession) added = kp_session_new (SESSION_NEW);
+  g_autoptr(GDateTime) moved_start = NULL;
+  g_autoptr(GDateTime) added_start = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GFile) same = NULL;
+  g_autoptr(GFile) changed = NULL;
+  g_autoptr(KpCourse) stored = NULL;
+  KpCourse *open;
+  KpSession *session;
+
+  g_assert_true (kp_window_select_course (fixture->window, NB_ID));
+  open = kp_window_get_course (fixture->window);
+  g_assert_cmpstr (kp_course_get_id (open), ==, NB_ID);
+
+  /* The same plan again changes nothing. */
+  same = write_plan (fixture, plan, "same.kursplan.json", NULL);
+  kp_window_import_file (fixture->window, same);
+  iterate ();
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  g_assert_cmpuint (database_n_courses (fixture), ==, 3);
+  open = kp_window_get_course (fixture->window);
+  g_assert_cmpstr (kp_course_get_id (open), ==, NB_ID);
+  g_assert_cmpuint (revision_of (open, SESSION_3), ==, 0);
+
+  /* The third evening moves a week later (into winter time), the fifth gets a note only, the
+   * last is dropped, a new one is added. */
+  session = kp_course_find_session (plan, SESSION_3);
+  moved_start = kp_time_parse_local ("2027-11-18T18:00", tz, NULL);
+  kp_session_set_start (session, moved_start);
+  kp_session_set_revision (session, 0);
+  kp_session_set_notes (kp_course_find_session (plan, SESSION_5), "Husk nøkkel til leiligheten");
+  g_assert_true (kp_course_remove_item (plan, kp_course_find_session (plan, SESSION_6)));
+  kp_session_set_title (added, "Et år etter");
+  added_start = kp_time_parse_local ("2028-11-09T18:00", tz, NULL);
+  kp_session_set_start (added, added_start);
+  kp_session_set_minutes (added, 150);
+  kp_session_set_revision (added, 0);
+  kp_course_add_session (plan, added);
+  changed = write_plan (fixture, plan, "changed.kursplan.json", NULL);
+
+  kp_window_import_file (fixture->window, changed);
+  iterate ();
+
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  open = kp_window_get_course (fixture->window);
+  g_assert_nonnull (open);
+  g_assert_cmpstr (kp_course_get_id (open), ==, NB_ID);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (open)), ==, 6);
+  g_assert_null (kp_course_find_session (open, SESSION_6));
+  g_assert_cmpuint (revision_of (open, SESSION_3), ==, 1);
+  g_assert_cmpuint (revision_of (open, SESSION_5), ==, 0);
+  g_assert_cmpuint (revision_of (open, SESSION_NEW), ==, 0);
+  g_assert_cmpstr (kp_session_get_notes (kp_course_find_session (open, SESSION_5)), ==,
+                   "Husk nøkkel til leiligheten");
+
+  stored = database_course (fixture, NB_ID);
+  g_assert_nonnull (stored);
+  g_assert_cmpuint (database_n_courses (fixture), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (stored)), ==, 6);
+  g_assert_cmpuint (revision_of (stored, SESSION_3), ==, 1);
+  g_assert_nonnull (kp_session_get_modified (kp_course_find_session (stored, SESSION_3)));
+  g_assert_cmpuint (revision_of (stored, SESSION_5), ==, 0);
+  g_assert_true (g_date_time_equal (kp_session_get_start (kp_course_find_session (stored,
+                                                                                  SESSION_3)),
+                                    moved_start));
+  g_assert_null (kp_course_find_session (stored, SESSION_6));
+  g_assert_nonnull (kp_course_find_session (stored, SESSION_NEW));
+}
+
+/* The file of a course that is not open: updated in the database, and opened. */
+static void
+test_import_updates_closed_course (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(KpCourse) plan = read_demo_file ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KpCourse) stored = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+
+  g_assert_true (kp_window_select_course (fixture->window, "d5e20000-0000-4000-8000-000000000001"));
+  later = kp_time_parse_local ("2027-10-21T19:00", tz, NULL);
+  kp_session_set_start (kp_course_find_session (plan, SESSION_3), later);
+  kp_session_set_revision (kp_course_find_session (plan, SESSION_3), 0);
+  file = write_plan (fixture, plan, "closed.kursplan.json", NULL);
+
+  kp_window_import_file (fixture->window, file);
+  iterate ();
+
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, NB_ID);
+  stored = database_course (fixture, NB_ID);
+  g_assert_cmpuint (revision_of (stored, SESSION_3), ==, 1);
+  g_assert_cmpint (g_date_time_get_hour (kp_session_get_start (kp_course_find_session (stored,
+                                                                                       SESSION_3))),
+                   ==, 19);
+}
+
+/* A copy of the course under another id that keeps the session ids is refused: nothing changes
+ * in the list, in the open course or in the database. */
+static void
+test_import_refuses_copy (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(KpCourse) plan = read_demo_file ();
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(KpCourse) stored = NULL;
+
+  g_assert_true (kp_window_select_course (fixture->window, NB_ID));
+  kp_course_set_title (plan, "Kopi av pårørendeskolen");
+  copy = write_plan (fixture, plan, "copy.kursplan.json", COPY_ID);
+
+  kp_window_import_file (fixture->window, copy);
+  iterate ();
+
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  g_assert_cmpuint (database_n_courses (fixture), ==, 3);
+  g_assert_null (database_course (fixture, COPY_ID));
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, NB_ID);
+  g_assert_cmpstr (kp_course_get_title (kp_window_get_course (fixture->window)), ==,
+                   "Pårørendeskole om demens");
+  stored = database_course (fixture, NB_ID);
+  g_assert_cmpstr (kp_course_get_title (stored), ==, "Pårørendeskole om demens");
+}
+
+/* The README's first start: no --db, no $KURSPLAN_DB, an empty data folder. The window shows the
+ * three demo courses, once; a database the user names stays empty. */
+static char *first_start_dir;  /* XDG_DATA_HOME is set to a folder in it before GLib reads it */
+
+static void
+test_first_start_shows_demo (void)
+{
+  g_autofree char *data_home = g_build_filename (first_start_dir, "data", NULL);
+  g_autofree char *named = g_build_filename (first_start_dir, "named.db", NULL);
+  g_autofree char *default_path = kp_store_dup_default_path ();
+  Fixture fixture = { 0 };
+
+  g_assert_true (g_str_has_prefix (default_path, data_home));
+  g_assert_false (g_file_test (default_path, G_FILE_TEST_EXISTS));
+  fixture.dir = first_start_dir;
+  fixture.db_path = default_path;
+
+  start_app (&fixture, NULL);
+  g_assert_cmpuint (n_visible (&fixture), ==, 3);
+  g_assert_true (g_file_test (default_path, G_FILE_TEST_EXISTS));
+  stop_app (&fixture);
+
+  /* The second start finds the courses there, and adds none. */
+  start_app (&fixture, NULL);
+  g_assert_cmpuint (n_visible (&fixture), ==, 3);
+  g_assert_true (kp_window_select_course (fixture.window, "d5e30000-0000-4000-8000-000000000001"));
+  g_assert_cmpstr (kp_course_get_title (kp_window_get_course (fixture.window)), ==,
+                   "Eallit váibmodávddain");
+  stop_app (&fixture);
+
+  start_app (&fixture, named);
+  g_assert_cmpuint (n_visible (&fixture), ==, 0);
+  stop_app (&fixture);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  first_start_dir = g_dir_make_tmp ("kursplan-gui-first-XXXXXX", NULL);
+  g_assert_nonnull (first_start_dir);
+  data_home = g_build_filename (first_start_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_unsetenv ("KURSPLAN_DB");
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gui/import/updates-open-course-in-place", test_import_updates_open_course);
+  ADD ("/gui/import/updates-closed-course-in-place", test_import_updates_closed_course);
+  ADD ("/gui/import/refuses-copy-with-others-session-ids", test_import_refuses_copy);
+  g_test_add_func ("/gui/start/first-start-shows-demo", test_first_start_shows_demo);
+
+#undef ADD
+
+  status = g_test_run ();
+  remove_tree (first_start_dir);
+  g_free (first_start_dir);
+  return status;
+}
