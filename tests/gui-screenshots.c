@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "kp-application.h"
+#include "kp-course-view.h"
 #include "kp-store.h"
 #include "kp-time.h"
 #include "kp-window.h"
@@ -225,6 +226,115 @@ test_empty_views (void)
   close_window (app, window);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A carers' course on Thursdays from 22 April 2027: the third falls on Ascension Day, the fourth
+ * is cancelled, the first two have their contributions, attendance and notes. */
+static char *
+make_timetable_database (void)
+{
+  g_autofree char *path = g_build_filename (shot_dir, "shots-sessions.db", NULL);
+  g_autoptr(KpStore) store = NULL;
+  g_autoptr(KpCourse) course = kp_course_new (NULL);
+  g_autoptr(KpMember) leader = kp_member_new (NULL, KP_ROLE_COURSE_LEADER);
+  g_autoptr(KpMember) user = kp_member_new (NULL, KP_ROLE_USER_REPRESENTATIVE);
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const themes[] = {
+    "Å være pårørende", "Kommunikasjon i hverdagen", "Egne grenser", "Rettigheter og hjelp",
+    "Veien videre",
+  };
+
+  g_remove (path);
+  kp_course_set_title (course, "Pårørendeskolen");
+  kp_course_set_status (course, KP_COURSE_STATUS_RUNNING);
+  kp_course_set_text (course, KP_COURSE_LOCATION_NAME, "Helsehuset");
+  kp_course_set_capacity (course, 8, 16);
+  kp_member_set_name (leader, "Ingrid Fjell");
+  kp_member_set_name (user, "Per Elvestad");
+  kp_course_add_member (course, leader);
+  kp_course_add_member (course, user);
+  first = kp_time_parse_local ("2027-04-22T18:00", kp_course_get_time_zone (course), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    {
+      g_autoptr(KpSession) session = kp_session_new (NULL);
+      g_autoptr(GDateTime) when = g_date_time_add_weeks (first, i);
+
+      kp_session_set_title (session, themes[i]);
+      kp_session_set_start (session, when);
+      kp_session_set_minutes (session, 150);
+      if (i == 3)
+        kp_session_set_status (session, KP_SESSION_STATUS_CANCELLED);
+      if (i < 2)
+        {
+          g_autoptr(KpContribution) talk = kp_contribution_new (KP_CONTRIBUTION_USER_TALK,
+                                                                kp_member_get_id (user),
+                                                                "Min erfaring", 30);
+          g_autoptr(KpContribution) sharing = kp_contribution_new (KP_CONTRIBUTION_SHARING,
+                                                                   NULL, NULL, 50);
+
+          kp_session_add_contribution (session, talk);
+          kp_session_add_contribution (session, sharing);
+          kp_session_set_attended (session, 12 - i);
+          kp_session_set_notes (session, i == 0 ? "God start; mange spørsmål om rettigheter."
+                                                : "For lite tid til gruppesamtalen.");
+        }
+      kp_course_add_session (course, session);
+    }
+
+  store = kp_store_new (path, &error);
+  g_assert_no_error (error);
+  kp_store_save_course (store, course, &error);
+  g_assert_no_error (error);
+  kp_store_flush (store, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_timetable_views (void)
+{
+  g_autofree char *db = make_timetable_database ();
+  KpApplication *app;
+  KpWindow *window = open_window (&app, db, 1200, 900);
+  g_autoptr(KpCourseSummary) course = NULL;
+  KpCourseView *view;
+  GtkWidget *row;
+
+  course = g_list_model_get_item (kp_window_get_visible_courses (window), 0);
+  g_assert_true (kp_window_select_course (window, kp_course_summary_get_id (course)));
+  view = KP_COURSE_VIEW (find_widget (GTK_WIDGET (window), KP_TYPE_COURSE_VIEW));
+  g_assert_nonnull (view);
+
+  kp_course_view_set_step (view, KP_STEP_SESSIONS);
+  wait_ms (200);
+  save_shot (GTK_WINDOW (window), "sessions");
+  row = find_widget (kp_course_view_get_page (view, KP_STEP_SESSIONS), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  save_shot (GTK_WINDOW (window), "sessions-expanded");
+
+  kp_course_view_set_step (view, KP_STEP_RUNNING);
+  save_shot (GTK_WINDOW (window), "running");
+  close_window (app, window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -241,6 +351,7 @@ main (int    argc,
   g_test_add_func ("/screenshots/main", test_main_views);
   g_test_add_func ("/screenshots/narrow", test_narrow_views);
   g_test_add_func ("/screenshots/empty", test_empty_views);
+  g_test_add_func ("/screenshots/timetable", test_timetable_views);
 
   return g_test_run ();
 }

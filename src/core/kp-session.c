@@ -66,8 +66,26 @@ kp_session_bump_revision (KpSession *self)
 }
 
 static void
-on_contributions_changed (KpSession *self)
+on_contribution_notify (KpSession *self)
 {
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTRIBUTIONS]);
+}
+
+/* An edit to a contribution is a change of the session, so the course and the store hear it. */
+static void
+on_contributions_changed (GListModel *list,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          KpSession  *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(KpContribution) contribution = g_list_model_get_item (list, i);
+
+      g_signal_connect_object (contribution, "notify", G_CALLBACK (on_contribution_notify), self,
+                               G_CONNECT_SWAPPED);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTRIBUTIONS]);
 }
 
@@ -213,7 +231,7 @@ kp_session_init (KpSession *self)
   self->attended = -1;
   self->contributions = g_list_store_new (KP_TYPE_CONTRIBUTION);
   g_signal_connect_object (self->contributions, "items-changed",
-                           G_CALLBACK (on_contributions_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_contributions_changed), self, 0);
 }
 
 /**

@@ -15,6 +15,8 @@
 
 #include "kp-course-view.h"
 #include "kp-need-page.h"
+#include "kp-running-page.h"
+#include "kp-sessions-page.h"
 
 /* The page that holds each step's fields: a widget with a "course" property. To plug a page in,
  * include its header above and add its line here; a step without a page shows its title,
@@ -25,6 +27,8 @@ static const struct
   GType (*get_type) (void);
 } step_pages[] = {
   { KP_STEP_NEED, kp_need_page_get_type },
+  { KP_STEP_SESSIONS, kp_sessions_page_get_type },
+  { KP_STEP_RUNNING, kp_running_page_get_type },
 };
 
 /* The checklist follows edits once typing pauses, not at every keystroke. */
