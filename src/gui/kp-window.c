@@ -748,8 +748,8 @@ undo_delete_action (GtkWidget  *widget,
  * kp_window_import_file:
  * @file: a course-plan file
  *
- * Reads the course plan, saves it and opens it; a course with the same UUID is replaced.
- * Failures show as a toast.
+ * Reads the course plan, saves it and opens it; a course with the same UUID is updated in place
+ * (kp_course_update_from()). Failures show as a toast, and change nothing.
  */
 void
 kp_window_import_file (KpWindow *self,
@@ -787,9 +787,34 @@ kp_window_import_file (KpWindow *self,
   id = kp_course_get_id (course);
   if (find_summary (G_LIST_MODEL (self->courses), id, &position))
     {
-      /* The file replaces the course with its UUID: stop watching the old copy first. */
+      g_autoptr(KpCourse) open = NULL;
+      g_autoptr(KpCourse) existing = NULL;
+
+      /* The file updates the course with its UUID in place, as `kursplan import` does: the same
+       * sessions keep their UUIDs, and those whose time, place, title or status changed get
+       * their revision raised. The open copy is closed first, so its edits are written and
+       * nothing writes over the update; if the update is refused it opens again unchanged. */
       if (self->course != NULL && g_strcmp0 (kp_course_get_id (self->course), id) == 0)
-        kp_window_set_course (self, NULL);
+        {
+          open = g_object_ref (self->course);
+          kp_window_set_course (self, NULL);
+        }
+      existing = kp_store_load_course (self->store, id, &error);
+      if (existing != NULL)
+        {
+          kp_course_update_from (existing, course);
+          if (!kp_store_save_course (self->store, existing, &error))
+            g_clear_object (&existing);
+        }
+      if (existing == NULL)
+        {
+          if (open != NULL)
+            kp_window_set_course (self, open);
+          kp_window_toast (self, error->message);
+          return;
+        }
+      g_set_object (&course, existing);
+
       self->selection_frozen++;
       g_list_store_remove (self->courses, position);
       self->selection_frozen--;
