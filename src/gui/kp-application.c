@@ -242,6 +242,8 @@ kp_application_activate (GApplication *application)
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   if (window != NULL && KP_IS_WINDOW (window))
     {
+      /* Started again (one instance per session): raise the window there is. */
+      g_debug ("Activated again: presenting the open window");
       gtk_window_present (window);
       return;
     }
