@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kp-application.h"
+#include "kp-course-view.h"
 #include "kp-evaluation-page.h"
 #include "kp-evaluation-summary.h"
 #include "kp-run-again-dialog.h"
@@ -293,6 +294,11 @@ open_page (Fixture *fixture)
 
   if (page != NULL)
     {
+      KpCourseView *view = find_first (GTK_WIDGET (fixture->window), KP_TYPE_COURSE_VIEW);
+
+      kp_course_view_set_step (view, KP_STEP_EVALUATION);
+      wait_ms (100);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
       g_assert_true (kp_evaluation_page_get_course (page) == kp_window_get_course (fixture->window));
       return page;
     }
@@ -702,6 +708,8 @@ test_screenshots (Fixture       *fixture,
   add_action (page, "Servere kveldsmat");
   gtk_check_button_set_active (action_check (page, 1), TRUE);
   save_shot (GTK_WIDGET (page), "evaluation-page");
+  if (fixture->harness == NULL)
+    save_shot (GTK_WIDGET (fixture->window), "evaluation-step");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.statistics", NULL));
   iterate ();
