@@ -156,8 +156,6 @@ create_group (KpRunningPage *self,
   g_object_set_data (G_OBJECT (group), "note-row", note_row);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (attended_row), _("Took part"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (attended_row),
-                               _("How many participants came; a dash until it is noted"));
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), kp_session_get_attended (session));
