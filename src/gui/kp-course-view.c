@@ -13,8 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kp-brochure-page.h"
 #include "kp-course-view.h"
-#include "kp-evaluation-page.h"
 #include "kp-need-page.h"
 #include "kp-running-page.h"
 #include "kp-sessions-page.h"
@@ -28,9 +28,9 @@ static const struct
   GType (*get_type) (void);
 } step_pages[] = {
   { KP_STEP_NEED, kp_need_page_get_type },
+  { KP_STEP_BROCHURE, kp_brochure_page_get_type },
   { KP_STEP_SESSIONS, kp_sessions_page_get_type },
   { KP_STEP_RUNNING, kp_running_page_get_type },
-  { KP_STEP_EVALUATION, kp_evaluation_page_get_type },
 };
 
 /* The checklist follows edits once typing pauses, not at every keystroke. */

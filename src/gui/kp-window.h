@@ -27,5 +27,7 @@ void        kp_window_set_search_text     (KpWindow      *self,
                                            const char    *text);
 void        kp_window_import_file         (KpWindow      *self,
                                            GFile         *file);
+void        kp_window_add_toast           (KpWindow      *self,
+                                           AdwToast      *toast);
 
 G_END_DECLS

@@ -1,0 +1,827 @@
+/* kp-course-export.c — the window's actions that take the open course out of Kursplan: print and
+ * export the brochure, export the calendar, sync it to a CalDAV calendar
+ *
+ * All the work is the core's: the brochure's renderer, the iCalendar writer and the CalDAV
+ * client. The sync runs in a thread of its own; each resource the server confirmed is recorded
+ * in the database from the main thread at once, as `kursplan sync` does, so a sync cut short
+ * records only what the server really holds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-course-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kp-caldav.h"
+#include "kp-course-export.h"
+#include "kp-error.h"
+#include "kp-ical-export.h"
+#include "kp-secret.h"
+
+#define SYNC_KEY "kp-course-export-sync"
+#define SYNC_TOAST_KEY "kp-course-export-sync-toast"  /* the last sync's progress and result */
+#define RESULT_SECONDS 5
+
+static GSettings *
+window_settings (KpWindow *window)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  g_object_get (window, "settings", &settings, NULL);
+  return settings;  /* the window holds it */
+}
+
+static void
+get_brochure_options (KpWindow            *window,
+                      KpBrochureLayout    *layout,
+                      KpBrochureCancelled *cancelled)
+{
+  GSettings *settings = window_settings (window);
+
+  *layout = KP_BROCHURE_LAYOUT_A4;
+  *cancelled = KP_BROCHURE_CANCELLED_MARK;
+  if (settings != NULL)
+    {
+      g_autofree char *layout_name = g_settings_get_string (settings, "brochure-layout");
+      g_autofree char *cancelled_name = g_settings_get_string (settings, "brochure-cancelled");
+
+      kp_brochure_layout_from_string (layout_name, layout);
+      if (g_strcmp0 (cancelled_name, "omit") == 0)
+        *cancelled = KP_BROCHURE_CANCELLED_OMIT;
+    }
+}
+
+/* The brochure's language: @code when it names one, else the course's, else Bokmål. */
+static const KpDocLanguage *
+brochure_language (KpCourse   *course,
+                   const char *code)
+{
+  const KpDocLanguage *language = NULL;
+
+  if (code != NULL && *code != '\0')
+    language = kp_doc_language_lookup (code);
+  if (language == NULL)
+    language = kp_doc_language_lookup (kp_course_get_language (course));
+  if (language == NULL)
+    language = kp_doc_language_lookup ("nb");
+  return language;
+}
+
+/* "Å leve med kols" + ".pdf": the title as a file name, without folder separators. */
+static char *
+dup_file_name (KpCourse   *course,
+               const char *suffix)
+{
+  const char *title = kp_course_get_title (course);
+  g_autofree char *name = g_strdup (title != NULL && *title != '\0' ? title : _("Course"));
+
+  g_strdelimit (name, "/\\:", '-');
+  return g_strconcat (name, suffix, NULL);
+}
+
+static AdwToast *
+toast_new (const char *message)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  return adw_toast_new (markup);
+}
+
+static void
+toast (KpWindow   *window,
+       const char *message)
+{
+  kp_window_add_toast (window, toast_new (message));
+}
+
+static GDateTime *
+export_time (void)
+{
+  return g_date_time_new_now_utc ();
+}
+
+/* Printing ------------------------------------------------------------------------------------ */
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                KpBrochure        *brochure)
+{
+  guint n_pages = kp_brochure_paginate (brochure, gtk_print_context_get_width (context),
+                                        gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              KpBrochure        *brochure)
+{
+  kp_brochure_draw_page (brochure, gtk_print_context_get_cairo_context (context), page);
+}
+
+/**
+ * kp_course_export_new_print_operation:
+ * @language: (nullable): a brochure language's code; %NULL for the course's
+ *
+ * Returns: (transfer full): a print operation that prints the course's brochure, page by page
+ *   through the same renderer as the PDF
+ */
+GtkPrintOperation *
+kp_course_export_new_print_operation (KpCourse            *course,
+                                      const char          *language,
+                                      KpBrochureLayout     layout,
+                                      KpBrochureCancelled  cancelled)
+{
+  GtkPrintOperation *operation;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  KpBrochure *brochure;
+
+  g_return_val_if_fail (KP_IS_COURSE (course), NULL);
+
+  brochure = kp_brochure_new (course, brochure_language (course, language), cancelled);
+  paper = gtk_paper_size_new (layout == KP_BROCHURE_LAYOUT_A5 ? GTK_PAPER_NAME_A5
+                                                               : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size (setup, paper);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, kp_course_get_title (course) ?
+                                               kp_course_get_title (course) : "");
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print), brochure, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), brochure, 0);
+  g_object_set_data_full (G_OBJECT (operation), "kp-brochure", brochure, g_object_unref);
+  return operation;
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               KpWindow                *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("Could not print the brochure: %s"),
+                                 error ? error->message : _("unknown error"));
+      toast (window, message);
+    }
+  g_object_unref (operation);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KpWindow *window = KP_WINDOW (widget);
+  KpCourse *course = kp_window_get_course (window);
+  GtkPrintOperation *operation;
+  KpBrochureLayout layout;
+  KpBrochureCancelled cancelled;
+  g_autoptr(GError) error = NULL;
+
+  if (course == NULL)
+    return;
+  get_brochure_options (window, &layout, &cancelled);
+  operation = kp_course_export_new_print_operation (course, g_variant_get_string (parameter, NULL),
+                                                    layout, cancelled);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), window, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (window), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      toast (window, error->message);
+      g_object_unref (operation);
+    }
+}
+
+/* The brochure as PDF ------------------------------------------------------------------------- */
+
+/**
+ * kp_course_export_brochure:
+ * @language: (nullable): a brochure language's code; %NULL or "" for the course's
+ * @file: a local file, replaced whole or not at all
+ *
+ * Writes the open course's brochure, in the paper size and with the cancelled sessions as the
+ * settings say.
+ */
+gboolean
+kp_course_export_brochure (KpWindow    *window,
+                           const char  *language,
+                           GFile       *file,
+                           GError     **error)
+{
+  KpCourse *course = kp_window_get_course (window);
+  g_autoptr(KpBrochure) brochure = NULL;
+  g_autoptr(GDateTime) now = export_time ();
+  g_autofree char *path = g_file_get_path (file);
+  KpBrochureLayout layout;
+  KpBrochureCancelled cancelled;
+
+  g_return_val_if_fail (KP_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (course == NULL)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED, "%s", _("No course is open"));
+      return FALSE;
+    }
+  if (path == NULL)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED, "%s",
+                   _("Could not write the brochure: choose a folder on this computer"));
+      return FALSE;
+    }
+  get_brochure_options (window, &layout, &cancelled);
+  brochure = kp_brochure_new (course, brochure_language (course, language), cancelled);
+  return kp_brochure_write_pdf (brochure, layout, now, path, error);
+}
+
+static void
+on_export_pdf_response (GtkNativeDialog *dialog,
+                        int              response,
+                        KpWindow        *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      const char *language = g_object_get_data (G_OBJECT (dialog), "kp-language");
+      g_autoptr(GError) error = NULL;
+
+      if (kp_course_export_brochure (window, language, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: %s is the file's name */
+          g_autofree char *message = g_strdup_printf (_("Saved the brochure as %s"), name);
+
+          toast (window, message);
+        }
+      else
+        toast (window, error->message);
+    }
+  g_object_unref (dialog);
+}
+
+static GtkFileChooserNative *
+new_save_dialog (KpWindow   *window,
+                 const char *title,
+                 const char *file_name,
+                 const char *filter_name,
+                 const char *mime_type)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  return dialog;
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KpWindow *window = KP_WINDOW (widget);
+  KpCourse *course = kp_window_get_course (window);
+  g_autofree char *file_name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (course == NULL)
+    return;
+  file_name = dup_file_name (course, ".pdf");
+  dialog = new_save_dialog (window, _("Export Brochure"), file_name, _("PDF documents"),
+                            "application/pdf");
+  g_object_set_data_full (G_OBJECT (dialog), "kp-language",
+                          g_variant_dup_string (parameter, NULL), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_pdf_response), window, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The calendar as a file ---------------------------------------------------------------------- */
+
+/**
+ * kp_course_export_calendar:
+ * @planning: the planning group's meetings instead of the course's sessions
+ * @file: replaced whole or not at all
+ */
+gboolean
+kp_course_export_calendar (KpWindow  *window,
+                           gboolean   planning,
+                           GFile     *file,
+                           GError   **error)
+{
+  KpCourse *course = kp_window_get_course (window);
+  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (KP_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (course == NULL)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED, "%s", _("No course is open"));
+      return FALSE;
+    }
+  bytes = planning ? kp_ical_export_planning (course, now)
+                   : kp_ical_export_course (course, now, KP_ICAL_EXPORT_DEFAULT);
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
+                                &local_error))
+    {
+      /* Translators: %s says why */
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED, _("Could not write the calendar: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_export_calendar_response (GtkNativeDialog *dialog,
+                             int              response,
+                             KpWindow        *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      gboolean planning = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kp-planning"));
+      g_autoptr(GError) error = NULL;
+
+      if (kp_course_export_calendar (window, planning, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: %s is the file's name */
+          g_autofree char *message = g_strdup_printf (_("Saved the calendar as %s"), name);
+
+          toast (window, message);
+        }
+      else
+        toast (window, error->message);
+    }
+  g_object_unref (dialog);
+}
+
+/* The sessions, for participants; or the planning group's meetings, for the group. */
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KpWindow *window = KP_WINDOW (widget);
+  KpCourse *course = kp_window_get_course (window);
+  gboolean planning = g_str_equal (action_name, "win.export-planning-calendar");
+  g_autofree char *file_name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (course == NULL)
+    return;
+  /* Translators: the file name of the planning group's calendar; %s is the course's title */
+  file_name = dup_file_name (course, planning ? _(" (planning group).ics") : ".ics");
+  dialog = new_save_dialog (window,
+                            planning ? _("Export Planning Calendar") : _("Export Calendar"),
+                            file_name, _("Calendars"), "text/calendar");
+  g_object_set_data (G_OBJECT (dialog), "kp-planning", GINT_TO_POINTER (planning));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_calendar_response), window,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* CalDAV sync --------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  KpWindow      *window;      /* (owned) */
+  KpStore       *store;       /* (owned) */
+  KpCourse      *course;      /* (owned): a copy loaded from the store, the thread's own */
+  char          *course_title;
+  char          *url;
+  char          *user;        /* (nullable) */
+  char          *password;    /* (nullable): typed in; else the keyring's */
+  char          *collection;
+  GHashTable    *known;
+  AdwToast      *progress;    /* (owned) */
+  KpCaldavReport report;
+} SyncJob;
+
+static void
+sync_job_free (SyncJob *job)
+{
+  g_clear_object (&job->window);
+  g_clear_object (&job->store);
+  g_clear_object (&job->course);
+  g_free (job->course_title);
+  g_free (job->url);
+  g_free (job->user);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
+  g_free (job->collection);
+  g_clear_pointer (&job->known, g_hash_table_unref);
+  g_clear_object (&job->progress);
+  g_free (job);
+}
+
+/* One record, handed from the sync's thread to the main thread, which owns the database. */
+typedef struct
+{
+  SyncJob     *job;
+  const char  *session_id;
+  const char  *href;
+  const char  *etag;
+  const char  *digest;
+  GMutex       mutex;
+  GCond        cond;
+  gboolean     done;
+  gboolean     ok;
+  GError      *error;
+} Record;
+
+static gboolean
+record_in_main (gpointer user_data)
+{
+  Record *record = user_data;
+
+  record->ok = kp_store_set_caldav_resource (record->job->store,
+                                             kp_course_get_id (record->job->course),
+                                             record->job->collection, record->session_id,
+                                             record->href, record->etag, record->digest,
+                                             &record->error);
+  g_mutex_lock (&record->mutex);
+  record->done = TRUE;
+  g_cond_signal (&record->cond);
+  g_mutex_unlock (&record->mutex);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+record_resource (const char  *session_id,
+                 const char  *href,
+                 const char  *etag,
+                 const char  *digest,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  Record record = { user_data, session_id, href, etag, digest };
+
+  g_mutex_init (&record.mutex);
+  g_cond_init (&record.cond);
+  g_main_context_invoke (NULL, record_in_main, &record);
+  g_mutex_lock (&record.mutex);
+  while (!record.done)
+    g_cond_wait (&record.cond, &record.mutex);
+  g_mutex_unlock (&record.mutex);
+  g_mutex_clear (&record.mutex);
+  g_cond_clear (&record.cond);
+
+  if (!record.ok)
+    g_propagate_error (error, record.error);
+  return record.ok;
+}
+
+static void
+sync_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SyncJob *job = task_data;
+  g_autoptr(KpCaldav) caldav = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *keyring_password = NULL;
+  const char *password = job->password;
+  GError *error = NULL;
+
+  if (job->user != NULL && password == NULL)
+    {
+      keyring_password = kp_secret_lookup_caldav_password (job->url, job->user, NULL);
+      password = keyring_password;
+      if (password == NULL)
+        {
+          g_task_return_new_error (task, KP_ERROR, KP_ERROR_CALENDAR_AUTH,
+                                   _("No password for %s in the keyring: type it in Sync to "
+                                     "Calendar"), job->user);
+          return;
+        }
+    }
+
+  caldav = kp_caldav_new (job->url, job->user, password, &error);
+  if (caldav == NULL ||
+      !kp_caldav_sync (caldav, job->course, job->known, now, record_resource, job, &job->report,
+                       &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static gpointer
+keep_password_thread (gpointer data)
+{
+  char **account = data;  /* url, user, password */
+  g_autoptr(GError) error = NULL;
+
+  if (!kp_secret_store_caldav_password (account[0], account[1], account[2], &error))
+    g_debug ("The password was not kept in the keyring: %s", error->message);
+  memset (account[2], 0, strlen (account[2]));
+  g_strfreev (account);
+  return NULL;
+}
+
+/* A password typed in and accepted is kept in the keyring for next time. The keyring may ask
+ * to be unlocked, so this waits for nobody: the sync's result is shown meanwhile. */
+static void
+keep_password (SyncJob *job)
+{
+  char **account;
+
+  if (job->password == NULL || job->user == NULL || !kp_secret_is_available ())
+    return;
+  account = g_new0 (char *, 4);
+  account[0] = g_strdup (job->url);
+  account[1] = g_strdup (job->user);
+  account[2] = g_strdup (job->password);
+  g_thread_unref (g_thread_new ("kp-keep-password", keep_password_thread, account));
+}
+
+static gboolean
+dismiss_toast_cb (gpointer user_data)
+{
+  adw_toast_dismiss (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sync_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SyncJob *job = g_task_get_task_data (G_TASK (result));
+  KpWindow *window = job->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      keep_password (job);
+      /* Translators: the course's title, then the counts */
+      message = g_strdup_printf (_("Synced “%s”: %u created, %u updated, %u deleted, "
+                                   "%u unchanged"),
+                                 job->course_title, job->report.created, job->report.updated,
+                                 job->report.deleted, job->report.unchanged);
+    }
+  else if (job->report.created + job->report.updated + job->report.deleted > 0)
+    /* Translators: the first %s says why the sync stopped */
+    message = g_strdup_printf (_("%s. %u created, %u updated and %u deleted before that; sync "
+                                 "again to continue"),
+                               error->message, job->report.created, job->report.updated,
+                               job->report.deleted);
+  else
+    message = g_strdup (error->message);
+
+  /* The progress toast turns into the result, and goes like any other toast. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_set_title (job->progress, escaped);
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, RESULT_SECONDS, dismiss_toast_cb,
+                              g_object_ref (job->progress), g_object_unref);
+  g_object_set_data (G_OBJECT (window), SYNC_KEY, NULL);
+  kp_course_export_update_actions (window);
+}
+
+/* TRUE while a sync of the window's course runs. */
+gboolean
+kp_course_export_is_syncing (KpWindow *window)
+{
+  g_return_val_if_fail (KP_IS_WINDOW (window), FALSE);
+  return g_object_get_data (G_OBJECT (window), SYNC_KEY) != NULL;
+}
+
+/**
+ * kp_course_export_sync:
+ * @url: the CalDAV collection
+ * @user: (nullable): the account; %NULL or "" for none
+ * @password: (nullable): as typed in; %NULL or "" for the keyring's
+ *
+ * Starts syncing the open course's sessions to the collection in a thread. A toast shows that it
+ * runs, and then what it did or why it failed.
+ */
+void
+kp_course_export_sync (KpWindow   *window,
+                       const char *url,
+                       const char *user,
+                       const char *password)
+{
+  KpCourse *course = kp_window_get_course (window);
+  KpStore *store = kp_window_get_store (window);
+  g_autoptr(KpCaldav) checked = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *progress = NULL;
+  AdwToast *previous;
+  SyncJob *job;
+
+  g_return_if_fail (KP_IS_WINDOW (window));
+  g_return_if_fail (url != NULL);
+
+  if (course == NULL || kp_course_export_is_syncing (window))
+    return;
+
+  /* A wrong address is told before the keyring is asked. */
+  checked = kp_caldav_new (url, NULL, NULL, &error);
+  if (checked == NULL)
+    {
+      toast (window, error->message);
+      return;
+    }
+
+  job = g_new0 (SyncJob, 1);
+  job->window = g_object_ref (window);
+  job->store = g_object_ref (store);
+  job->url = g_strdup (url);
+  job->user = user != NULL && *user != '\0' ? g_strdup (user) : NULL;
+  job->password = password != NULL && *password != '\0' ? g_strdup (password) : NULL;
+  job->collection = g_strdup (kp_caldav_get_collection (checked));
+  job->course_title = g_strdup (kp_course_get_title (course) ? kp_course_get_title (course) : "");
+
+  /* The thread gets a copy of the course as saved, so edits meanwhile do not race it. */
+  if (kp_store_flush (store, &error))
+    job->course = kp_store_load_course (store, kp_course_get_id (course), &error);
+  if (job->course != NULL)
+    job->known = kp_store_load_caldav_resources (store, kp_course_get_id (course),
+                                                 job->collection, &error);
+  if (job->known == NULL)
+    {
+      toast (window, error->message);
+      sync_job_free (job);
+      return;
+    }
+
+  /* Translators: %s is the course's title */
+  progress = g_strdup_printf (_("Syncing “%s” to the calendar…"), job->course_title);
+  job->progress = g_object_ref_sink (toast_new (progress));
+  adw_toast_set_timeout (job->progress, 0);
+  /* A new sync's progress does not wait behind the last one's result. */
+  previous = g_object_get_data (G_OBJECT (window), SYNC_TOAST_KEY);
+  if (previous != NULL)
+    adw_toast_dismiss (previous);
+  g_object_set_data_full (G_OBJECT (window), SYNC_TOAST_KEY, g_object_ref (job->progress),
+                          g_object_unref);
+  kp_window_add_toast (window, g_object_ref (job->progress));
+
+  g_object_set_data (G_OBJECT (window), SYNC_KEY, GINT_TO_POINTER (TRUE));
+  kp_course_export_update_actions (window);
+
+  task = g_task_new (NULL, NULL, on_sync_done, NULL);
+  g_task_set_source_tag (task, kp_course_export_sync);
+  g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
+  g_task_run_in_thread (task, sync_thread);
+}
+
+static void
+on_sync_dialog_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         KpWindow         *window)
+{
+  GtkEditable *url_row = g_object_get_data (G_OBJECT (dialog), "url-row");
+  GtkEditable *user_row = g_object_get_data (G_OBJECT (dialog), "user-row");
+  GtkEditable *password_row = g_object_get_data (G_OBJECT (dialog), "password-row");
+  g_autofree char *url = NULL;
+  g_autofree char *user = NULL;
+  GSettings *settings;
+
+  if (g_strcmp0 (response, "sync") != 0)
+    return;
+
+  url = g_strstrip (g_strdup (gtk_editable_get_text (url_row)));
+  user = g_strstrip (g_strdup (gtk_editable_get_text (user_row)));
+  if (*url == '\0')
+    {
+      toast (window, _("Give the calendar collection’s address to sync to"));
+      return;
+    }
+  settings = window_settings (window);
+  if (settings != NULL)
+    {
+      g_settings_set_string (settings, "caldav-url", url);
+      g_settings_set_string (settings, "caldav-user", user);
+    }
+  kp_course_export_sync (window, url, user, gtk_editable_get_text (password_row));
+}
+
+static GtkWidget *
+add_entry_row (GtkWidget  *list,
+               GtkWidget  *row,
+               const char *title,
+               const char *text)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+static void
+sync_calendar_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KpWindow *window = KP_WINDOW (widget);
+  GSettings *settings = window_settings (window);
+  g_autofree char *url = settings ? g_settings_get_string (settings, "caldav-url") : NULL;
+  g_autofree char *user = settings ? g_settings_get_string (settings, "caldav-user") : NULL;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *row;
+
+  if (kp_window_get_course (window) == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Sync to Calendar"),
+                                   _("The sessions go to a CalDAV calendar, one event each, and "
+                                     "follow the plan when you sync again. Leave the password "
+                                     "empty to use the one in the keyring."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  row = add_entry_row (list, adw_entry_row_new (), _("Calendar address"), url);
+  g_object_set (row, "input-purpose", GTK_INPUT_PURPOSE_URL, NULL);
+  g_object_set_data (G_OBJECT (dialog), "url-row", row);
+  row = add_entry_row (list, adw_entry_row_new (), _("User name"), user);
+  g_object_set_data (G_OBJECT (dialog), "user-row", row);
+  row = add_entry_row (list, adw_password_entry_row_new (), _("Password"), NULL);
+  g_object_set_data (G_OBJECT (dialog), "password-row", row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "sync", _("_Sync"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sync",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sync");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_sync_dialog_response), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Installing ---------------------------------------------------------------------------------- */
+
+/**
+ * kp_course_export_update_actions:
+ *
+ * Enables the actions when a course is open, and Sync when no sync runs.
+ */
+void
+kp_course_export_update_actions (KpWindow *window)
+{
+  gboolean has_course = kp_window_get_course (window) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.print", has_course);
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.export-pdf", has_course);
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.export-calendar", has_course);
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.export-planning-calendar",
+                                 has_course);
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.sync-calendar",
+                                 has_course && !kp_course_export_is_syncing (window));
+}
+
+/* win.print and win.export-pdf take the brochure's language ("" for the course's). */
+void
+kp_course_export_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.print", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", "s", export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
+                                   export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.export-planning-calendar", NULL,
+                                   export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.sync-calendar", NULL,
+                                   sync_calendar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", "s", "");
+}
