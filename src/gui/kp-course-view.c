@@ -15,6 +15,7 @@
 
 #include "kp-brochure-page.h"
 #include "kp-course-view.h"
+#include "kp-evaluation-page.h"
 #include "kp-need-page.h"
 #include "kp-running-page.h"
 #include "kp-sessions-page.h"
@@ -31,6 +32,7 @@ static const struct
   { KP_STEP_BROCHURE, kp_brochure_page_get_type },
   { KP_STEP_SESSIONS, kp_sessions_page_get_type },
   { KP_STEP_RUNNING, kp_running_page_get_type },
+  { KP_STEP_EVALUATION, kp_evaluation_page_get_type },
 };
 
 /* The checklist follows edits once typing pauses, not at every keystroke. */

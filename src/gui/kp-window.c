@@ -12,10 +12,13 @@
 
 #include "kp-course-copy.h"
 #include "kp-course-export.h"
+#include "kp-course-rerun.h"
 #include "kp-course-row.h"
 #include "kp-course-view.h"
 #include "kp-plan-reader.h"
 #include "kp-method.h"
+#include "kp-run-again-dialog.h"
+#include "kp-stats-window.h"
 #include "kp-window.h"
 
 /* How long the sidebar row waits after an edit before it shows the new title and progress. */
@@ -290,6 +293,7 @@ update_actions (KpWindow *self)
                       kp_course_get_status (self->course) == KP_COURSE_STATUS_ARCHIVED;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_course);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run-again", has_course);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive", has_course && !archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive", archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", has_course);
@@ -643,6 +647,69 @@ duplicate_action (GtkWidget  *widget,
   if (kp_course_get_status (copy) == KP_COURSE_STATUS_ARCHIVED)
     kp_course_set_status (copy, KP_COURSE_STATUS_PLANNING);
   add_course (self, copy, open_course_position (self) + 1);
+}
+
+/* The next run of the open course, from the day the dialog chose: saved, listed and opened. */
+static void
+on_run_again_response (KpRunAgainDialog *dialog,
+                       const char       *response,
+                       KpWindow         *self)
+{
+  g_autoptr(KpCourse) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *message = NULL;
+  GDate start;
+
+  if (g_strcmp0 (response, "run") != 0 || self->course == NULL)
+    return;
+
+  kp_run_again_dialog_get_date (dialog, &start);
+  next = kp_course_rerun (self->course, &start, &error);
+  if (next == NULL)
+    {
+      kp_window_toast (self, error->message);
+      return;
+    }
+  if (!add_course (self, next, open_course_position (self) + 1))
+    return;
+
+  day = g_date_time_format (kp_course_get_first_start (next), "%x");
+  /* Translators: %s is the day the new run's first session falls on */
+  message = g_strdup_printf (_("The next run starts %s"), day);
+  kp_window_toast (self, message);
+}
+
+static void
+run_again_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->course == NULL)
+    return;
+
+  dialog = kp_run_again_dialog_new (GTK_WINDOW (self), self->course);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_run_again_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+statistics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  /* The figures count what the database holds: edits still waiting are written first. */
+  if (!kp_store_flush (self->store, &error))
+    kp_window_toast (self, error->message);
+  gtk_window_present (GTK_WINDOW (kp_stats_window_new (GTK_WINDOW (self), self->store,
+                                                       g_date_time_get_year (now))));
 }
 
 static void
@@ -1208,6 +1275,8 @@ kp_window_class_init (KpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-course", NULL, new_course_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "win.run-again", NULL, run_again_action);
+  gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
   gtk_widget_class_install_action (widget_class, "win.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive", NULL, unarchive_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
