@@ -146,6 +146,8 @@ assert_same_course (KpCourse *a,
     g_assert_cmpstr (kp_course_get_text (a, text), ==, kp_course_get_text (b, text));
   g_assert_cmpint (kp_course_get_status (a), ==, kp_course_get_status (b));
   g_assert_cmpint (kp_course_get_management (a), ==, kp_course_get_management (b));
+  for (KpCourseCondition c = 0; c < KP_COURSE_N_CONDITIONS; c++)
+    g_assert_cmpint (kp_course_get_condition (a, c), ==, kp_course_get_condition (b, c));
   g_assert_cmpint (kp_course_get_capacity_min (a), ==, kp_course_get_capacity_min (b));
   g_assert_cmpint (kp_course_get_capacity_max (a), ==, kp_course_get_capacity_max (b));
   g_assert_cmpuint (kp_course_get_registered (a), ==, kp_course_get_registered (b));
@@ -592,6 +594,76 @@ test_rejects_in_memory_cases (void)
   g_assert_nonnull (course);
 }
 
+/* The brochure's extension (docs/course-plan-extensions.md): the place's accessibility and the
+ * conditions of taking part, read, written in their place, and refused when malformed. */
+static void
+test_conditions_and_accessibility (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpCourse) course = NULL;
+  g_autoptr(KpCourse) again = NULL;
+  g_autoptr(KpCourse) plain = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *plain_text = NULL;
+
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"Hjertekurs\", "
+                      "\"location\": {\"name\": \"Sykehuset\", "
+                      "\"accessibility\": \"Trinnfri adkomst og teleslynge\"}, "
+                      "\"conditions\": {\"referral\": true, \"co_payment\": true}}}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kp_course_get_text (course, KP_COURSE_LOCATION_ACCESSIBILITY), ==,
+                   "Trinnfri adkomst og teleslynge");
+  g_assert_true (kp_course_get_condition (course, KP_COURSE_REFERRAL));
+  g_assert_true (kp_course_get_condition (course, KP_COURSE_CO_PAYMENT));
+  g_assert_false (kp_course_get_condition (course, KP_COURSE_TRAVEL_REFUND));
+
+  /* Written after the price, all three, and read back the same. */
+  text = kp_plan_write (course, NULL);
+  g_assert_nonnull (strstr (text, "\"price\" : null,\n    \"conditions\" : {\n"
+                                  "      \"referral\" : true,\n"
+                                  "      \"co_payment\" : true,\n"
+                                  "      \"travel_refund\" : false\n    },\n"));
+  g_assert_nonnull (strstr (text, "\"address\" : null,\n"
+                                  "      \"accessibility\" : \"Trinnfri adkomst og teleslynge\"\n"));
+  bytes = g_bytes_new (text, strlen (text));
+  again = kp_plan_read_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_course (course, again);
+
+  /* A file without them (a hand-written one, or one from before) means none apply. */
+  plain = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                     "\"course\": {\"title\": \"Kurs\"}}", &error);
+  g_assert_no_error (error);
+  g_assert_false (kp_course_get_condition (plain, KP_COURSE_REFERRAL));
+  g_assert_null (kp_course_get_text (plain, KP_COURSE_LOCATION_ACCESSIBILITY));
+  plain_text = kp_plan_write (plain, NULL);
+  g_assert_nonnull (strstr (plain_text, "\"referral\" : false"));
+
+  g_clear_object (&course);
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"x\", "
+                      "\"conditions\": {\"referral\": \"ja\"}}}", &error);
+  g_assert_null (course);
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN);
+  g_assert_cmpstr (error->message, ==, "course.conditions.referral: not true or false");
+  g_clear_error (&error);
+
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"x\", \"conditions\": true}}", &error);
+  g_assert_null (course);
+  g_assert_cmpstr (error->message, ==, "course.conditions: not an object");
+  g_clear_error (&error);
+
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"x\", "
+                      "\"location\": {\"accessibility\": 3}}}", &error);
+  g_assert_null (course);
+  g_assert_cmpstr (error->message, ==, "course.location.accessibility: not a text (a JSON string)");
+  g_clear_error (&error);
+}
+
 static void
 test_read_missing_file (void)
 {
@@ -677,6 +749,8 @@ main (int   argc,
     }
   g_test_add_func ("/plan/round-trip/same-course", test_round_trip_gives_same_course);
   g_test_add_func ("/plan/round-trip/built-course", test_round_trip_of_a_built_course);
+  g_test_add_func ("/plan/extension/conditions-and-accessibility",
+                   test_conditions_and_accessibility);
   g_test_add_func ("/plan/write/file-atomically", test_write_file_atomically);
   g_test_add_func ("/plan/update-from/changes-only-what-moved",
                    test_update_from_changes_only_what_moved);

@@ -166,6 +166,8 @@ make_rich_course (void)
   kp_course_set_text (course, KP_COURSE_SUBTITLE, NULL);
   kp_course_set_status (course, KP_COURSE_STATUS_RUNNING);
   kp_course_set_management (course, TRUE);
+  kp_course_set_condition (course, KP_COURSE_REFERRAL, TRUE);
+  kp_course_set_condition (course, KP_COURSE_TRAVEL_REFUND, TRUE);
   kp_course_set_capacity (course, 0, 16);
   kp_course_set_registered (course, 11);
   kp_course_set_goals (course, goals);
@@ -275,6 +277,8 @@ assert_courses_equal (KpCourse *a,
     g_assert_cmpstr (kp_course_get_text (a, i), ==, kp_course_get_text (b, i));
   g_assert_cmpint (kp_course_get_status (a), ==, kp_course_get_status (b));
   g_assert_cmpint (kp_course_get_management (a), ==, kp_course_get_management (b));
+  for (KpCourseCondition c = 0; c < KP_COURSE_N_CONDITIONS; c++)
+    g_assert_cmpint (kp_course_get_condition (a, c), ==, kp_course_get_condition (b, c));
   g_assert_cmpint (kp_course_get_capacity_min (a), ==, kp_course_get_capacity_min (b));
   g_assert_cmpint (kp_course_get_capacity_max (a), ==, kp_course_get_capacity_max (b));
   g_assert_cmpuint (kp_course_get_registered (a), ==, kp_course_get_registered (b));
@@ -889,6 +893,10 @@ test_migrates_version_1 (Fixture       *fixture,
   g_assert_cmpint (kp_course_get_status (course), ==, KP_COURSE_STATUS_READY);
   g_assert_cmpint (kp_course_get_capacity_max (course), ==, 12);
   g_assert_cmpstrv (kp_course_get_goals (course), goals);
+  /* Schema 7's brochure fields: unset until the group says. */
+  g_assert_null (kp_course_get_text (course, KP_COURSE_LOCATION_ACCESSIBILITY));
+  for (KpCourseCondition c = 0; c < KP_COURSE_N_CONDITIONS; c++)
+    g_assert_false (kp_course_get_condition (course, c));
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_members (course)), ==, 1);
 
   session = g_list_model_get_item (kp_course_get_sessions (course), 0);

@@ -142,6 +142,8 @@ kp_course_duplicate (KpCourse *course)
     kp_course_set_text (copy, text, kp_course_get_text (course, text));
   kp_course_set_status (copy, kp_course_get_status (course));
   kp_course_set_management (copy, kp_course_get_management (course));
+  for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+    kp_course_set_condition (copy, condition, kp_course_get_condition (course, condition));
   kp_course_set_capacity (copy, kp_course_get_capacity_min (course),
                           kp_course_get_capacity_max (course));
   kp_course_set_registered (copy, kp_course_get_registered (course));

@@ -23,6 +23,7 @@ struct _KpCourse
   GTimeZone      *time_zone;
   KpCourseStatus  status;
   gboolean        management;
+  gboolean        conditions[KP_COURSE_N_CONDITIONS];
   int             capacity_min;   /* 0: not set */
   int             capacity_max;
   guint           registered;
@@ -52,7 +53,8 @@ enum {
   PROP_SESSIONS,
   PROP_EVALUATIONS,
   PROP_TEXT_FIRST,
-  N_PROPS = PROP_TEXT_FIRST + KP_COURSE_N_TEXTS
+  PROP_CONDITION_FIRST = PROP_TEXT_FIRST + KP_COURSE_N_TEXTS,
+  N_PROPS = PROP_CONDITION_FIRST + KP_COURSE_N_CONDITIONS
 };
 
 enum {
@@ -84,7 +86,22 @@ static const KpCourseTextInfo text_info[KP_COURSE_N_TEXTS] = {
   [KP_COURSE_EMAIL]            = { "email", "registration_email", "registration", "email" },
   [KP_COURSE_PHONE]            = { "phone", "registration_phone", "registration", "phone" },
   [KP_COURSE_URL]              = { "url", "registration_url", "registration", "url" },
+  [KP_COURSE_LOCATION_ACCESSIBILITY] =
+    { "location-accessibility", "location_accessibility", "location", "accessibility" },
 };
+
+static const KpCourseConditionInfo condition_info[KP_COURSE_N_CONDITIONS] = {
+  [KP_COURSE_REFERRAL]      = { "referral", "referral" },
+  [KP_COURSE_CO_PAYMENT]    = { "co-payment", "co_payment" },
+  [KP_COURSE_TRAVEL_REFUND] = { "travel-refund", "travel_refund" },
+};
+
+const KpCourseConditionInfo *
+kp_course_condition_info (KpCourseCondition condition)
+{
+  g_return_val_if_fail (condition < KP_COURSE_N_CONDITIONS, NULL);
+  return &condition_info[condition];
+}
 
 const KpCourseTextInfo *
 kp_course_text_info (KpCourseText text)
@@ -162,9 +179,14 @@ kp_course_get_property (GObject    *object,
 {
   KpCourse *self = KP_COURSE (object);
 
-  if (prop_id >= PROP_TEXT_FIRST && prop_id < N_PROPS)
+  if (prop_id >= PROP_TEXT_FIRST && prop_id < PROP_CONDITION_FIRST)
     {
       g_value_set_string (value, self->texts[prop_id - PROP_TEXT_FIRST]);
+      return;
+    }
+  if (prop_id >= PROP_CONDITION_FIRST && prop_id < N_PROPS)
+    {
+      g_value_set_boolean (value, self->conditions[prop_id - PROP_CONDITION_FIRST]);
       return;
     }
 
@@ -195,9 +217,15 @@ kp_course_set_property (GObject      *object,
 {
   KpCourse *self = KP_COURSE (object);
 
-  if (prop_id >= PROP_TEXT_FIRST && prop_id < N_PROPS)
+  if (prop_id >= PROP_TEXT_FIRST && prop_id < PROP_CONDITION_FIRST)
     {
       kp_course_set_text (self, prop_id - PROP_TEXT_FIRST, g_value_get_string (value));
+      return;
+    }
+  if (prop_id >= PROP_CONDITION_FIRST && prop_id < N_PROPS)
+    {
+      kp_course_set_condition (self, prop_id - PROP_CONDITION_FIRST,
+                               g_value_get_boolean (value));
       return;
     }
 
@@ -281,6 +309,9 @@ kp_course_class_init (KpCourseClass *klass)
   for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
     properties[PROP_TEXT_FIRST + i] =
       g_param_spec_string (text_info[i].property, NULL, NULL, NULL, rw);
+  for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
+    properties[PROP_CONDITION_FIRST + i] =
+      g_param_spec_boolean (condition_info[i].property, NULL, NULL, FALSE, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -474,6 +505,37 @@ kp_course_set_status (KpCourse       *self,
     {
       self->status = status;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
+}
+
+/**
+ * kp_course_get_condition:
+ * @condition: a referral needed, the co-payment charged, travel refunded
+ *
+ * Returns: whether @condition applies to taking part in the course
+ */
+gboolean
+kp_course_get_condition (KpCourse          *self,
+                         KpCourseCondition  condition)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), FALSE);
+  g_return_val_if_fail (condition < KP_COURSE_N_CONDITIONS, FALSE);
+  return self->conditions[condition];
+}
+
+void
+kp_course_set_condition (KpCourse          *self,
+                         KpCourseCondition  condition,
+                         gboolean           applies)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_return_if_fail (condition < KP_COURSE_N_CONDITIONS);
+
+  applies = !!applies;
+  if (self->conditions[condition] != applies)
+    {
+      self->conditions[condition] = applies;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONDITION_FIRST + condition]);
     }
 }
 
@@ -1022,6 +1084,8 @@ kp_course_update_from (KpCourse *self,
     kp_course_set_text (self, text, incoming->texts[text]);
   kp_course_set_status (self, incoming->status);
   kp_course_set_management (self, incoming->management);
+  for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+    kp_course_set_condition (self, condition, incoming->conditions[condition]);
   kp_course_set_capacity (self, incoming->capacity_min, incoming->capacity_max);
   kp_course_set_registered (self, incoming->registered);
   kp_course_set_goals (self, (const char * const *) incoming->goals);

@@ -42,6 +42,7 @@ typedef enum
   KP_COURSE_EMAIL,
   KP_COURSE_PHONE,
   KP_COURSE_URL,
+  KP_COURSE_LOCATION_ACCESSIBILITY,  /* step-free access, hearing loop… (extension) */
   KP_COURSE_N_TEXTS
 } KpCourseText;
 
@@ -54,6 +55,24 @@ typedef struct
 } KpCourseTextInfo;
 
 const KpCourseTextInfo *kp_course_text_info (KpCourseText text);
+
+/* What applies to taking part, for the brochure to say (DOMAIN.md step 5; a course-plan
+ * extension, "conditions"). Each is also a boolean property. */
+typedef enum
+{
+  KP_COURSE_REFERRAL,       /* a referral is needed (henvisning, nn tilvising) */
+  KP_COURSE_CO_PAYMENT,     /* the outpatient co-payment is charged (egenandel) */
+  KP_COURSE_TRAVEL_REFUND,  /* travel is refunded (pasientreiser) */
+  KP_COURSE_N_CONDITIONS
+} KpCourseCondition;
+
+typedef struct
+{
+  const char *property;     /* "co-payment" */
+  const char *key;          /* "co_payment": the store column and the JSON member */
+} KpCourseConditionInfo;
+
+const KpCourseConditionInfo *kp_course_condition_info (KpCourseCondition condition);
 
 KpCourse           *kp_course_new                  (const char         *id);
 const char         *kp_course_get_id               (KpCourse           *self);
@@ -71,6 +90,11 @@ GTimeZone          *kp_course_get_time_zone        (KpCourse           *self);
 KpCourseStatus      kp_course_get_status           (KpCourse           *self);
 void                kp_course_set_status           (KpCourse           *self,
                                                     KpCourseStatus      status);
+gboolean            kp_course_get_condition        (KpCourse           *self,
+                                                    KpCourseCondition   condition);
+void                kp_course_set_condition        (KpCourse           *self,
+                                                    KpCourseCondition   condition,
+                                                    gboolean            applies);
 gboolean            kp_course_get_management       (KpCourse           *self);
 void                kp_course_set_management       (KpCourse           *self,
                                                     gboolean            management);

@@ -882,10 +882,15 @@ read_course (Reader     *r,
   static const char * const known[] = {
     "id", "title", "subtitle", "language", "timezone", "status", "need", "target_group", "goals",
     "frame", "content", "methods", "evaluation_plan", "organiser", "partners", "anchoring",
-    "location", "capacity", "price", "registration", "participants", "members",
+    "location", "capacity", "price", "conditions", "registration", "participants", "members",
     "planning_meetings", "sessions", "evaluations", NULL
   };
-  static const char * const known_location[] = { "name", "room", "address", NULL };
+  static const char * const known_location[] = {
+    "name", "room", "address", "accessibility", NULL
+  };
+  static const char * const known_conditions[] = {
+    "referral", "co_payment", "travel_refund", NULL
+  };
   static const char * const known_registration[] = { "deadline", "email", "phone", "url", NULL };
   static const char * const known_anchoring[] = { "management", "agreement", NULL };
   static const char * const known_capacity[] = { "min", "max", NULL };
@@ -960,6 +965,23 @@ read_course (Reader     *r,
         return NULL;
       path_pop (r, len);
       kp_course_set_management (course, management);
+    }
+
+  if (!read_part (r, object, "conditions", known_conditions, course, &part))
+    return NULL;
+  if (part != NULL)
+    {
+      gsize len = path_push (r, "conditions");
+
+      for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+        {
+          gboolean applies;
+
+          if (!read_boolean (r, part, kp_course_condition_info (condition)->key, &applies))
+            return NULL;
+          kp_course_set_condition (course, condition, applies);
+        }
+      path_pop (r, len);
     }
 
   if (!read_part (r, object, "capacity", known_capacity, course, &part))

@@ -301,6 +301,16 @@ add_course (JsonBuilder *builder,
   json_builder_end_object (builder);
 
   add_string (builder, "price", kp_course_get_text (course, KP_COURSE_PRICE));
+
+  json_builder_set_member_name (builder, "conditions");
+  json_builder_begin_object (builder);
+  for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+    {
+      json_builder_set_member_name (builder, kp_course_condition_info (condition)->key);
+      json_builder_add_boolean_value (builder, kp_course_get_condition (course, condition));
+    }
+  json_builder_end_object (builder);
+
   add_texts_in (builder, course, "registration");
 
   json_builder_set_member_name (builder, "participants");

@@ -175,6 +175,13 @@ static const char * const migrations[] = {
 
   /* 6: sessions found by their UUID, which no two courses may share (iCalendar UIDs) */
   "CREATE INDEX IF NOT EXISTS sessions_by_id ON sessions (id);",
+
+  /* 7: what the brochure says of the place's accessibility, and whether a referral is needed,
+   * the co-payment charged and travel refunded (KpCourseCondition) */
+  "ALTER TABLE courses ADD COLUMN location_accessibility TEXT;"
+  "ALTER TABLE courses ADD COLUMN referral INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN co_payment INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN travel_refund INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -436,8 +443,11 @@ build_course_sql (KpStoreStatement which)
         g_string_append_printf (sql, ", %s", kp_course_text_info (i)->key);
       for (guint i = 0; i < G_N_ELEMENTS (course_columns); i++)
         g_string_append_printf (sql, ", %s", course_columns[i]);
+      for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
+        g_string_append_printf (sql, ", %s", kp_course_condition_info (i)->key);
       g_string_append (sql, ") VALUES (?1");
-      for (guint i = 0; i < KP_COURSE_N_TEXTS + G_N_ELEMENTS (course_columns); i++)
+      for (guint i = 0;
+           i < KP_COURSE_N_TEXTS + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS; i++)
         g_string_append_printf (sql, ", ?%u", ++n);
       g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
       for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
@@ -446,6 +456,9 @@ build_course_sql (KpStoreStatement which)
       for (guint i = 0; i < G_N_ELEMENTS (course_columns); i++)
         g_string_append_printf (sql, "%s%s = excluded.%s", i > 0 ? ", " : "",
                                 course_columns[i], course_columns[i]);
+      for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
+        g_string_append_printf (sql, ", %s = excluded.%s", kp_course_condition_info (i)->key,
+                                kp_course_condition_info (i)->key);
       g_string_append (sql, " RETURNING cid");
     }
   else
@@ -457,6 +470,8 @@ build_course_sql (KpStoreStatement which)
         g_string_append_printf (sql, ", %s", kp_course_text_info (i)->key);
       for (guint i = 0; i < G_N_ELEMENTS (course_columns); i++)
         g_string_append_printf (sql, ", %s", course_columns[i]);
+      for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
+        g_string_append_printf (sql, ", %s", kp_course_condition_info (i)->key);
       g_string_append (sql, " FROM courses WHERE id = ?1");
     }
 
@@ -1278,6 +1293,8 @@ kp_store_upsert_course (KpStore   *self,
                       g_list_model_get_n_items (kp_course_get_sessions (course)));
   sqlite3_bind_int64 (stmt, column++, checks_met);
   sqlite3_bind_int64 (stmt, column++, checks_total);
+  for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+    sqlite3_bind_int (stmt, column++, kp_course_get_condition (course, condition) ? 1 : 0);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -1765,6 +1782,10 @@ kp_store_load_course_row (KpStore     *self,
       kp_course_set_registered (course, (guint) sqlite3_column_int64 (stmt, first + 4));
       kp_course_set_goals (course, (const char * const *) goals);
       kp_course_set_partners (course, (const char * const *) partners);
+      for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+        kp_course_set_condition (course, condition,
+                                 sqlite3_column_int (stmt, first + G_N_ELEMENTS (course_columns) +
+                                                           condition) != 0);
     }
 
   kp_store_statement_done (stmt);
