@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -166,10 +167,10 @@ read_integer (Reader     *r,
 
   value = json_node_get_int (node);
   if (value < min)
-    return fail_at (r, name, _("must be %" G_GINT64_FORMAT " or more, not %" G_GINT64_FORMAT),
+    return fail_at (r, name, _("must be %" PRId64 " or more, not %" PRId64),
                     min, value);
   if (value > max)
-    return fail_at (r, name, _("must be %" G_GINT64_FORMAT " or less, not %" G_GINT64_FORMAT),
+    return fail_at (r, name, _("must be %" PRId64 " or less, not %" PRId64),
                     max, value);
   *present = TRUE;
   *out = value;
@@ -189,7 +190,7 @@ read_minutes (Reader     *r,
   *out = 0;
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
       json_node_get_value_type (node) == G_TYPE_INT64 && json_node_get_int (node) <= 0)
-    return fail_at (r, "minutes", _("must be more than 0 minutes, not %" G_GINT64_FORMAT),
+    return fail_at (r, "minutes", _("must be more than 0 minutes, not %" PRId64),
                     json_node_get_int (node));
   if (!read_integer (r, object, "minutes", 1, 24 * 60, &present, &value))
     return FALSE;
@@ -995,7 +996,7 @@ read_course (Reader     *r,
         return NULL;
       if (min > 0 && max > 0 && min > max)
         {
-          fail_at (r, "min", _("more than the maximum (%" G_GINT64_FORMAT ")"), max);
+          fail_at (r, "min", _("more than the maximum (%" PRId64 ")"), max);
           return NULL;
         }
       path_pop (r, len);
@@ -1084,7 +1085,7 @@ kp_plan_read_bytes (GBytes     *bytes,
   if (!g_utf8_validate (data, size, &end))
     {
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN,
-                   _("not UTF-8 text (an invalid byte at offset %" G_GSIZE_FORMAT ")"),
+                   _("not UTF-8 text (an invalid byte at offset %zu)"),
                    (gsize) (end - data));
       return NULL;
     }
@@ -1132,7 +1133,7 @@ kp_plan_read_bytes (GBytes     *bytes,
   if (version > KP_PLAN_VERSION)
     {
       fail_at (&r, "version",
-               _("%" G_GINT64_FORMAT " is newer than this Kursplan reads (it reads version %d); "
+               _("%" PRId64 " is newer than this Kursplan reads (it reads version %d); "
                  "update Kursplan to import the file"),
                version, KP_PLAN_VERSION);
       return NULL;

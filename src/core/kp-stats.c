@@ -335,7 +335,8 @@ kp_stats_format_table (GPtrArray *rows,
   /* Translators: column heads of `kursplan stats`, at most 8 characters each: sessions held,
    * registered participants, attendances, contributions by users and by professionals, and
    * whether users took part in planning, running and evaluation */
-  g_string_append_printf (out, " %8s %8s %8s %8s %8s  %s\n", _("Sessions"), _("Regist."),
+  g_string_append_printf (out, " %8s %8s %8s %8s %8s  %s\n", C_("stats column", "Sessions"),
+                          _("Regist."),
                           _("Attend."), _("Users"), _("Profs"), _("Plan/Run/Eval"));
   for (guint i = 0; i < rows->len; i++)
     {
