@@ -243,6 +243,100 @@ test_pdf_is_reproducible_and_tagged (void)
   g_assert_true (bytes_contain (first, "NotoSans"));
 }
 
+/* The brochure's text as a reader gets it: the PDF through poppler's pdftotext, one line. */
+static char *
+brochure_text (KpCourse   *course,
+               const char *code)
+{
+  g_autoptr(KpBrochure) brochure = kp_brochure_new (course, kp_doc_language_lookup (code),
+                                                    KP_BROCHURE_CANCELLED_MARK);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 1, 20, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kursplan-brochure-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "brochure.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  /* -raw: the content stream's order, which the tags give a screen reader. */
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-raw", pdf, "-", NULL };
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_true (kp_brochure_write_pdf (brochure, KP_BROCHURE_LAYOUT_A4, now, pdf, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_remove (pdf);
+  g_rmdir (dir);
+
+  /* Lines break where the column does: join the words again. */
+  words = g_strsplit_set (out, " \n\f", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* What applies to taking part is said in the brochure's language, and only what applies; the
+ * place's accessibility under the place (docs/course-plan-extensions.md). */
+static void
+test_conditions_printed_when_they_apply (void)
+{
+  g_autoptr(KpCourse) course = fixture_course ();
+  g_autofree char *none = NULL;
+  g_autofree char *nb = NULL;
+  g_autofree char *nn = NULL;
+  g_autofree char *se = NULL;
+  g_autofree char *smj = NULL;
+  g_autofree char *travel_only = NULL;
+
+  none = brochure_text (course, "nb");
+  g_assert_null (strstr (none, "Godt å vite"));
+  g_assert_null (strstr (none, "henvisning fra lege"));
+  g_assert_null (strstr (none, "Tilgjengelighet"));
+
+  kp_course_set_text (course, KP_COURSE_LOCATION_ACCESSIBILITY,
+                      "Trinnfri adkomst, heis og teleslynge.");
+  for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+    kp_course_set_condition (course, condition, TRUE);
+
+  nb = brochure_text (course, "nb");
+  g_assert_nonnull (strstr (nb, "Tilgjengelighet Trinnfri adkomst, heis og teleslynge."));
+  g_assert_nonnull (strstr (nb, "Godt å vite Du må ha henvisning fra lege. Kurset koster "
+                                "egenandel, som ved poliklinisk behandling. Er du under 16 år "
+                                "eller har frikort, betaler du ikke. Pårørende som følger deg, "
+                                "betaler ikke. Du kan få dekket reiseutgiftene gjennom "
+                                "Pasientreiser."));
+
+  nn = brochure_text (course, "nn");
+  g_assert_nonnull (strstr (nn, "Tilgjenge Trinnfri adkomst"));
+  g_assert_nonnull (strstr (nn, "Godt å vite Du må ha tilvising frå lege. Kurset kostar "
+                                "eigendel"));
+  g_assert_nonnull (strstr (nn, "betaler du ikkje. Pårørande som følgjer deg, betaler ikkje."));
+  g_assert_nonnull (strstr (nn, "Du kan få dekt reiseutgiftene gjennom Pasientreiser."));
+
+  se = brochure_text (course, "se");
+  g_assert_nonnull (strstr (se, "Olámuttus Trinnfri adkomst"));
+  g_assert_nonnull (strstr (se, "Buorre diehtit Dus ferte leat doaktára čujuhus. Kursa máksá "
+                                "iešmávssu"));
+  g_assert_nonnull (strstr (se, "Oapmahaččat geat čuvvot du, eai mávsse."));
+  g_assert_nonnull (strstr (se, "gokčojuvvot Pasientreiser bokte."));
+  g_assert_null (strstr (se, "Du må ha henvisning fra lege."));
+
+  /* Lule Sami labels await review: Bokmål stands in, as for the other labels. */
+  smj = brochure_text (course, "smj");
+  g_assert_nonnull (strstr (smj, "Godt å vite Du må ha henvisning fra lege."));
+
+  kp_course_set_condition (course, KP_COURSE_REFERRAL, FALSE);
+  kp_course_set_condition (course, KP_COURSE_CO_PAYMENT, FALSE);
+  travel_only = brochure_text (course, "nb");
+  g_assert_nonnull (strstr (travel_only, "Godt å vite Du kan få dekket reiseutgiftene"));
+  g_assert_null (strstr (travel_only, "henvisning fra lege"));
+  g_assert_null (strstr (travel_only, "egenandel"));
+}
+
 /* The renderer draws on any cairo_t: here an image surface at 2×, as a preview would. */
 static void
 test_draws_on_an_image_surface (void)
@@ -320,6 +414,8 @@ main (int    argc,
                    test_long_paragraph_breaks_between_lines);
   g_test_add_func ("/brochure/pdf/reproducible-tagged-linked", test_pdf_is_reproducible_and_tagged);
   g_test_add_func ("/brochure/draw/on-an-image-surface", test_draws_on_an_image_surface);
+  g_test_add_func ("/brochure/conditions/printed-when-they-apply",
+                   test_conditions_printed_when_they_apply);
   g_test_add_func ("/brochure/write/failure-leaves-nothing", test_write_failure_leaves_nothing);
 
   return g_test_run ();

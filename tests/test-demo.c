@@ -95,7 +95,7 @@ assert_demo_course (KpCourse   *course,
     KP_COURSE_TARGET_GROUP, KP_COURSE_FRAME, KP_COURSE_CONTENT, KP_COURSE_METHODS,
     KP_COURSE_EVALUATION_PLAN, KP_COURSE_NEED, KP_COURSE_ORGANISER, KP_COURSE_LOCATION_NAME,
     KP_COURSE_LOCATION_ADDRESS, KP_COURSE_PRICE, KP_COURSE_DEADLINE, KP_COURSE_EMAIL,
-    KP_COURSE_PHONE, KP_COURSE_URL, KP_COURSE_SUBTITLE,
+    KP_COURSE_PHONE, KP_COURSE_URL, KP_COURSE_SUBTITLE, KP_COURSE_LOCATION_ACCESSIBILITY,
   };
   GListModel *sessions = kp_course_get_sessions (course);
   GListModel *meetings = kp_course_get_meetings (course);
@@ -116,6 +116,10 @@ assert_demo_course (KpCourse   *course,
   g_assert_cmpuint (g_strv_length ((char **) kp_course_get_goals (course)), >=, 3);
   g_assert_cmpuint (g_strv_length ((char **) kp_course_get_partners (course)), ==, 2);
   g_assert_true (kp_course_get_management (course));
+  /* The Sami clinic's course needs a referral, costs the co-payment and refunds travel; the
+   * carers' school and the municipal course ask none of these. */
+  for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+    g_assert_cmpint (kp_course_get_condition (course, condition), ==, index == 2);
   g_assert_cmpint (kp_course_get_capacity_min (course), >, 0);
   g_assert_cmpint (kp_course_get_capacity_max (course), >, kp_course_get_capacity_min (course));
 

@@ -321,14 +321,17 @@ has_practical (KpBrochure *self)
 {
   static const KpCourseText fields[] = {
     KP_COURSE_LOCATION_NAME, KP_COURSE_LOCATION_ROOM, KP_COURSE_LOCATION_ADDRESS,
-    KP_COURSE_PRICE, KP_COURSE_DEADLINE, KP_COURSE_EMAIL, KP_COURSE_PHONE, KP_COURSE_URL,
-    KP_COURSE_ORGANISER,
+    KP_COURSE_LOCATION_ACCESSIBILITY, KP_COURSE_PRICE, KP_COURSE_DEADLINE, KP_COURSE_EMAIL,
+    KP_COURSE_PHONE, KP_COURSE_URL, KP_COURSE_ORGANISER,
   };
   GListModel *members = kp_course_get_members (self->course);
   const char * const *partners = kp_course_get_partners (self->course);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (text (self, fields[i]) != NULL)
+      return TRUE;
+  for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+    if (kp_course_get_condition (self->course, condition))
       return TRUE;
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
@@ -338,6 +341,29 @@ has_practical (KpBrochure *self)
         return TRUE;
     }
   return partners != NULL && partners[0] != NULL;
+}
+
+/* What applies to taking part — referral, co-payment, travel refund — one sentence each in the
+ * brochure's language, and only those that apply (DOMAIN.md, step 5). */
+static void
+add_conditions (KpBrochure *self)
+{
+  static const KpDocLabel sentences[KP_COURSE_N_CONDITIONS] = {
+    [KP_COURSE_REFERRAL] = KP_DOC_LABEL_REFERRAL,
+    [KP_COURSE_CO_PAYMENT] = KP_DOC_LABEL_CO_PAYMENT,
+    [KP_COURSE_TRAVEL_REFUND] = KP_DOC_LABEL_TRAVEL_REFUND,
+  };
+  gboolean labelled = FALSE;
+
+  for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+    {
+      if (!kp_course_get_condition (self->course, condition))
+        continue;
+      if (!labelled)
+        add_label (self, KP_DOC_LABEL_CONDITIONS);
+      labelled = TRUE;
+      add_value (self, label (self, sentences[condition]), NULL);
+    }
 }
 
 /* Place, price and deadline; how to register and whom to ask; who organises it. */
@@ -364,6 +390,11 @@ add_practical (KpBrochure *self)
     {
       add_label (self, KP_DOC_LABEL_PLACE);
       add_value (self, place, NULL);
+    }
+  if (text (self, KP_COURSE_LOCATION_ACCESSIBILITY) != NULL)
+    {
+      add_label (self, KP_DOC_LABEL_ACCESSIBILITY);
+      add_value (self, text (self, KP_COURSE_LOCATION_ACCESSIBILITY), NULL);
     }
   if (text (self, KP_COURSE_PRICE) != NULL)
     {
@@ -404,6 +435,7 @@ add_practical (KpBrochure *self)
     }
 
   kp_doc_layout_next_column (layout);
+  add_conditions (self);
   if (text (self, KP_COURSE_ORGANISER) != NULL)
     {
       add_label (self, KP_DOC_LABEL_ORGANISER);

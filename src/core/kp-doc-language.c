@@ -61,6 +61,13 @@ static const KpDocLanguage languages[] = {
         "Kurset er planlagt i fellesskap av brukerrepresentanter og fagpersoner.",
       [KP_DOC_LABEL_CANCELLED] = "Avlyst",
       [KP_DOC_LABEL_PAGE] = "Side",
+      [KP_DOC_LABEL_ACCESSIBILITY] = "Tilgjengelighet",
+      [KP_DOC_LABEL_CONDITIONS] = "Godt å vite",
+      [KP_DOC_LABEL_REFERRAL] = "Du må ha henvisning fra lege.",
+      [KP_DOC_LABEL_CO_PAYMENT] =
+        "Kurset koster egenandel, som ved poliklinisk behandling. Er du under 16 år eller har "
+        "frikort, betaler du ikke. Pårørende som følger deg, betaler ikke.",
+      [KP_DOC_LABEL_TRAVEL_REFUND] = "Du kan få dekket reiseutgiftene gjennom Pasientreiser.",
     },
     .roles = { "kursleder", "fagperson", "brukerrepresentant", "erfaringskonsulent",
                "likeperson", "koordinator" },
@@ -91,6 +98,13 @@ static const KpDocLanguage languages[] = {
         "Kurset er planlagt i fellesskap av brukarrepresentantar og fagpersonar.",
       [KP_DOC_LABEL_CANCELLED] = "Avlyst",
       [KP_DOC_LABEL_PAGE] = "Side",
+      [KP_DOC_LABEL_ACCESSIBILITY] = "Tilgjenge",
+      [KP_DOC_LABEL_CONDITIONS] = "Godt å vite",
+      [KP_DOC_LABEL_REFERRAL] = "Du må ha tilvising frå lege.",
+      [KP_DOC_LABEL_CO_PAYMENT] =
+        "Kurset kostar eigendel, som ved poliklinisk behandling. Er du under 16 år eller har "
+        "frikort, betaler du ikkje. Pårørande som følgjer deg, betaler ikkje.",
+      [KP_DOC_LABEL_TRAVEL_REFUND] = "Du kan få dekt reiseutgiftene gjennom Pasientreiser.",
     },
     .roles = { "kursleiar", "fagperson", "brukarrepresentant", "erfaringskonsulent",
                "likeperson", "koordinator" },
@@ -128,6 +142,14 @@ static const KpDocLanguage languages[] = {
         "Geavaheaddjiovddasteaddjit ja fágaolbmot leat plánen kurssa ovttas.",
       [KP_DOC_LABEL_CANCELLED] = "Šluhttejuvvon",                   /* † */
       [KP_DOC_LABEL_PAGE] = "Siidu",                                /* † */
+      [KP_DOC_LABEL_ACCESSIBILITY] = "Olámuttus",                   /* † */
+      [KP_DOC_LABEL_CONDITIONS] = "Buorre diehtit",                 /* † */
+      [KP_DOC_LABEL_REFERRAL] = "Dus ferte leat doaktára čujuhus.", /* † */
+      [KP_DOC_LABEL_CO_PAYMENT] =                                   /* † */
+        "Kursa máksá iešmávssu, nugo poliklinihkalaš dikšu. Jus don leat vuollel 16 jagi "
+        "dahje dus lea friddjakoarta, de it mávsse. Oapmahaččat geat čuvvot du, eai mávsse.",
+      [KP_DOC_LABEL_TRAVEL_REFUND] =                                /* † */
+        "Sáhtát oažžut mátkegoluid gokčojuvvot Pasientreiser bokte.",
     },
     .roles = { "kursajođiheaddji",                                  /* † */
                "fágaolmmoš",                                        /* † */

@@ -29,6 +29,11 @@ typedef enum
   KP_DOC_LABEL_PLANNED_TOGETHER, /* the sentence on user representatives and professionals */
   KP_DOC_LABEL_CANCELLED,      /* a cancelled session */
   KP_DOC_LABEL_PAGE,           /* "Side", before "2 / 3" */
+  KP_DOC_LABEL_ACCESSIBILITY,  /* over the place's accessibility */
+  KP_DOC_LABEL_CONDITIONS,     /* over the sentences below: what applies to taking part */
+  KP_DOC_LABEL_REFERRAL,       /* sentence: a referral is needed */
+  KP_DOC_LABEL_CO_PAYMENT,     /* sentence: the co-payment, and who pays nothing */
+  KP_DOC_LABEL_TRAVEL_REFUND,  /* sentence: travel refunded through Pasientreiser */
   KP_DOC_N_LABELS
 } KpDocLabel;
 

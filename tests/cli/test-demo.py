@@ -144,6 +144,26 @@ class DemoTest(unittest.TestCase):
         self.assertEqual(len(self.listed()), 3)
         self.assertEqual(self.kursplan("export-plan", COURSES[0][1]).stdout, before)
 
+    def test_brochures_say_what_applies(self):
+        # Read as a reader gets them (pdftotext): the Sami clinic's course says, in North Sami,
+        # that it needs a referral, costs the co-payment and refunds travel; the carers' school
+        # says none of it. Both say how accessible the place is.
+        self.kursplan("demo")
+        texts = {}
+        for (_, course_id, _, _, _), lang in zip(COURSES, ("nb", "nn", "se")):
+            pdf = os.path.join(self.tmp.name, lang + ".pdf")
+            self.kursplan("brochure", course_id, "-o", pdf)
+            texts[lang] = " ".join(subprocess.run(
+                ["pdftotext", "-enc", "UTF-8", "-raw", pdf, "-"], check=True,
+                capture_output=True, text=True).stdout.split())
+        self.assertIn("Buorre diehtit Dus ferte leat doaktára čujuhus.", texts["se"])
+        self.assertIn("Oapmahaččat geat čuvvot du, eai mávsse.", texts["se"])
+        self.assertIn("Olámuttus Heiskka ja HC-hivsset gávdnojit.", texts["se"])
+        self.assertIn("Tilgjengelighet Trinnfri adkomst fra hovedinngangen", texts["nb"])
+        self.assertIn("Tilgjenge Trinnfri inngang", texts["nn"])
+        self.assertNotIn("Godt å vite", texts["nb"])
+        self.assertNotIn("Godt å vite", texts["nn"])
+
     def test_demo_takes_no_arguments(self):
         result = self.kursplan("demo", "extra", status=2)
         self.assertIn("“extra” is not an argument of demo", result.stderr)
