@@ -396,13 +396,7 @@ kp_session_row_refresh (KpSessionRow *self)
   /* Translators: the date on the button that opens the calendar, see g_date_time_format() */
   date_label = start != NULL ? g_date_time_format (start, _("%-d %B %Y")) : g_strdup (_("Choose a Date"));
   gtk_menu_button_set_label (self->date_button, date_label);
-  {
-    /* Translators: the accessible name of the button that shows a session's date */
-    g_autofree char *date_name = g_strdup_printf (_("Date: %s"), date_label);
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, date_name, -1);
-  }
+  /* The button is named by what it shows, the date; the row's title says what it is. */
 
   self->updating = TRUE;
   if (gtk_spin_button_get_value_as_int (self->minutes_spin) != (int) kp_session_get_minutes (self->session))
