@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kp-application.h"
+#include "kp-bind.h"
 #include "kp-brochure-page.h"
 #include "kp-brochure-preview.h"
 #include "kp-doc-language.h"
@@ -84,31 +85,6 @@ find_string (const char * const *strings,
     if (g_strcmp0 (strings[i], string) == 0)
       return i;
   return GTK_INVALID_LIST_POSITION;
-}
-
-/* A course's NULL text is an empty field; an emptied field is no text. */
-static gboolean
-text_to_field (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text != NULL ? text : "");
-  return TRUE;
-}
-
-static gboolean
-field_to_text (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text != NULL && *text != '\0' ? text : NULL);
-  return TRUE;
 }
 
 static void
@@ -405,21 +381,16 @@ bind_text (KpBrochurePage *self,
            KpCourseText    text,
            AdwEntryRow    *row)
 {
-  GBinding *binding;
+  GBinding *binding = kp_bind_text (self->course, kp_course_text_info (text)->property,
+                                    row, "text");
 
-  binding = g_object_bind_property_full (self->course, kp_course_text_info (text)->property,
-                                         row, "text",
-                                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                                         text_to_field, field_to_text, NULL, NULL);
   g_ptr_array_add (self->bindings, g_object_ref (binding));
 }
 
 static void
 unbind_course (KpBrochurePage *self)
 {
-  for (guint i = 0; i < self->bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (self->bindings, i));
-  g_ptr_array_set_size (self->bindings, 0);
+  kp_bindings_clear (self->bindings);
   if (self->course != NULL)
     g_signal_handlers_disconnect_by_func (self->course, on_course_notify, self);
 }

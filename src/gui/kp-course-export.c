@@ -211,6 +211,66 @@ print_action (GtkWidget  *widget,
     }
 }
 
+/* Saving through a file chooser ------------------------------------------------------------- */
+
+typedef gboolean (*SaveFunc) (KpWindow         *window,
+                              GtkNativeDialog  *dialog,
+                              GFile            *file,
+                              GError          **error);
+
+static void
+on_save_response (GtkNativeDialog *dialog,
+                  int              response,
+                  KpWindow        *window)
+{
+  SaveFunc save = g_object_get_data (G_OBJECT (dialog), "kp-save");
+  const char *saved_format = g_object_get_data (G_OBJECT (dialog), "kp-saved-format");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (save (window, dialog, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (saved_format, name);
+
+          toast (window, message);
+        }
+      else
+        toast (window, error->message);
+    }
+  g_object_unref (dialog);
+}
+
+/* A save dialog that hands the chosen file to @save and tells the result in a toast:
+ * @saved_format with the file's name, or the error. */
+static GtkFileChooserNative *
+new_save_dialog (KpWindow   *window,
+                 const char *title,
+                 const char *file_name,
+                 const char *filter_name,
+                 const char *mime_type,
+                 SaveFunc    save,
+                 const char *saved_format)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_set_data (G_OBJECT (dialog), "kp-save", save);
+  g_object_set_data (G_OBJECT (dialog), "kp-saved-format", (gpointer) saved_format);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_response), window, 0);
+  return dialog;
+}
+
 /* The brochure as PDF ------------------------------------------------------------------------- */
 
 /**
@@ -253,49 +313,14 @@ kp_course_export_brochure (KpWindow    *window,
   return kp_brochure_write_pdf (brochure, layout, now, path, error);
 }
 
-static void
-on_export_pdf_response (GtkNativeDialog *dialog,
-                        int              response,
-                        KpWindow        *window)
+static gboolean
+save_brochure (KpWindow         *window,
+               GtkNativeDialog  *dialog,
+               GFile            *file,
+               GError          **error)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      const char *language = g_object_get_data (G_OBJECT (dialog), "kp-language");
-      g_autoptr(GError) error = NULL;
-
-      if (kp_course_export_brochure (window, language, file, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          /* Translators: %s is the file's name */
-          g_autofree char *message = g_strdup_printf (_("Saved the brochure as %s"), name);
-
-          toast (window, message);
-        }
-      else
-        toast (window, error->message);
-    }
-  g_object_unref (dialog);
-}
-
-static GtkFileChooserNative *
-new_save_dialog (KpWindow   *window,
-                 const char *title,
-                 const char *file_name,
-                 const char *filter_name,
-                 const char *mime_type)
-{
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
-  gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  return dialog;
+  return kp_course_export_brochure (window, g_object_get_data (G_OBJECT (dialog), "kp-language"),
+                                    file, error);
 }
 
 static void
@@ -311,11 +336,11 @@ export_pdf_action (GtkWidget  *widget,
   if (course == NULL)
     return;
   file_name = dup_file_name (course, ".pdf");
+  /* Translators: %s is the file's name */
   dialog = new_save_dialog (window, _("Export Brochure"), file_name, _("PDF documents"),
-                            "application/pdf");
+                            "application/pdf", save_brochure, _("Saved the brochure as %s"));
   g_object_set_data_full (G_OBJECT (dialog), "kp-language",
                           g_variant_dup_string (parameter, NULL), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_pdf_response), window, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -359,29 +384,15 @@ kp_course_export_calendar (KpWindow  *window,
   return TRUE;
 }
 
-static void
-on_export_calendar_response (GtkNativeDialog *dialog,
-                             int              response,
-                             KpWindow        *window)
+static gboolean
+save_calendar (KpWindow         *window,
+               GtkNativeDialog  *dialog,
+               GFile            *file,
+               GError          **error)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      gboolean planning = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kp-planning"));
-      g_autoptr(GError) error = NULL;
+  gboolean planning = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kp-planning"));
 
-      if (kp_course_export_calendar (window, planning, file, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          /* Translators: %s is the file's name */
-          g_autofree char *message = g_strdup_printf (_("Saved the calendar as %s"), name);
-
-          toast (window, message);
-        }
-      else
-        toast (window, error->message);
-    }
-  g_object_unref (dialog);
+  return kp_course_export_calendar (window, planning, file, error);
 }
 
 /* The sessions, for participants; or the planning group's meetings, for the group. */
@@ -400,12 +411,12 @@ export_calendar_action (GtkWidget  *widget,
     return;
   /* Translators: the file name of the planning group's calendar; %s is the course's title */
   file_name = dup_file_name (course, planning ? _(" (planning group).ics") : ".ics");
+  /* Translators: %s is the file's name */
   dialog = new_save_dialog (window,
                             planning ? _("Export Planning Calendar") : _("Export Calendar"),
-                            file_name, _("Calendars"), "text/calendar");
+                            file_name, _("Calendars"), "text/calendar", save_calendar,
+                            _("Saved the calendar as %s"));
   g_object_set_data (G_OBJECT (dialog), "kp-planning", GINT_TO_POINTER (planning));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_calendar_response), window,
-                           0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
