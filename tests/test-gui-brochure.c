@@ -500,8 +500,11 @@ test_language_switch_changes_the_dates (Fixture       *fixture,
   g_assert_cmpstr (kp_brochure_page_get_language (fixture->page), ==, "smj");
   g_assert_null (strstr (lule, "torsdag 4. mars"));
   g_assert_null (strstr (lule, "njukčamánu"));
-  /* The course keeps its own language. */
+  /* The course keeps its own language, and a new one is the brochure's too. */
   g_assert_cmpstr (kp_course_get_language (kp_window_get_course (fixture->window)), ==, "se");
+  kp_course_set_text (kp_window_get_course (fixture->window), KP_COURSE_LANGUAGE, "nn");
+  g_assert_cmpstr (kp_brochure_page_get_language (fixture->page), ==, "nn");
+  g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 1);
 }
 
 static void
@@ -901,7 +904,7 @@ test_screenshot (Fixture       *fixture,
       g_assert_true (gtk_widget_compute_point (kp_brochure_page_get_preview (fixture->page),
                                                scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
       gtk_adjustment_set_value (adjustment,
-                                gtk_adjustment_get_value (adjustment) + point.y - 80);
+                                gtk_adjustment_get_value (adjustment) + point.y - 330);
       wait_ms (200);
       g_clear_object (&texture);
       snapshot = gtk_snapshot_new ();

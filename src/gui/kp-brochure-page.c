@@ -273,6 +273,8 @@ on_course_notify (KpBrochurePage *self,
     update_capacity (self);
   else if (g_str_equal (name, "partners"))
     update_partners (self);
+  else if (g_str_equal (name, "language"))
+    kp_brochure_page_set_language (self, NULL);  /* the course's new language is the brochure's */
 }
 
 static const char *
