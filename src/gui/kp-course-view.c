@@ -16,6 +16,8 @@
 #include "kp-brochure-page.h"
 #include "kp-course-view.h"
 #include "kp-evaluation-page.h"
+#include "kp-goals-page.h"
+#include "kp-group-page.h"
 #include "kp-need-page.h"
 #include "kp-running-page.h"
 #include "kp-sessions-page.h"
@@ -29,6 +31,8 @@ static const struct
   GType (*get_type) (void);
 } step_pages[] = {
   { KP_STEP_NEED, kp_need_page_get_type },
+  { KP_STEP_GROUP, kp_group_page_get_type },
+  { KP_STEP_GOALS, kp_goals_page_get_type },
   { KP_STEP_BROCHURE, kp_brochure_page_get_type },
   { KP_STEP_SESSIONS, kp_sessions_page_get_type },
   { KP_STEP_RUNNING, kp_running_page_get_type },
@@ -66,6 +70,7 @@ struct _KpCourseView
   GtkListBox       *step_list;
   GtkStack         *page_stack;
   GtkLabel         *steps_button_label;
+  GtkWidget        *step_bar;
 };
 
 G_DEFINE_FINAL_TYPE (KpCourseView, kp_course_view, GTK_TYPE_WIDGET)
@@ -522,7 +527,8 @@ step_page_new (KpCourseView *self,
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 560);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+  /* A page wider than a narrow window scrolls sideways rather than widening the window. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   return scroller;
@@ -614,6 +620,7 @@ kp_course_view_class_init (KpCourseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpCourseView, step_list);
   gtk_widget_class_bind_template_child (widget_class, KpCourseView, page_stack);
   gtk_widget_class_bind_template_child (widget_class, KpCourseView, steps_button_label);
+  gtk_widget_class_bind_template_child (widget_class, KpCourseView, step_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_step_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_step_row_activated);
 
