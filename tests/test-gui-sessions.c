@@ -296,8 +296,11 @@ test_add_sessions_a_week_apart (void)
   /* Made 17.30 and two hours long, the next one takes both. */
   enter_time (row, "17.30");
   gtk_spin_button_set_value (row_child (row, "minutes_spin"), 120);
-  gtk_editable_set_text (row_child (row, "theme_row"), "Å være pårørende");
+  /* Markup characters are text: in the row, and in the running step's heading of the session. */
+  gtk_editable_set_text (row_child (row, "theme_row"), "Å være pårørende & <søsken>");
   wait_ms (20);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
+                            " · Å være pårørende & <søsken> · Helsehuset"));
   g_assert_true (gtk_widget_activate_action (fixture.sessions_page, "sessions.add", NULL));
   wait_ms (20);
   g_assert_cmpuint (n_rows (&fixture), ==, 2);
@@ -318,7 +321,7 @@ test_add_sessions_a_week_apart (void)
     g_autoptr(KpSession) first = session_at (saved, 0);
     g_autoptr(KpSession) second = session_at (saved, 1);
 
-    g_assert_cmpstr (kp_session_get_title (first), ==, "Å være pårørende");
+    g_assert_cmpstr (kp_session_get_title (first), ==, "Å være pårørende & <søsken>");
     g_assert_null (kp_session_get_title (second));
     g_assert_false (kp_session_has_own_location (second));
   }
