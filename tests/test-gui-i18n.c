@@ -248,6 +248,15 @@ test_window_in_each_language (void)
       wait_ms (200);
       view = find_widget (GTK_WIDGET (window), KP_TYPE_COURSE_VIEW);
       g_assert_nonnull (view);
+      /* Every step, for a person to look at; the sessions step as the course's own shot. */
+      for (KpStep step = KP_STEP_NEED; step <= KP_STEP_EVALUATION; step++)
+        {
+          g_autofree char *step_shot = g_strdup_printf ("i18n-%s-step%d", expected->language,
+                                                        (int) step + 1);
+
+          kp_course_view_set_step (KP_COURSE_VIEW (view), step);
+          save_shot (GTK_WINDOW (window), step_shot);
+        }
       kp_course_view_set_step (KP_COURSE_VIEW (view), KP_STEP_SESSIONS);
       save_shot (GTK_WINDOW (window), course_shot);
 
