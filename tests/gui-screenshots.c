@@ -9,6 +9,7 @@
 
 #include "kp-application.h"
 #include "kp-course-view.h"
+#include "kp-plan-reader.h"
 #include "kp-sessions-page.h"
 #include "kp-store.h"
 #include "kp-time.h"
@@ -340,6 +341,83 @@ test_timetable_views (void)
   close_window (app, window);
 }
 
+/* The first three steps of the demo carers' course: need, planning group (a member and a meeting
+ * open) and goals; then the group step in a narrow window with the step list shown. */
+static void
+test_step_views (void)
+{
+  g_autofree char *db = g_build_filename (shot_dir, "shots-steps.db", NULL);
+  g_autofree char *plan = g_build_filename (g_getenv ("KURSPLAN_SOURCE_ROOT"), "data", "demo",
+                                            "nb-parorendeskole-demens.kursplan.json", NULL);
+  g_autoptr(KpCourse) course = NULL;
+  g_autoptr(KpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  KpApplication *app;
+  KpWindow *window;
+  KpCourseView *view;
+  GtkWidget *page;
+  GtkListBoxRow *row;
+
+  g_remove (db);
+  course = kp_plan_read_file (plan, NULL, &error);
+  g_assert_no_error (error);
+  store = kp_store_new (db, &error);
+  g_assert_no_error (error);
+  kp_store_save_course (store, course, &error);
+  g_assert_no_error (error);
+  kp_store_flush (store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  window = open_window (&app, db, 1200, 900);
+  g_assert_true (kp_window_select_course (window, kp_course_get_id (course)));
+  view = KP_COURSE_VIEW (find_widget (GTK_WIDGET (window), KP_TYPE_COURSE_VIEW));
+
+  kp_course_view_set_step (view, KP_STEP_NEED);
+  save_shot (GTK_WINDOW (window), "step-need");
+
+  kp_course_view_set_step (view, KP_STEP_GROUP);
+  page = kp_course_view_get_page (view, KP_STEP_GROUP);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_template_child (page,
+                                         G_OBJECT_TYPE (page), "member_list")), 1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_template_child (page,
+                                         G_OBJECT_TYPE (page), "meeting_list")), 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  save_shot (GTK_WINDOW (window), "step-group");
+  /* Further down: the meeting, with hours refused inline, and the hours per side */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "kp-hours-row"), "-3");
+  {
+    GtkAdjustment *adjustment =
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (page,
+                                                                  GTK_TYPE_SCROLLED_WINDOW)));
+
+    wait_ms (100);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  save_shot (GTK_WINDOW (window), "step-group-meetings");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "kp-hours-row"), "3");
+
+  kp_course_view_set_step (view, KP_STEP_GOALS);
+  save_shot (GTK_WINDOW (window), "step-goals");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  kp_course_view_set_step (view, KP_STEP_GROUP);
+  {
+    AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                      KP_TYPE_WINDOW, "leaflet"));
+
+    wait_ms (200);
+    adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  }
+  save_shot (GTK_WINDOW (window), "narrow-step-group");
+  adw_flap_set_reveal_flap (ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                     KP_TYPE_COURSE_VIEW, "flap")),
+                            TRUE);
+  save_shot (GTK_WINDOW (window), "narrow-steps");
+  close_window (app, window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -357,6 +435,7 @@ main (int    argc,
   g_test_add_func ("/screenshots/narrow", test_narrow_views);
   g_test_add_func ("/screenshots/empty", test_empty_views);
   g_test_add_func ("/screenshots/timetable", test_timetable_views);
+  g_test_add_func ("/screenshots/steps", test_step_views);
 
   return g_test_run ();
 }
