@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "kp-application.h"
+#include "kp-course-view.h"
+#include "kp-demo.h"
 #include "kp-store.h"
 #include "kp-time.h"
 #include "kp-window.h"
@@ -94,10 +96,20 @@ fixture_set_up (Fixture       *fixture,
 
   store = kp_store_new (fixture->db_path, &error);
   g_assert_no_error (error);
-  g_ptr_array_add (courses, make_course ("Å leve med kols", "2027-03-04T12:00", 4));
-  g_ptr_array_add (courses, make_course ("Mestring av diabetes type 2", "2027-04-08T17:00", 3));
-  kp_store_save_courses (store, courses, &error);
-  g_assert_no_error (error);
+  if (data != NULL)
+    {
+      /* The demo courses: members with long names, contributions, every step filled in. */
+      g_assert_true (kp_demo_load (store, &error));
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_ptr_array_add (courses, make_course ("Å leve med kols", "2027-03-04T12:00", 4));
+      g_ptr_array_add (courses, make_course ("Mestring av diabetes type 2", "2027-04-08T17:00",
+                                             3));
+      kp_store_save_courses (store, courses, &error);
+      g_assert_no_error (error);
+    }
   kp_store_flush (store, &error);
   g_assert_no_error (error);
 
@@ -256,8 +268,21 @@ test_every_control_has_a_name (Fixture       *fixture,
 {
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
   wait_ms (200);
-  g_assert_nonnull (kp_window_get_course (fixture->window));
-  assert_all_named (GTK_WIDGET (fixture->window), "window with a course");
+  {
+    GListModel *courses = kp_window_get_visible_courses (fixture->window);
+
+    /* Each demo course, with every step's page (the pages are all in the tree, shown or not). */
+    g_assert_cmpuint (g_list_model_get_n_items (courses), >=, 3);
+    for (guint i = 0; i < g_list_model_get_n_items (courses); i++)
+      {
+        g_autoptr(KpCourseSummary) summary = g_list_model_get_item (courses, i);
+
+        g_assert_true (kp_window_select_course (fixture->window,
+                                                kp_course_summary_get_id (summary)));
+        wait_ms (100);
+        assert_all_named (GTK_WIDGET (fixture->window), kp_course_summary_get_title (summary));
+      }
+  }
 
   /* The empty states and the search have controls of their own. */
   kp_window_set_search_text (fixture->window, "no course is called this");
@@ -453,6 +478,76 @@ collect_wide (GtkWidget *widget,
     }
 }
 
+static KpCourseView *
+find_course_view (GtkWidget *widget)
+{
+  if (KP_IS_COURSE_VIEW (widget))
+    return KP_COURSE_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      KpCourseView *view = find_course_view (child);
+
+      if (view != NULL)
+        return view;
+    }
+  return NULL;
+}
+
+/* The shown widgets whose right edge lies past the window's, outside anything that scrolls
+ * sideways: what a narrow window cuts off. */
+static void
+collect_cut_off (GtkWidget *window,
+                 GtkWidget *widget,
+                 KpStep     step,
+                 GString   *cut)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_SCROLLBAR (widget))
+    return;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget));
+      double overflow = gtk_adjustment_get_upper (adjustment) -
+                        gtk_adjustment_get_page_size (adjustment);
+
+      /* Scrolling sideways to read a form is cutting it off too. */
+      if (overflow > 2)
+        {
+          g_string_append_printf (cut, "\n    step %d: a %s scrolls sideways by %.0f px:", step + 1,
+                                  G_OBJECT_TYPE_NAME (widget), overflow);
+          collect_wide (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget)),
+                        gtk_widget_get_width (widget), cut);
+          return;
+        }
+    }
+  if (widget != window && gtk_widget_compute_bounds (widget, window, &bounds) &&
+      bounds.origin.x + bounds.size.width > gtk_widget_get_width (window) + 2)
+    {
+      gboolean child_cut = FALSE;
+      gsize len = cut->len;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        collect_cut_off (window, child, step, cut);
+      child_cut = cut->len > len;
+      /* Name the innermost widgets only. */
+      if (!child_cut)
+        g_string_append_printf (cut, "\n    step %d: %s in %s reaches %.0f px%s%s%s", step + 1,
+                                G_OBJECT_TYPE_NAME (widget),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                                bounds.origin.x + bounds.size.width,
+                                GTK_IS_LABEL (widget) ? " (“" : "",
+                                GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "",
+                                GTK_IS_LABEL (widget) ? "”)" : "");
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cut_off (window, child, step, cut);
+}
+
 static void
 test_narrow_window (Fixture       *fixture,
                     gconstpointer  data)
@@ -482,9 +577,46 @@ test_narrow_window (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (template_widget (fixture, "content")) !=
                  gtk_widget_get_mapped (template_widget (fixture, "sidebar")));
 
-  /* Folded, the course pane and the list are each a whole window wide. */
+  /* Folded, the course pane and the list are each a whole window wide, and every step of the
+   * method fits in it: nothing is cut off at the right edge. */
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   wait_ms (400);
+  {
+    KpCourseView *view = find_course_view (GTK_WIDGET (fixture->window));
+    g_autoptr(GString) cut = g_string_new (NULL);
+
+    GListModel *courses = kp_window_get_visible_courses (fixture->window);
+
+    g_assert_nonnull (view);
+    g_assert_cmpuint (g_list_model_get_n_items (courses), >=, 3);
+    for (guint i = 0; i < g_list_model_get_n_items (courses); i++)
+      {
+        g_autoptr(KpCourseSummary) summary = g_list_model_get_item (courses, i);
+
+        g_assert_true (kp_window_select_course (fixture->window,
+                                                kp_course_summary_get_id (summary)));
+        adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+        for (KpStep step = 0; step < KP_N_STEPS; step++)
+          {
+            gsize len = cut->len;
+
+            kp_course_view_set_step (view, step);
+            wait_ms (150);
+            collect_cut_off (GTK_WIDGET (fixture->window), GTK_WIDGET (fixture->window), step,
+                             cut);
+            if (cut->len > len)
+              {
+                g_autofree char *course = g_strdup_printf ("\n  %s:",
+                                                           kp_course_summary_get_title (summary));
+
+                g_string_insert (cut, len, course);
+              }
+          }
+      }
+    kp_course_view_set_step (view, KP_STEP_NEED);
+    if (cut->len > 0)
+      g_error ("at 360 px, widgets reach past the window's right edge:%.4000s", cut->str);
+  }
   g_assert_true (gtk_widget_get_mapped (template_widget (fixture, "content")));
   g_assert_cmpint (gtk_widget_get_width (template_widget (fixture, "content")), ==, 360);
   assert_all_named (GTK_WIDGET (fixture->window), "narrow window");
@@ -593,7 +725,8 @@ test_settings_hold_no_password (void)
     g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
   g_auto(GStrv) keys = NULL;
   static const char *wanted[] = {
-    "window-width", "window-height", "window-maximized", "last-course",
+    "window-width", "window-height", "window-maximized", "last-course", "brochure-layout",
+    "caldav-url", "caldav-user",
   };
 
   g_assert_nonnull (schema);
@@ -702,9 +835,11 @@ main (int    argc,
 
 #define ADD(path, func) \
   g_test_add ("/manners/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("every-control-has-a-name", test_every_control_has_a_name);
+  g_test_add ("/manners/every-control-has-a-name", Fixture, "demo", fixture_set_up,
+              test_every_control_has_a_name, fixture_tear_down);
   ADD ("shortcuts-window", test_shortcuts_window);
-  ADD ("narrow-window", test_narrow_window);
+  g_test_add ("/manners/narrow-window", Fixture, "demo", fixture_set_up, test_narrow_window,
+              fixture_tear_down);
   ADD ("window-remembers-maximized", test_window_remembers_maximized);
   ADD ("dark-style", test_dark_style);
 #undef ADD
