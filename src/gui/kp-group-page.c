@@ -566,8 +566,13 @@ create_meeting_row (gpointer item,
                               g_strdup (kp_member_get_id (member)), g_free);
       g_object_set_data (G_OBJECT (check), "kp-checks", checks);
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_attendance_toggled), meeting, 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Attended"), -1);
+      {
+        /* Translators: a check box's name for screen readers; %s is a member's name */
+        g_autofree char *label = g_strdup_printf (_("%s attended"), member_name (member));
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        label, -1);
+      }
       adw_action_row_add_prefix (ADW_ACTION_ROW (child), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (child), check);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
