@@ -7,28 +7,14 @@
 
 #include <glib/gstdio.h>
 
+#include "gui-shots.h"
 #include "kp-application.h"
 #include "kp-course-view.h"
+#include "kp-plan-reader.h"
 #include "kp-sessions-page.h"
 #include "kp-store.h"
 #include "kp-time.h"
 #include "kp-window.h"
-
-static char *shot_dir;
-static guint n_apps;
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 static KpCourse *
 make_course (const char     *title,
@@ -60,7 +46,7 @@ static char *
 make_database (const char *name,
                gboolean    with_courses)
 {
-  g_autofree char *path = g_build_filename (shot_dir, name, NULL);
+  g_autofree char *path = g_build_filename (gui_shots_get_dir (), name, NULL);
   g_autoptr(KpStore) store = NULL;
   g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
@@ -87,70 +73,6 @@ make_database (const char *name,
   kp_store_flush (store, &error);
   g_assert_no_error (error);
   return g_steal_pointer (&path);
-}
-
-static KpWindow *
-open_window (KpApplication **app_out,
-             const char     *db_path,
-             int             width,
-             int             height)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.Shots%u", APP_ID, ++n_apps);
-  KpApplication *app = kp_application_new (G_APPLICATION_NON_UNIQUE);
-  KpWindow *window;
-
-  g_application_set_application_id (G_APPLICATION (app), app_id);
-  kp_application_set_database_path (app, db_path);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  wait_ms (400);
-  *app_out = app;
-  return window;
-}
-
-static void
-close_window (KpApplication *app,
-              KpWindow      *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_ms (50);
-  g_object_unref (app);
-}
-
-/* Renders what the window shows, as the compositor would get it, into NAME.png. */
-static void
-save_shot (GtkWindow  *window,
-           const char *name)
-{
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (shot_dir, file, NULL);
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  wait_ms (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-  g_test_message ("wrote %s (%d × %d)", path, width, height);
 }
 
 static void
@@ -227,29 +149,12 @@ test_empty_views (void)
   close_window (app, window);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A carers' course on Thursdays from 22 April 2027: the third falls on Ascension Day, the fourth
  * is cancelled, the first two have their contributions, attendance and notes. */
 static char *
 make_timetable_database (void)
 {
-  g_autofree char *path = g_build_filename (shot_dir, "shots-sessions.db", NULL);
+  g_autofree char *path = g_build_filename (gui_shots_get_dir (), "shots-sessions.db", NULL);
   g_autoptr(KpStore) store = NULL;
   g_autoptr(KpCourse) course = kp_course_new (NULL);
   g_autoptr(KpMember) leader = kp_member_new (NULL, KP_ROLE_COURSE_LEADER);
@@ -340,6 +245,83 @@ test_timetable_views (void)
   close_window (app, window);
 }
 
+/* The first three steps of the demo carers' course: need, planning group (a member and a meeting
+ * open) and goals; then the group step in a narrow window with the step list shown. */
+static void
+test_step_views (void)
+{
+  g_autofree char *db = g_build_filename (gui_shots_get_dir (), "shots-steps.db", NULL);
+  g_autofree char *plan = g_build_filename (g_getenv ("KURSPLAN_SOURCE_ROOT"), "data", "demo",
+                                            "nb-parorendeskole-demens.kursplan.json", NULL);
+  g_autoptr(KpCourse) course = NULL;
+  g_autoptr(KpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  KpApplication *app;
+  KpWindow *window;
+  KpCourseView *view;
+  GtkWidget *page;
+  GtkListBoxRow *row;
+
+  g_remove (db);
+  course = kp_plan_read_file (plan, NULL, &error);
+  g_assert_no_error (error);
+  store = kp_store_new (db, &error);
+  g_assert_no_error (error);
+  kp_store_save_course (store, course, &error);
+  g_assert_no_error (error);
+  kp_store_flush (store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  window = open_window (&app, db, 1200, 900);
+  g_assert_true (kp_window_select_course (window, kp_course_get_id (course)));
+  view = KP_COURSE_VIEW (find_widget (GTK_WIDGET (window), KP_TYPE_COURSE_VIEW));
+
+  kp_course_view_set_step (view, KP_STEP_NEED);
+  save_shot (GTK_WINDOW (window), "step-need");
+
+  kp_course_view_set_step (view, KP_STEP_GROUP);
+  page = kp_course_view_get_page (view, KP_STEP_GROUP);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_template_child (page,
+                                         G_OBJECT_TYPE (page), "member_list")), 1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_template_child (page,
+                                         G_OBJECT_TYPE (page), "meeting_list")), 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  save_shot (GTK_WINDOW (window), "step-group");
+  /* Further down: the meeting, with hours refused inline, and the hours per side */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "kp-hours-row"), "-3");
+  {
+    GtkAdjustment *adjustment =
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (page,
+                                                                  GTK_TYPE_SCROLLED_WINDOW)));
+
+    wait_ms (100);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  save_shot (GTK_WINDOW (window), "step-group-meetings");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "kp-hours-row"), "3");
+
+  kp_course_view_set_step (view, KP_STEP_GOALS);
+  save_shot (GTK_WINDOW (window), "step-goals");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  kp_course_view_set_step (view, KP_STEP_GROUP);
+  {
+    AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                      KP_TYPE_WINDOW, "leaflet"));
+
+    wait_ms (200);
+    adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  }
+  save_shot (GTK_WINDOW (window), "narrow-step-group");
+  adw_flap_set_reveal_flap (ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                     KP_TYPE_COURSE_VIEW, "flap")),
+                            TRUE);
+  save_shot (GTK_WINDOW (window), "narrow-steps");
+  close_window (app, window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -350,13 +332,11 @@ main (int    argc,
   gtk_init ();
   adw_init ();
 
-  shot_dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_mkdir_with_parents (shot_dir, 0755);
-
   g_test_add_func ("/screenshots/main", test_main_views);
   g_test_add_func ("/screenshots/narrow", test_narrow_views);
   g_test_add_func ("/screenshots/empty", test_empty_views);
   g_test_add_func ("/screenshots/timetable", test_timetable_views);
+  g_test_add_func ("/screenshots/steps", test_step_views);
 
   return g_test_run ();
 }

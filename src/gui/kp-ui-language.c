@@ -17,6 +17,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "kp-ui-language.h"
@@ -33,6 +34,9 @@ static const Choice choices[] = {
   { "nn", "Norsk nynorsk" },
   { "se", "Davvisámegiella" },
 };
+
+/* The language the user chose in Preferences, once applied; NULL when following the desktop. */
+static char *chosen_language;
 
 /* The languages Kursplan has a catalogue for (po/LINGUAS), and which may stand in $LANGUAGE. */
 static const char * const known_languages[] = { "nb", "nn", "se", "smj", "sma", NULL };
@@ -171,4 +175,29 @@ kp_ui_language_apply (gboolean use_preference)
   language = kp_ui_language_build_language (preference, (const char * const *) system_languages);
   if (language != NULL)
     g_setenv ("LANGUAGE", language, TRUE);
+  if (preference != NULL && *preference != '\0' && g_strv_contains (known_languages, preference))
+    chosen_language = g_steal_pointer (&preference);
+}
+
+/**
+ * kp_ui_language_match_dates:
+ *
+ * After setlocale(): when the user chose the window's language, weekday and month names in the
+ * window (g_date_time_format's %A and %B come from LC_TIME, not from gettext) follow it too —
+ * where the system has that locale; otherwise they stay the desktop's.
+ */
+void
+kp_ui_language_match_dates (void)
+{
+  if (chosen_language == NULL)
+    return;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s_NO.%s", chosen_language,
+                                               i == 0 ? "UTF-8" : "utf8");
+
+      if (setlocale (LC_TIME, name) != NULL)
+        return;
+    }
 }

@@ -16,5 +16,6 @@ guint        kp_ui_language_find_choice     (const char *code);
 char        *kp_ui_language_build_language  (const char *code,
                                              const char * const *system_languages);
 void         kp_ui_language_apply           (gboolean    use_preference);
+void         kp_ui_language_match_dates     (void);
 
 G_END_DECLS

@@ -1,0 +1,122 @@
+/* gui-shots.c — what the GUI tests share: running the main loop, opening the window on a test
+ * database, and writing what it shows to build/tests/screenshots/NAME.png
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gui-shots.h"
+
+static char *shot_dir;
+static guint n_apps;
+
+/* The folder the PNGs go to, made on first use: build/tests/screenshots. */
+const char *
+gui_shots_get_dir (void)
+{
+  if (shot_dir == NULL)
+    {
+      shot_dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+      g_mkdir_with_parents (shot_dir, 0755);
+    }
+  return shot_dir;
+}
+
+void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+/* A window of its own application (a new id each time, so none is taken for a second instance). */
+KpWindow *
+open_window (KpApplication **app_out,
+             const char     *db_path,
+             int             width,
+             int             height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("%s.Shots%u", APP_ID, ++n_apps);
+  KpApplication *app = kp_application_new (G_APPLICATION_NON_UNIQUE);
+  KpWindow *window;
+
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  kp_application_set_database_path (app, db_path);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  wait_ms (400);
+  *app_out = app;
+  return window;
+}
+
+void
+close_window (KpApplication *app,
+              KpWindow      *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (50);
+  g_object_unref (app);
+}
+
+/* Renders what the window shows, as the compositor would get it, into NAME.png. */
+void
+save_shot (GtkWindow  *window,
+           const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (gui_shots_get_dir (), file, NULL);
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  wait_ms (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_test_message ("wrote %s (%d × %d)", path, width, height);
+}
+
+/* The first widget of @type at or under @widget, depth first. */
+GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -1,0 +1,29 @@
+/* gui-shots.h — what the GUI tests share: running the main loop, opening the window on a test
+ * database, and writing what it shows to build/tests/screenshots/NAME.png
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kp-application.h"
+#include "kp-window.h"
+
+G_BEGIN_DECLS
+
+const char *gui_shots_get_dir  (void);
+void        wait_ms            (guint            ms);
+KpWindow   *open_window        (KpApplication  **app_out,
+                                const char      *db_path,
+                                int              width,
+                                int              height);
+void        close_window       (KpApplication   *app,
+                                KpWindow        *window);
+void        save_shot          (GtkWindow       *window,
+                                const char      *name);
+GtkWidget  *find_widget        (GtkWidget       *widget,
+                                GType            type);
+
+G_END_DECLS
