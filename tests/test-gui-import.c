@@ -1,5 +1,6 @@
 /* test-gui-import.c — the window's import of a course-plan file updates a course in place, refuses
- * a copy that reuses another course's session ids, and a new user's first start shows the demo
+ * a copy that reuses another course's session ids, and a new user's first start shows the demo;
+ * the brochure step edits the demo's accessibility and conditions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "kp-application.h"
+#include "kp-brochure-page.h"
+#include "kp-course-view.h"
 #include "kp-demo.h"
 #include "kp-plan-reader.h"
 #include "kp-plan-writer.h"
@@ -337,6 +340,81 @@ test_import_refuses_copy (Fixture       *fixture,
 
 /* The README's first start: no --db, no $KURSPLAN_DB, an empty data folder. The window shows the
  * three demo courses, once; a database the user names stays empty. */
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The brochure step's switches show and set what applies to taking part, and its accessibility
+ * field the place's; the store writes them through. */
+static void
+test_brochure_page_edits_conditions (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GtkWidget *view = find_descendant (GTK_WIDGET (fixture->window), KP_TYPE_COURSE_VIEW);
+  GtkWidget *page = NULL;
+  GtkSwitch *referral, *co_payment, *travel;
+  GtkEditable *accessibility;
+  g_autoptr(KpCourse) stored = NULL;
+  KpCourse *course;
+
+  g_assert_nonnull (view);
+  page = find_descendant (view, KP_TYPE_BROCHURE_PAGE);
+  g_assert_nonnull (page);
+  referral = GTK_SWITCH (gtk_widget_get_template_child (page, KP_TYPE_BROCHURE_PAGE,
+                                                        "referral_switch"));
+  co_payment = GTK_SWITCH (gtk_widget_get_template_child (page, KP_TYPE_BROCHURE_PAGE,
+                                                          "co_payment_switch"));
+  travel = GTK_SWITCH (gtk_widget_get_template_child (page, KP_TYPE_BROCHURE_PAGE,
+                                                      "travel_refund_switch"));
+  accessibility = GTK_EDITABLE (gtk_widget_get_template_child (page, KP_TYPE_BROCHURE_PAGE,
+                                                               "location_accessibility_row"));
+
+  /* The Sami clinic's course: all three apply. */
+  g_assert_true (kp_window_select_course (fixture->window, "d5e30000-0000-4000-8000-000000000001"));
+  iterate ();
+  g_assert_true (gtk_switch_get_active (referral));
+  g_assert_true (gtk_switch_get_active (co_payment));
+  g_assert_true (gtk_switch_get_active (travel));
+  g_assert_cmpstr (gtk_editable_get_text (accessibility), ==, "Heiskka ja HC-hivsset gávdnojit.");
+
+  /* The carers' school: none; switching one on reaches the course and the database. */
+  g_assert_true (kp_window_select_course (fixture->window, NB_ID));
+  iterate ();
+  course = kp_window_get_course (fixture->window);
+  g_assert_false (gtk_switch_get_active (referral));
+  g_assert_false (gtk_switch_get_active (travel));
+  gtk_switch_set_active (travel, TRUE);
+  gtk_editable_set_text (accessibility, "Heis og teleslynge.");
+  iterate ();
+  g_assert_true (kp_course_get_condition (course, KP_COURSE_TRAVEL_REFUND));
+  g_assert_false (kp_course_get_condition (course, KP_COURSE_REFERRAL));
+  g_assert_cmpstr (kp_course_get_text (course, KP_COURSE_LOCATION_ACCESSIBILITY), ==,
+                   "Heis og teleslynge.");
+
+  stored = database_course (fixture, NB_ID);
+  g_assert_true (kp_course_get_condition (stored, KP_COURSE_TRAVEL_REFUND));
+  g_assert_false (kp_course_get_condition (stored, KP_COURSE_CO_PAYMENT));
+  g_assert_cmpstr (kp_course_get_text (stored, KP_COURSE_LOCATION_ACCESSIBILITY), ==,
+                   "Heis og teleslynge.");
+
+  /* And the course changed from elsewhere shows on the switch. */
+  kp_course_set_condition (course, KP_COURSE_REFERRAL, TRUE);
+  g_assert_true (gtk_switch_get_active (referral));
+}
+
 static char *first_start_dir;  /* XDG_DATA_HOME is set to a folder in it before GLib reads it */
 
 static void
@@ -393,6 +471,7 @@ main (int    argc,
   ADD ("/gui/import/updates-open-course-in-place", test_import_updates_open_course);
   ADD ("/gui/import/updates-closed-course-in-place", test_import_updates_closed_course);
   ADD ("/gui/import/refuses-copy-with-others-session-ids", test_import_refuses_copy);
+  ADD ("/gui/brochure-page/edits-conditions", test_brochure_page_edits_conditions);
   g_test_add_func ("/gui/start/first-start-shows-demo", test_first_start_shows_demo);
 
 #undef ADD

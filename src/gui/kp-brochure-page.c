@@ -38,6 +38,8 @@ struct _KpBrochurePage
   AdwEntryRow        *location_name_row;
   AdwEntryRow        *location_room_row;
   AdwEntryRow        *location_address_row;
+  AdwEntryRow        *location_accessibility_row;
+  GtkSwitch          *condition_switches[KP_COURSE_N_CONDITIONS];
   AdwEntryRow        *price_row;
   AdwEntryRow        *deadline_row;
   GtkWidget          *deadline_error_icon;
@@ -421,6 +423,16 @@ kp_brochure_page_set_course (KpBrochurePage *self,
       bind_text (self, KP_COURSE_LOCATION_NAME, self->location_name_row);
       bind_text (self, KP_COURSE_LOCATION_ROOM, self->location_room_row);
       bind_text (self, KP_COURSE_LOCATION_ADDRESS, self->location_address_row);
+      bind_text (self, KP_COURSE_LOCATION_ACCESSIBILITY, self->location_accessibility_row);
+      for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+        {
+          GBinding *binding =
+            g_object_bind_property (course, kp_course_condition_info (condition)->property,
+                                    self->condition_switches[condition], "active",
+                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+          g_ptr_array_add (self->bindings, g_object_ref (binding));
+        }
       bind_text (self, KP_COURSE_PRICE, self->price_row);
       bind_text (self, KP_COURSE_EMAIL, self->email_row);
       bind_text (self, KP_COURSE_PHONE, self->phone_row);
@@ -543,6 +555,16 @@ kp_brochure_page_class_init (KpBrochurePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, location_name_row);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, location_room_row);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, location_address_row);
+  gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, location_accessibility_row);
+  gtk_widget_class_bind_template_child_full (widget_class, "referral_switch", FALSE,
+                                             G_STRUCT_OFFSET (KpBrochurePage,
+                                                              condition_switches[KP_COURSE_REFERRAL]));
+  gtk_widget_class_bind_template_child_full (widget_class, "co_payment_switch", FALSE,
+                                             G_STRUCT_OFFSET (KpBrochurePage,
+                                                              condition_switches[KP_COURSE_CO_PAYMENT]));
+  gtk_widget_class_bind_template_child_full (widget_class, "travel_refund_switch", FALSE,
+                                             G_STRUCT_OFFSET (KpBrochurePage,
+                                                              condition_switches[KP_COURSE_TRAVEL_REFUND]));
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, price_row);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, deadline_error_icon);
