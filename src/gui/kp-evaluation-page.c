@@ -259,7 +259,8 @@ question_new (KpEvaluationPage *self,
   question->group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (question->group), label);
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  /* The counts above their chart, so that the page fits a phone-wide window. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (box, "card");
   gtk_widget_set_margin_start (box, 0);
 
@@ -268,8 +269,8 @@ question_new (KpEvaluationPage *self,
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
   gtk_widget_set_margin_start (grid, 12);
   gtk_widget_set_margin_top (grid, 12);
-  gtk_widget_set_margin_bottom (grid, 12);
-  gtk_widget_set_valign (grid, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_widget_set_halign (grid, GTK_ALIGN_START);
   for (guint i = 0; i < KP_SCALE_POINTS; i++)
     {
       char point[4];
@@ -306,8 +307,7 @@ question_new (KpEvaluationPage *self,
   gtk_box_append (GTK_BOX (box), grid);
 
   question->chart = KP_SCORE_CHART (kp_score_chart_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (question->chart), TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (question->chart), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (question->chart), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (question->chart), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (question->chart), 12);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (question->chart));
