@@ -162,6 +162,66 @@ test_member_public_label_hides_names (void)
   g_assert_true (g_uuid_string_is_valid (kp_member_get_id (member)));
 }
 
+static void
+count_change (guint *changes)
+{
+  (*changes)++;
+}
+
+/* Removing a member takes their contributions and their attendance with them, and nothing
+ * of anyone else's. */
+static void
+test_remove_member_takes_contributions (void)
+{
+  g_autoptr(KpCourse) course = kp_course_new (NULL);
+  g_autoptr(KpMember) ida = kp_member_new (NULL, KP_ROLE_USER_REPRESENTATIVE);
+  g_autoptr(KpMember) ole = kp_member_new (NULL, KP_ROLE_PROFESSIONAL);
+  g_autoptr(KpMeeting) meeting = kp_meeting_new (NULL);
+  g_autoptr(KpEvaluation) evaluation = kp_evaluation_new (NULL, KP_EVALUATION_MEETING);
+  const char *both[] = { kp_member_get_id (ida), kp_member_get_id (ole), NULL };
+  g_autofree char *ida_id = g_strdup (kp_member_get_id (ida));
+  guint changes = 0;
+
+  kp_course_add_member (course, ida);
+  kp_course_add_member (course, ole);
+  kp_meeting_set_attendees (meeting, both);
+  kp_course_add_meeting (course, meeting);
+  kp_evaluation_set_attendees (evaluation, both);
+  kp_course_add_evaluation (course, evaluation);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(KpSession) session = kp_session_new (NULL);
+      g_autoptr(KpContribution) talk = kp_contribution_new (KP_CONTRIBUTION_USER_TALK, ida_id,
+                                                            "Å leve med det", 30);
+      g_autoptr(KpContribution) lecture = kp_contribution_new (KP_CONTRIBUTION_PROFESSIONAL_TALK,
+                                                               kp_member_get_id (ole),
+                                                               "Sykdomslære", 45);
+      g_autoptr(KpContribution) again = kp_contribution_new (KP_CONTRIBUTION_SHARING, ida_id,
+                                                             NULL, 20);
+
+      kp_session_add_contribution (session, talk);
+      kp_session_add_contribution (session, lecture);
+      if (i == 1)
+        kp_session_add_contribution (session, again);
+      kp_course_add_session (course, session);
+    }
+  g_assert_cmpuint (kp_course_count_member_contributions (course, ida_id), ==, 3);
+  g_assert_cmpuint (kp_course_count_member_contributions (course, kp_member_get_id (ole)), ==, 2);
+  g_assert_cmpuint (kp_course_count_member_contributions (course, NULL), ==, 0);
+
+  g_signal_connect_swapped (course, "changed", G_CALLBACK (count_change), &changes);
+  kp_course_remove_member (course, ida);
+
+  g_assert_cmpuint (changes, >, 0);
+  g_assert_null (kp_course_find_member (course, ida_id));
+  g_assert_cmpuint (kp_course_count_member_contributions (course, ida_id), ==, 0);
+  g_assert_cmpuint (kp_course_count_member_contributions (course, kp_member_get_id (ole)), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **) kp_meeting_get_attendees (meeting)), ==, 1);
+  g_assert_cmpstr (kp_meeting_get_attendees (meeting)[0], ==, kp_member_get_id (ole));
+  g_assert_cmpuint (g_strv_length ((char **) kp_evaluation_get_attendees (evaluation)), ==, 1);
+  g_assert_cmpstr (kp_evaluation_get_attendees (evaluation)[0], ==, kp_member_get_id (ole));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +236,8 @@ main (int   argc,
                    test_course_keeps_wall_clock_when_zone_changes);
   g_test_add_func ("/model/course/changed-covers-children", test_course_changed_covers_children);
   g_test_add_func ("/model/member/public-label-hides-names", test_member_public_label_hides_names);
+  g_test_add_func ("/model/course/remove-member-takes-contributions",
+                   test_remove_member_takes_contributions);
 
   return g_test_run ();
 }

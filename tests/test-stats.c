@@ -267,6 +267,49 @@ test_stats_generated_year_through_the_store (void)
   g_rmdir (dir);
 }
 
+/* The hours of planning per side: each attendee gives the meeting's length; a former member
+ * counts on neither side. */
+static void
+test_stats_planning_minutes (void)
+{
+  g_autoptr(KpCourse) course = kp_course_new (NULL);
+  KpRole roles[] = { KP_ROLE_COURSE_LEADER, KP_ROLE_PROFESSIONAL, KP_ROLE_COORDINATOR,
+                     KP_ROLE_USER_REPRESENTATIVE, KP_ROLE_EXPERIENCE_CONSULTANT, KP_ROLE_PEER };
+  g_autoptr(GStrvBuilder) everyone = g_strv_builder_new ();
+  g_auto(GStrv) all = NULL;
+  g_autoptr(KpMeeting) long_one = kp_meeting_new (NULL);
+  g_autoptr(KpMeeting) short_one = kp_meeting_new (NULL);
+  const char *some[3] = { NULL, NULL, NULL };
+  guint professional = 1, user = 1;
+
+  kp_stats_planning_minutes (course, &professional, &user);
+  g_assert_cmpuint (professional, ==, 0);
+  g_assert_cmpuint (user, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autoptr(KpMember) member = kp_member_new (NULL, roles[i]);
+
+      kp_course_add_member (course, member);
+      g_strv_builder_add (everyone, kp_member_get_id (member));
+    }
+  g_strv_builder_add (everyone, "00000000-0000-4000-8000-00000000dead");
+  all = g_strv_builder_end (everyone);
+
+  kp_meeting_set_minutes (long_one, 180);
+  kp_meeting_set_attendees (long_one, (const char * const *) all);
+  kp_course_add_meeting (course, long_one);
+  some[0] = all[0];  /* the course leader */
+  some[1] = all[5];  /* the peer */
+  kp_meeting_set_minutes (short_one, 90);
+  kp_meeting_set_attendees (short_one, some);
+  kp_course_add_meeting (course, short_one);
+
+  kp_stats_planning_minutes (course, &professional, &user);
+  g_assert_cmpuint (professional, ==, 3 * 180 + 90);
+  g_assert_cmpuint (user, ==, 3 * 180 + 90);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/stats/one-course", test_stats_one_course);
   g_test_add_func ("/stats/csv-and-totals", test_stats_csv_and_totals);
   g_test_add_func ("/stats/empty-year", test_stats_empty_year);
+  g_test_add_func ("/stats/planning-minutes-per-side", test_stats_planning_minutes);
   g_test_add_func ("/stats/generated-year-through-the-store",
                    test_stats_generated_year_through_the_store);
 
