@@ -150,6 +150,45 @@ test_move_into_spring_gap_moves_nothing (void)
 }
 
 static void
+count_items_changed (GListModel *list,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *count)
+{
+  (*count)++;
+}
+
+/* Moving keeps the order, and sorting a list in order leaves it alone: the timetable's rows
+ * are not remade after every edit. */
+static void
+test_sorting_sorted_sessions_changes_nothing (void)
+{
+  g_autoptr(KpCourse) course = weekly_course ("2027-09-02T18:00", 4);
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  g_signal_connect (kp_course_get_sessions (course), "items-changed",
+                    G_CALLBACK (count_items_changed), &changes);
+  g_assert_true (kp_course_move_sessions (course, 14, &error));
+  kp_course_sort_sessions (course);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* The last made the first: one reshuffle. */
+  {
+    g_autoptr(KpSession) last = g_list_model_get_item (kp_course_get_sessions (course), 3);
+    g_autoptr(GDateTime) early = kp_time_parse_local ("2027-08-26T18:00",
+                                                      kp_course_get_time_zone (course), NULL);
+
+    kp_session_set_start (last, early);
+  }
+  kp_course_sort_sessions (course);
+  g_assert_cmpuint (changes, ==, 1);
+  assert_start (course, 0, "2027-08-26T18:00");
+  assert_start (course, 1, "2027-09-16T18:00");
+}
+
+static void
 test_move_without_dates (void)
 {
   g_autoptr(KpCourse) course = kp_course_new (NULL);
@@ -173,6 +212,8 @@ main (int    argc,
   g_test_add_func ("/course-move/keeps-gaps-between-sessions", test_move_keeps_gaps_between_sessions);
   g_test_add_func ("/course-move/into-spring-gap-moves-nothing", test_move_into_spring_gap_moves_nothing);
   g_test_add_func ("/course-move/without-dates", test_move_without_dates);
+  g_test_add_func ("/course-move/sorting-sorted-changes-nothing",
+                   test_sorting_sorted_sessions_changes_nothing);
 
   return g_test_run ();
 }
