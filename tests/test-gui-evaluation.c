@@ -497,6 +497,58 @@ test_meeting_and_actions (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length ((char **) kp_evaluation_get_attendees (meeting)), ==, 1);
 }
 
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Print Form… and Evaluation Report… write what the core renders, whole. */
+static void
+test_forms_and_report (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KpEvaluationPage *page;
+  g_autofree char *form_path = g_build_filename (fixture->dir, "midway.pdf", NULL);
+  g_autofree char *report_path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autoptr(GFile) form = g_file_new_for_path (form_path);
+  g_autoptr(GFile) report = g_file_new_for_path (report_path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent-dir/form.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *form_text = NULL;
+  g_autofree char *report_text = NULL;
+
+  g_assert_true (kp_window_select_course (fixture->window, KOLS_ID));
+  page = open_page (fixture);
+
+  g_assert_true (kp_evaluation_page_save_form (page, KP_EVALUATION_MIDWAY, form, &error));
+  g_assert_no_error (error);
+  form_text = pdf_text (form_path);
+  /* The course's language is Bokmål: the form is too, and asks no name. */
+  g_assert_nonnull (strstr (form_text, "Midtveisevaluering"));
+  g_assert_nonnull (strstr (form_text, "Hvor nyttig var kurset for deg?"));
+  g_assert_null (strstr (form_text, "Per Hansen"));
+
+  g_assert_true (kp_evaluation_page_save_report (page, report, &error));
+  g_assert_no_error (error);
+  report_text = pdf_text (report_path);
+  g_assert_nonnull (strstr (report_text, "Å leve med kols"));
+
+  /* A place that cannot be written is an error, and nothing is left behind. */
+  g_assert_false (kp_evaluation_page_save_form (page, KP_EVALUATION_FINAL, nowhere, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_query_exists (nowhere, NULL));
+}
+
 static KpRunAgainDialog *
 find_run_again_dialog (void)
 {
@@ -737,6 +789,7 @@ main (int    argc,
   g_test_add ("/gui-evaluation/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("page/counts-give-means", test_counts_give_means);
   ADD ("page/meeting-and-actions", test_meeting_and_actions);
+  ADD ("page/forms-and-report", test_forms_and_report);
   ADD ("run-again", test_run_again);
   ADD ("statistics", test_statistics);
   ADD ("screenshots", test_screenshots);
