@@ -607,6 +607,58 @@ test_export_calendar_dialog (Fixture       *fixture,
   g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), "Saved the calendar as chosen.ics"));
 }
 
+/* Export PDF…: the language the button carries, the file chosen in the dialog. */
+static void
+test_export_pdf_dialog (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "chosen.pdf", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", "s",
+                                             "nb"));
+  wait_ms (200);
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog)), ==,
+                   "Eallit kolsain — áčđŋšŧž ïæøå.pdf");
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, &error);
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "chosen.pdf");
+  wait_ms (100);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  for (guint i = 0; i < 300 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    wait_ms (10);
+  wait_ms (50);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "torsdag 4. mars 2027"));
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), "Saved the brochure as chosen.pdf"));
+}
+
+/* Print… opens the print dialog on the brochure; cancelled, nothing is printed or said. */
+static void
+test_print_action_opens_the_dialog (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GType print_dialog_type;
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", "s", ""));
+  wait_ms (300);
+  print_dialog_type = g_type_from_name ("GtkPrintUnixDialog");
+  g_assert_true (print_dialog_type != G_TYPE_INVALID);
+  dialog = find_toplevel (print_dialog_type);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_ms (100);
+  g_assert_null (find_toplevel (print_dialog_type));
+  g_assert_null (find_label (GTK_WIDGET (fixture->window), "Could not print"));
+}
+
 /* Radicale ----------------------------------------------------------------------------------- */
 
 typedef struct
@@ -933,6 +985,8 @@ main (int    argc,
   ADD ("brochure/export-pdf-holds-the-sessions", test_export_pdf_holds_the_sessions);
   ADD ("brochure/language-switch-changes-the-dates", test_language_switch_changes_the_dates);
   ADD ("brochure/print-draws-the-same-pages", test_print_draws_the_same_pages);
+  ADD ("brochure/export-pdf-dialog", test_export_pdf_dialog);
+  ADD ("brochure/print-action-opens-the-dialog", test_print_action_opens_the_dialog);
   ADD ("calendar/export-one-event-per-session", test_export_calendar_one_event_per_session);
   ADD ("calendar/export-dialog", test_export_calendar_dialog);
   ADD ("calendar/sync-dialog-remembers-the-account", test_sync_dialog_remembers_the_account);
