@@ -1,4 +1,5 @@
-/* kp-contribution-row.c — one contribution of a session, edited in place: kind, title, who, minutes
+/* kp-contribution-row.c — one contribution of a session, edited in place: kind, title, who,
+ * minutes
  *
  * The member list follows the course's planning group as it changes on the group step.
  *

@@ -102,7 +102,8 @@ update_group (KpRunningPage       *self,
   GDateTime *start = kp_session_get_start (session);
   gboolean cancelled = kp_session_get_status (session) == KP_SESSION_STATUS_CANCELLED;
   const char *theme = kp_session_get_title (session);
-  g_autofree char *day = start != NULL ? kp_session_format_day (start) : g_strdup (_("No date yet"));
+  g_autofree char *day = start != NULL ? kp_session_format_day (start)
+                                      : g_strdup (_("No date yet"));
   g_autofree char *span = kp_session_format_span (session);
   g_autofree char *title = NULL;
   g_autofree char *label = NULL;
@@ -134,7 +135,8 @@ update_group (KpRunningPage       *self,
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (spin), max_attended (self->course));
   if (gtk_spin_button_get_value_as_int (spin) != kp_session_get_attended (session))
     gtk_spin_button_set_value (spin, kp_session_get_attended (session));
-  gtk_widget_set_sensitive (GTK_WIDGET (spin), !cancelled || kp_session_get_attended (session) >= 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (spin),
+                            !cancelled || kp_session_get_attended (session) >= 0);
 
   /* Translators: the accessible name of the attendance count of the session on that day */
   label = g_strdup_printf (_("Took part on %s"), day);
@@ -205,7 +207,8 @@ update_summary (KpRunningPage *self)
                                      n_noted, n_planned, mean);
     }
   else
-    description = g_strdup (_("After each session, note how many took part (a count, never who) and how it went."));
+    description = g_strdup (_("After each session, note how many took part (a count, never who) "
+                              "and how it went."));
   adw_preferences_group_set_description (self->summary_group, description);
 }
 

@@ -247,7 +247,8 @@ on_minutes_changed (KpSessionRow *self)
 {
   if (self->updating)
     return;
-  kp_session_set_minutes (self->session, (guint) gtk_spin_button_get_value_as_int (self->minutes_spin));
+  kp_session_set_minutes (self->session,
+                          (guint) gtk_spin_button_get_value_as_int (self->minutes_spin));
   kp_session_row_refresh (self);
 }
 
@@ -394,12 +395,14 @@ kp_session_row_refresh (KpSessionRow *self)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle->str);
 
   /* Translators: the date on the button that opens the calendar, see g_date_time_format() */
-  date_label = start != NULL ? g_date_time_format (start, _("%-d %B %Y")) : g_strdup (_("Choose a Date"));
+  date_label = start != NULL ? g_date_time_format (start, _("%-d %B %Y"))
+                             : g_strdup (_("Choose a Date"));
   gtk_menu_button_set_label (self->date_button, date_label);
   /* The button is named by what it shows, the date; the row's title says what it is. */
 
   self->updating = TRUE;
-  if (gtk_spin_button_get_value_as_int (self->minutes_spin) != (int) kp_session_get_minutes (self->session))
+  if (gtk_spin_button_get_value_as_int (self->minutes_spin) !=
+      (int) kp_session_get_minutes (self->session))
     gtk_spin_button_set_value (self->minutes_spin, kp_session_get_minutes (self->session));
   self->updating = FALSE;
   if (start != NULL)

@@ -376,7 +376,8 @@ kp_sessions_page_init (KpSessionsPage *self)
   self->expanded = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  placeholder = gtk_label_new (_("No sessions yet: add the first one, a week from today at 18:00."));
+  placeholder =
+    gtk_label_new (_("No sessions yet: add the first one, a week from today at 18:00."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 18);
