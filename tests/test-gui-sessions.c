@@ -367,6 +367,46 @@ test_edit_time (void)
   close_pages (&fixture);
 }
 
+/* Picks @day in the row's calendar, as a click on it would. */
+static void
+pick_day (KpSessionRow *row,
+          const char   *day)
+{
+  g_autoptr(GDateTime) noon = oslo (day);
+
+  gtk_calendar_select_day (row_child (row, "calendar"), noon);
+  wait_ms (50);
+}
+
+static void
+test_pick_date (void)
+{
+  Fixture fixture = { 0 };
+  AdwPreferencesRow *error_row;
+
+  /* Sundays at 02:30, a time most days have: 14 and 21 March 2027. */
+  open_pages (&fixture, "2027-03-14T02:30", 2);
+
+  /* The second to 28 March, when the clocks skip from 02:00 to 03:00: refused, unchanged. */
+  pick_day (row_at (&fixture, 1), "2027-03-28T12:00");
+  error_row = row_child (row_at (&fixture, 1), "error_row");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_row)));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (error_row), "2027-03-28 02:30 does not exist"));
+
+  /* The first to 4 April, after the change: 02:30 there, and it moves after the second. */
+  pick_day (row_at (&fixture, 0), "2027-04-04T12:00");
+  {
+    g_autoptr(KpCourse) saved = reopen (&fixture);
+
+    assert_session (saved, 0, "2027-03-21T02:30", 150, KP_SESSION_STATUS_PLANNED);
+    assert_session (saved, 1, "2027-04-04T02:30", 150, KP_SESSION_STATUS_PLANNED);
+  }
+  g_assert_cmpstr (gtk_menu_button_get_label (row_child (row_at (&fixture, 1), "date_button")), ==,
+                   "4 April 2027");
+
+  close_pages (&fixture);
+}
+
 static void
 test_cancel_and_restore (void)
 {
@@ -638,6 +678,7 @@ main (int    argc,
 
   g_test_add_func ("/sessions/add-a-week-apart", test_add_sessions_a_week_apart);
   g_test_add_func ("/sessions/edit-time", test_edit_time);
+  g_test_add_func ("/sessions/pick-date", test_pick_date);
   g_test_add_func ("/sessions/cancel-restore-delete", test_cancel_and_restore);
   g_test_add_func ("/sessions/move-across-october-change", test_move_across_october_change);
   g_test_add_func ("/sessions/holiday-and-overlap-warnings", test_holiday_and_overlap_warnings);
