@@ -1106,7 +1106,9 @@ test_refuses_session_of_another_course (Fixture       *fixture,
 
   save (store, course);
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_master"
-                                             " WHERE name = 'sessions_by_id'"), ==, 1);
+                                             " WHERE name = 'sessions_by_id_prefix'"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_master"
+                                             " WHERE name = 'sessions_by_id'"), ==, 0);
 
   kp_course_set_title (copy, "Kopien");
   kp_course_add_session (copy, own);

@@ -173,7 +173,8 @@ static const char * const migrations[] = {
   /* 5: an evaluation meeting's action ticked off in the next run */
   "ALTER TABLE evaluation_actions ADD COLUMN done INTEGER NOT NULL DEFAULT 0;",
 
-  /* 6: sessions found by their UUID, which no two courses may share (iCalendar UIDs) */
+  /* 6: sessions found by their UUID, which no two courses may share (iCalendar UIDs); replaced
+   * by 8 */
   "CREATE INDEX IF NOT EXISTS sessions_by_id ON sessions (id);",
 
   /* 7: what the brochure says of the place's accessibility, and whether a referral is needed,
@@ -182,6 +183,12 @@ static const char * const migrations[] = {
   "ALTER TABLE courses ADD COLUMN referral INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE courses ADD COLUMN co_payment INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE courses ADD COLUMN travel_refund INTEGER NOT NULL DEFAULT 0;",
+
+  /* 8: the sessions' UUIDs indexed by their first 8 hex digits, which find the one or two
+   * candidates as well as 6's whole ids did at a third of the size (5 MB of 61 in the
+   * 100,000-session catalogue, over its 60 MB target) */
+  "DROP INDEX IF EXISTS sessions_by_id;"
+  "CREATE INDEX IF NOT EXISTS sessions_by_id_prefix ON sessions (substr (id, 1, 8));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -258,9 +265,12 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "INSERT INTO sessions (course, position, id, title, start, start_offset, minutes,"
     " location_name, location_room, location_address, status, attended, notes, revision,"
     " modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+  /* The unary + keeps the planner on sessions_by_id_prefix: on s.id it would rather scan the
+   * covering (course, id) index, all 100,000 entries of it. */
   [STMT_SESSION_OWNER] =
     "SELECT c.title, c.id FROM sessions s JOIN courses c ON c.cid = s.course"
-    " WHERE s.id = ?1 AND s.course != ?2 LIMIT 1",
+    " WHERE substr (s.id, 1, 8) = substr (?1, 1, 8) AND +s.id = ?1 AND +s.course != ?2"
+    " LIMIT 1",
   [STMT_SESSIONS_SELECT] =
     "SELECT sid, id, title, start, start_offset, minutes, location_name, location_room,"
     " location_address, status, attended, notes, revision, modified FROM sessions"
