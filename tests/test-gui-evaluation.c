@@ -762,6 +762,24 @@ test_screenshots (Fixture       *fixture,
   save_shot (GTK_WIDGET (page), "evaluation-page");
   if (fixture->harness == NULL)
     save_shot (GTK_WIDGET (fixture->window), "evaluation-step");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  save_shot (fixture->harness != NULL ? GTK_WIDGET (fixture->harness)
+                                      : GTK_WIDGET (fixture->window), "evaluation-step-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+  if (fixture->harness == NULL)
+    {
+      AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                        KP_TYPE_WINDOW, "leaflet"));
+
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 800);
+      wait_ms (300);
+      adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      wait_ms (300);
+      save_shot (GTK_WIDGET (fixture->window), "evaluation-step-narrow");
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 900);
+    }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.statistics", NULL));
   iterate ();

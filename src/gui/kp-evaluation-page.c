@@ -253,11 +253,18 @@ question_new (KpEvaluationPage *self,
 {
   Question *question = g_new0 (Question, 1);
   const char *label = kp_questionnaire_get_label (key);
-  GtkWidget *box, *grid;
+  GtkWidget *box, *grid, *heading;
 
   question->key = g_strdup (key);
-  question->group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (question->group), label);
+  /* A heading that wraps: the questions are too long for a group's one-line title. */
+  question->group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  heading = gtk_label_new (label);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
+  gtk_box_append (GTK_BOX (question->group), heading);
 
   /* The counts above their chart, so that the page fits a phone-wide window. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -311,16 +318,14 @@ question_new (KpEvaluationPage *self,
   gtk_widget_set_margin_bottom (GTK_WIDGET (question->chart), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (question->chart), 12);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (question->chart));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (question->group), box);
+  gtk_box_append (GTK_BOX (question->group), box);
 
   question->warning = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (question->warning, 0);
   gtk_label_set_wrap (question->warning, TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (question->warning), 6);
   gtk_widget_add_css_class (GTK_WIDGET (question->warning), "error");
   gtk_widget_set_visible (GTK_WIDGET (question->warning), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (question->group),
-                             GTK_WIDGET (question->warning));
+  gtk_box_append (GTK_BOX (question->group), GTK_WIDGET (question->warning));
   return question;
 }
 
