@@ -339,7 +339,8 @@ test_import_refuses_copy (Fixture       *fixture,
 }
 
 /* The README's first start: no --db, no $KURSPLAN_DB, an empty data folder. The window shows the
- * three demo courses, once; a database the user names stays empty. */
+ * three demo courses, once. A new database named with --db gets them too; one that exists,
+ * even empty, is left as it is. */
 static GtkWidget *
 find_descendant (GtkWidget *root,
                  GType      type)
@@ -444,8 +445,19 @@ test_first_start_shows_demo (void)
   stop_app (&fixture);
 
   start_app (&fixture, named);
-  g_assert_cmpuint (n_visible (&fixture), ==, 0);
+  g_assert_cmpuint (n_visible (&fixture), ==, 3);
   stop_app (&fixture);
+
+  {
+    g_autofree char *existing = g_build_filename (first_start_dir, "existing.db", NULL);
+    g_autoptr(KpStore) store = kp_store_new (existing, NULL);
+
+    g_assert_nonnull (store);
+    g_clear_object (&store);
+    start_app (&fixture, existing);
+    g_assert_cmpuint (n_visible (&fixture), ==, 0);
+    stop_app (&fixture);
+  }
 }
 
 int

@@ -218,15 +218,15 @@ open_store (KpApplication  *self,
   if (store == NULL)
     return FALSE;
 
-  /* A new user's first start: the demo courses, so the app is never empty. A database the user
-   * named (--db, $KURSPLAN_DB) is theirs to fill. Failing to load them is no reason not to start. */
-  if (self->database_path == NULL && g_getenv ("KURSPLAN_DB") == NULL)
-    {
-      g_autoptr(GError) demo_error = NULL;
+  /* A database made just now — a new user's, or a new file named with --db — gets the demo
+   * courses, so the app is never empty; one that exists is left as it is, even empty. Failing
+   * to load them is no reason not to start. */
+  {
+    g_autoptr(GError) demo_error = NULL;
 
-      if (!kp_demo_load_if_new (store, &demo_error))
-        g_printerr ("kursplan: %s\n", demo_error->message);
-    }
+    if (!kp_demo_load_if_new (store, &demo_error))
+      g_printerr ("kursplan: %s\n", demo_error->message);
+  }
 
   self->store = g_steal_pointer (&store);
   return TRUE;
