@@ -597,9 +597,17 @@ on_sync_done (GObject      *source,
   g_autofree char *message = NULL;
   g_autofree char *escaped = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  gboolean synced = g_task_propagate_boolean (G_TASK (result), &error);
+
+  g_object_set_data (G_OBJECT (window), SYNC_KEY, NULL);
+  if (synced)
+    keep_password (job);
+  /* A window closed while the sync ran has nothing left to tell it in. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+    return;
+
+  if (synced)
     {
-      keep_password (job);
       /* Translators: the course's title, then the counts */
       message = g_strdup_printf (_("Synced “%s”: %u created, %u updated, %u deleted, "
                                    "%u unchanged"),
@@ -620,7 +628,6 @@ on_sync_done (GObject      *source,
   adw_toast_set_title (job->progress, escaped);
   g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, RESULT_SECONDS, dismiss_toast_cb,
                               g_object_ref (job->progress), g_object_unref);
-  g_object_set_data (G_OBJECT (window), SYNC_KEY, NULL);
   kp_course_export_update_actions (window);
 }
 
