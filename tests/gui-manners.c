@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "gui-shots.h"
 #include "kp-application.h"
 #include "kp-course-view.h"
 #include "kp-demo.h"
@@ -26,19 +27,6 @@ typedef struct
   KpApplication *app;
   KpWindow      *window;
 } Fixture;
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
 
 static KpCourse *
 make_course (const char *title,
@@ -329,13 +317,14 @@ contains_accel (GPtrArray  *accels,
   return FALSE;
 }
 
-/* The shortcuts the window's class binds (gtk_widget_class_add_binding*) and the primary menu's
- * F10, as accelerators. */
-static GPtrArray *
-window_class_accels (GtkWidget *window)
+/* The shortcuts @widget's class binds (gtk_widget_class_add_binding*) and the primary menu's
+ * F10, as accelerators; with @own_only, not GTK's keybinding signals. */
+static void
+add_class_accels (GtkWidget *widget,
+                  gboolean   own_only,
+                  GPtrArray *accels)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-  GPtrArray *accels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -355,12 +344,42 @@ window_class_accels (GtkWidget *window)
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
           GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
-          if (GTK_IS_KEYVAL_TRIGGER (trigger))
-            g_ptr_array_add (accels,
-                             gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
-                                                   gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+          /* GTK's own keys (focus moves, activation) are keybinding signals; the app's are
+           * actions and callbacks. */
+          if (!own_only || !GTK_IS_SIGNAL_ACTION (gtk_shortcut_get_action (shortcut)))
+            if (GTK_IS_KEYVAL_TRIGGER (trigger))
+              g_ptr_array_add (accels,
+                               gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                                     gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
         }
     }
+}
+
+/* The shortcuts the app's own widgets inside the window bind (the course view's Ctrl+Page Down,
+ * a page's Ctrl+P), once per class. */
+static void
+add_app_widget_accels (GtkWidget  *widget,
+                       GHashTable *seen,
+                       GPtrArray  *accels)
+{
+  GType type = G_OBJECT_TYPE (widget);
+
+  if (!GTK_IS_WINDOW (widget) && g_str_has_prefix (g_type_name (type), "Kp") &&
+      g_hash_table_add (seen, GSIZE_TO_POINTER (type)))
+    add_class_accels (widget, TRUE, accels);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_app_widget_accels (child, seen, accels);
+}
+
+static GPtrArray *
+window_class_accels (GtkWidget *window)
+{
+  GPtrArray *accels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  add_class_accels (window, FALSE, accels);
+  add_app_widget_accels (window, seen, accels);
   return accels;
 }
 
@@ -478,22 +497,6 @@ collect_wide (GtkWidget *widget,
     }
 }
 
-static KpCourseView *
-find_course_view (GtkWidget *widget)
-{
-  if (KP_IS_COURSE_VIEW (widget))
-    return KP_COURSE_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      KpCourseView *view = find_course_view (child);
-
-      if (view != NULL)
-        return view;
-    }
-  return NULL;
-}
-
 /* The shown widgets whose right edge lies past the window's, outside anything that scrolls
  * sideways: what a narrow window cuts off. */
 static void
@@ -582,7 +585,8 @@ test_narrow_window (Fixture       *fixture,
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   wait_ms (400);
   {
-    KpCourseView *view = find_course_view (GTK_WIDGET (fixture->window));
+    KpCourseView *view = KP_COURSE_VIEW (find_widget (GTK_WIDGET (fixture->window),
+                                                      KP_TYPE_COURSE_VIEW));
     g_autoptr(GString) cut = g_string_new (NULL);
 
     GListModel *courses = kp_window_get_visible_courses (fixture->window);
@@ -742,41 +746,20 @@ test_settings_hold_no_password (void)
 
 /* -- dark style ------------------------------------------------------------------------------- */
 
-/* The window as the compositor gets it, in 8-bit B G R A rows. */
-static guchar *
-render_window (GtkWidget *window,
-               gsize     *stride)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-  guchar *pixels;
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  *stride = width * 4;
-  pixels = g_malloc (*stride * height);
-  gdk_texture_download (texture, pixels, *stride);
-  return pixels;
-}
-
 /* The mean luminance (0 black … 1 white) of the middle of @widget, where its background shows. */
 static double
 luminance_of (GtkWidget *window,
               GtkWidget *widget)
 {
-  g_autofree guchar *pixels = NULL;
+  g_autoptr(GdkTexture) texture = render_window (GTK_WINDOW (window));
+  gsize stride = gdk_texture_get_width (texture) * 4;
+  g_autofree guchar *pixels = g_malloc (stride * gdk_texture_get_height (texture));
   graphene_rect_t bounds;
-  gsize stride;
   double sum = 0;
   guint n = 0;
 
   g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
-  pixels = render_window (window, &stride);
+  gdk_texture_download (texture, pixels, stride);  /* B G R A on little endian */
   for (int y = bounds.origin.y + bounds.size.height / 4;
        y < bounds.origin.y + bounds.size.height * 3 / 4; y += 4)
     for (int x = bounds.origin.x + bounds.size.width / 4;

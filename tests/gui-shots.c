@@ -13,6 +13,16 @@
 static char *shot_dir;
 static guint n_apps;
 
+/* Sends the PNGs to @dir instead (made if need be): the metainfo's screenshots go to the source
+ * tree's data/screenshots when asked to. */
+void
+gui_shots_set_dir (const char *dir)
+{
+  g_free (shot_dir);
+  shot_dir = g_strdup (dir);
+  g_mkdir_with_parents (shot_dir, 0755);
+}
+
 /* The folder the PNGs go to, made on first use: build/tests/screenshots. */
 const char *
 gui_shots_get_dir (void)
@@ -71,23 +81,17 @@ close_window (KpApplication *app,
   g_object_unref (app);
 }
 
-/* Renders what the window shows, as the compositor would get it, into NAME.png. */
-void
-save_shot (GtkWindow  *window,
-           const char *name)
+/* What the window shows, as the compositor would get it. */
+GdkTexture *
+render_window (GtkWindow *window)
 {
   GtkWidget *widget = GTK_WIDGET (window);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (gui_shots_get_dir (), file, NULL);
   GtkSnapshot *snapshot;
-  int width, height;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
 
-  wait_ms (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
@@ -96,8 +100,25 @@ save_shot (GtkWindow  *window,
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* Renders what the window shows, as the compositor would get it, into NAME.png. */
+void
+save_shot (GtkWindow  *window,
+           const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (gui_shots_get_dir (), file, NULL);
+  int width, height;
+
+  wait_ms (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  texture = render_window (window);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
   g_test_message ("wrote %s (%d × %d)", path, width, height);

@@ -13,6 +13,7 @@
 
 G_BEGIN_DECLS
 
+void        gui_shots_set_dir  (const char      *dir);
 const char *gui_shots_get_dir  (void);
 void        wait_ms            (guint            ms);
 KpWindow   *open_window        (KpApplication  **app_out,
@@ -21,6 +22,7 @@ KpWindow   *open_window        (KpApplication  **app_out,
                                 int              height);
 void        close_window       (KpApplication   *app,
                                 KpWindow        *window);
+GdkTexture *render_window      (GtkWindow       *window);
 void        save_shot          (GtkWindow       *window,
                                 const char      *name);
 GtkWidget  *find_widget        (GtkWidget       *widget,
