@@ -136,8 +136,8 @@ kp_score_chart_measure (GtkWidget      *widget,
       *natural = CHART_WIDTH;
     }
   else
-    /* The means, the counts over the bars, the bars, the scale points under them. */
-    *minimum = *natural = 3 * line_height (widget) + BAR_AREA_HEIGHT + 2 * SPACING;
+    /* The means, the counts over the bars, the bars, the scale points under them, the key. */
+    *minimum = *natural = 4 * line_height (widget) + BAR_AREA_HEIGHT + 3 * SPACING;
 }
 
 static void
@@ -161,6 +161,45 @@ show_text (cairo_t    *cr,
   pango_layout_get_pixel_size (layout, &width, NULL);
   cairo_move_to (cr, center_x - width / 2.0, y);
   pango_cairo_show_layout (cr, layout);
+}
+
+/* Which colour is which form, centred under the scale points. */
+static void
+draw_key (cairo_t       *cr,
+          GtkWidget     *widget,
+          const GdkRGBA *color,
+          const GdkRGBA *accent,
+          int            width,
+          double         y)
+{
+  const char *names[] = { _("Midway"), _("Final") };
+  const double alphas[] = { 0.4, 1.0 };
+  PangoLayout *layouts[G_N_ELEMENTS (names)];
+  int line, name_width[G_N_ELEMENTS (names)], total = 0;
+  double x;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      layouts[i] = gtk_widget_create_pango_layout (widget, names[i]);
+      pango_layout_get_pixel_size (layouts[i], &name_width[i], &line);
+      total += BAR_WIDTH / 2 + SPACING + name_width[i] + (i > 0 ? 3 * SPACING : 0);
+    }
+
+  x = (width - total) / 2.0;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (i > 0)
+        x += 3 * SPACING;
+      set_source (cr, accent, alphas[i]);
+      cairo_rectangle (cr, x, y + (line - BAR_WIDTH / 2.0) / 2, BAR_WIDTH / 2.0, BAR_WIDTH / 2.0);
+      cairo_fill (cr);
+      x += BAR_WIDTH / 2.0 + SPACING;
+      set_source (cr, color, 0.7);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layouts[i]);
+      x += name_width[i];
+      g_object_unref (layouts[i]);
+    }
 }
 
 static void
@@ -200,7 +239,7 @@ kp_score_chart_snapshot (GtkWidget   *widget,
     max_share = MAX (max_share, MAX (shares_midway[i], shares_final[i]));
   if (max_share <= 0)
     max_share = 1;
-  bar_area = MAX (height - 3 * line - 2 * SPACING, 1);
+  bar_area = MAX (height - 4 * line - 3 * SPACING, 1);
   slot = (double) width / KP_SCALE_POINTS;
   base = 2 * line + SPACING + bar_area;
 
@@ -243,6 +282,7 @@ kp_score_chart_snapshot (GtkWidget   *widget,
       show_text (cr, widget, text, center, base + SPACING / 2.0);
     }
 
+  draw_key (cr, widget, &color, &accent, width, base + line + 3 * SPACING / 2.0);
   cairo_destroy (cr);
 }
 
