@@ -336,9 +336,10 @@ export_pdf_action (GtkWidget  *widget,
   if (course == NULL)
     return;
   file_name = dup_file_name (course, ".pdf");
-  /* Translators: %s is the file's name */
   dialog = new_save_dialog (window, _("Export Brochure"), file_name, _("PDF documents"),
-                            "application/pdf", save_brochure, _("Saved the brochure as %s"));
+                            "application/pdf", save_brochure,
+                            /* Translators: %s is the file's name */
+                            _("Saved the brochure as %s"));
   g_object_set_data_full (G_OBJECT (dialog), "kp-language",
                           g_variant_dup_string (parameter, NULL), g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -409,12 +410,12 @@ export_calendar_action (GtkWidget  *widget,
 
   if (course == NULL)
     return;
-  /* Translators: the file name of the planning group's calendar; %s is the course's title */
+  /* Translators: the end of the planning group's calendar's file name, after the course's title */
   file_name = dup_file_name (course, planning ? _(" (planning group).ics") : ".ics");
-  /* Translators: %s is the file's name */
   dialog = new_save_dialog (window,
                             planning ? _("Export Planning Calendar") : _("Export Calendar"),
                             file_name, _("Calendars"), "text/calendar", save_calendar,
+                            /* Translators: %s is the file's name */
                             _("Saved the calendar as %s"));
   g_object_set_data (G_OBJECT (dialog), "kp-planning", GINT_TO_POINTER (planning));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
