@@ -23,6 +23,8 @@
 
 /* How long the sidebar row waits after an edit before it shows the new title and progress. */
 #define SUMMARY_DELAY_MS 250
+/* How long the undo toast takes to appear (libadwaita 1.2's show animation, with a margin). */
+#define UNDO_TOAST_SETTLE_MS 400
 
 struct _KpWindow
 {
@@ -49,6 +51,7 @@ struct _KpWindow
   KpCourse             *deleted;           /* the last deleted course, kept for undo */
   guint                 deleted_position;
   AdwToast             *undo_toast;
+  gint64                undo_toast_shown;  /* monotonic µs */
 
   GtkWidget            *course_view;
 
@@ -754,6 +757,33 @@ unarchive_action (GtkWidget  *widget,
     set_status (self, KP_COURSE_STATUS_PLANNING);
 }
 
+static gboolean
+dismiss_toast (gpointer toast)
+{
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes the undo toast away. libadwaita 1.2 frees a toast dismissed during its show animation
+ * before the animation ends, and crashes; so a quick Ctrl+Z or a second delete lets the toast
+ * finish appearing first. */
+static void
+clear_undo_toast (KpWindow *self)
+{
+  gint64 shown_ms;
+
+  if (self->undo_toast == NULL)
+    return;
+
+  shown_ms = (g_get_monotonic_time () - self->undo_toast_shown) / 1000;
+  if (shown_ms < UNDO_TOAST_SETTLE_MS)
+    g_timeout_add_full (G_PRIORITY_DEFAULT, UNDO_TOAST_SETTLE_MS - shown_ms, dismiss_toast,
+                        g_steal_pointer (&self->undo_toast), g_object_unref);
+  else
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_object (&self->undo_toast);
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -789,13 +819,12 @@ delete_action (GtkWidget  *widget,
   g_set_object (&self->deleted, course);
   self->deleted_position = position;
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_clear_object (&self->undo_toast);
+  clear_undo_toast (self);
 
   /* Translators: %s is a course title */
   message = g_strdup_printf (_("Deleted “%s”"), kp_course_get_title (course));
-  self->undo_toast = g_object_ref (toast_new (message));
+  self->undo_toast = toast_new (message);
+  self->undo_toast_shown = g_get_monotonic_time ();
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
   adw_toast_set_action_name (self->undo_toast, "win.undo-delete");
   adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
@@ -816,9 +845,7 @@ undo_delete_action (GtkWidget  *widget,
   if (course == NULL)
     return;
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_clear_object (&self->undo_toast);
+  clear_undo_toast (self);
 
   if (!add_course (self, course, self->deleted_position))
     g_set_object (&self->deleted, course);
