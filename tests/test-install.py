@@ -91,6 +91,7 @@ schema = installed(datadir, "glib-2.0", "schemas", APP_ID + ".gschema.xml", kind
 icon = installed(datadir, "icons", "hicolor", "scalable", "apps", APP_ID + ".svg", kind="icon")
 symbolic = installed(datadir, "icons", "hicolor", "symbolic", "apps", APP_ID + "-symbolic.svg",
                      kind="symbolic icon")
+service = installed(datadir, "dbus-1", "services", APP_ID + ".service", kind="D-Bus service")
 
 with open(os.path.join(root, "po", "LINGUAS"), encoding="utf-8") as f:
     linguas = [w for line in f for w in line.split("#")[0].split()]
@@ -138,6 +139,16 @@ if os.path.isfile(desktop):
     if linguas:
         for lang in REQUIRED_LANGUAGES:
             check(f"Comment[{lang}]" in entry, f"desktop entry has no Comment[{lang}]")
+
+    # DBusActivatable: the session starts the app through the service file under its app id.
+    check(entry.get("DBusActivatable") == "true", "the desktop entry is not DBusActivatable")
+
+if os.path.isfile(service):
+    with open(service, encoding="utf-8") as f:
+        fields = dict(line.strip().split("=", 1) for line in f if "=" in line)
+    check(fields.get("Name") == APP_ID, f"the D-Bus service is named {fields.get('Name')!r}")
+    check(fields.get("Exec") == os.path.join(options["prefix"], options["bindir"], "kursplan") +
+          " --gapplication-service", f"the D-Bus service runs {fields.get('Exec')!r}")
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 if os.path.isfile(metainfo):

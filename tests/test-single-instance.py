@@ -113,7 +113,69 @@ def main():
             print("".join(lines[-20:]), end="")
 
     print("single instance ok: one process, one window, the plan imported by the first")
+    activated_by_the_bus()
     return 0
+
+
+def activated_by_the_bus():
+    """The desktop entry is DBusActivatable: the session bus starts `kursplan
+    --gapplication-service` (as data/…service.in says) when the shell activates the name."""
+    build = os.environ.get("KURSPLAN_BUILD_ROOT")
+    if build is None:
+        return
+    with open(os.path.join(build, "data", APP_ID + ".service"), encoding="utf-8") as f:
+        service = dict(line.strip().split("=", 1) for line in f if "=" in line)
+    if service.get("Name") != APP_ID or not service.get("Exec", "").endswith(
+            "/kursplan --gapplication-service"):
+        sys.exit(f"FAIL: the D-Bus service file says {service}")
+
+    with tempfile.TemporaryDirectory(prefix="kursplan-activation-") as tmp:
+        # A bus of its own whose service folder holds the service file, run from the build tree.
+        services = os.path.join(tmp, "services")
+        os.mkdir(services)
+        with open(os.path.join(services, APP_ID + ".service"), "w", encoding="utf-8") as f:
+            f.write(f"[D-BUS Service]\nName={APP_ID}\n"
+                    f"Exec={KURSPLAN} --gapplication-service\n")
+        config = os.path.join(tmp, "session.conf")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write(f"""<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir={tmp}</listen>
+  <servicedir>{services}</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+""")
+        log_path = os.path.join(tmp, "service.log")
+        # This bus has no accessibility bus to hand out; GTK would wait 25 s asking for it.
+        env = dict(os.environ, KURSPLAN_DB=os.path.join(tmp, "kursplan.db"), GTK_A11Y="none",
+                   G_MESSAGES_DEBUG="kp-application", XDG_DATA_HOME=tmp, XDG_CONFIG_HOME=tmp)
+        with open(log_path, "w") as log:
+            bus = subprocess.Popen(["dbus-daemon", "--config-file", config, "--nofork",
+                                    "--print-address"], env=env, stdout=subprocess.PIPE,
+                                   stderr=log, text=True)
+        try:
+            address = bus.stdout.readline().strip()
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+            if name_has_owner():
+                sys.exit("FAIL: Kursplan runs on the new bus before anyone asked for it")
+            # What GNOME Shell does for a DBusActivatable entry: activate the name.
+            result = gdbus("--dest", APP_ID, "--object-path", APP_PATH,
+                           "--method", "org.freedesktop.Application.Activate", "{}")
+            if result.returncode != 0:
+                sys.exit(f"FAIL: activating {APP_ID} on the bus: {result.stderr}")
+            wait_until(lambda: len(windows()) == 1, 20,
+                       "Kursplan started by the bus shows no window")
+            gdbus("--dest", APP_ID, "--object-path", APP_PATH,
+                  "--method", "org.gtk.Actions.Activate", "quit", "[]", "{}")
+            wait_until(lambda: not name_has_owner(), 20, "Kursplan did not quit")
+        finally:
+            bus.terminate()
+            bus.wait()
+    print("D-Bus activation ok: the bus started Kursplan as a service and it showed its window")
 
 
 if __name__ == "__main__":
