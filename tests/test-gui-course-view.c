@@ -360,6 +360,20 @@ test_steps (Fixture       *fixture,
                                              NULL));
   g_assert_cmpstr (visible_step_name (fixture), ==, "group");
 
+  /* Enter on a step takes the keyboard into its page */
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (step_list, KP_STEP_NEED);
+    GtkWidget *focus;
+
+    gtk_list_box_select_row (step_list, row);
+    g_signal_emit_by_name (step_list, "row-activated", row);
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, kp_course_view_get_page (fixture->view,
+                                                                            KP_STEP_NEED)) ||
+                   gtk_widget_is_ancestor (focus, gtk_stack_get_visible_child (
+                     GTK_STACK (child_of (fixture->view, KP_TYPE_COURSE_VIEW, "page_stack")))));
+  }
   /* Choosing a row in the step list goes to its step. */
   gtk_list_box_select_row (step_list, gtk_list_box_get_row_at_index (step_list, KP_STEP_GOALS));
   g_assert_cmpuint (kp_course_view_get_step (fixture->view), ==, KP_STEP_GOALS);
@@ -770,6 +784,17 @@ test_narrow (Fixture       *fixture,
   }
   g_assert_false (adw_flap_get_reveal_flap (flap));
   g_assert_cmpuint (kp_course_view_get_step (fixture->view), ==, KP_STEP_SESSIONS);
+
+  /* …and the keyboard goes on in the step's page once the list is out of the way */
+  wait_ms (500);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    GtkStack *stack = child_of (fixture->view, KP_TYPE_COURSE_VIEW, "page_stack");
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == gtk_stack_get_visible_child (stack) ||
+                   gtk_widget_is_ancestor (focus, gtk_stack_get_visible_child (stack)));
+  }
 }
 
 int

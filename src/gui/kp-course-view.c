@@ -71,6 +71,8 @@ struct _KpCourseView
   GtkStack         *page_stack;
   GtkLabel         *steps_button_label;
   GtkWidget        *step_bar;
+  gboolean          focus_page_when_hidden;
+  guint             focus_source;
 };
 
 G_DEFINE_FINAL_TYPE (KpCourseView, kp_course_view, GTK_TYPE_WIDGET)
@@ -159,16 +161,40 @@ on_step_row_selected (KpCourseView  *self,
     kp_course_view_set_step (self, gtk_list_box_row_get_index (row));
 }
 
-/* Folded, the list lies over the page: choosing a step puts it away and goes to the page. */
+/* Enter on a step goes into its page. Folded, the list lying over the page is put away first:
+ * the page takes the focus once the list has slid out, not while it still covers the page. */
 static void
 on_step_row_activated (KpCourseView  *self,
                        GtkListBoxRow *row)
 {
-  if (adw_flap_get_folded (self->flap))
+  if (adw_flap_get_folded (self->flap) && adw_flap_get_reveal_flap (self->flap))
     {
+      self->focus_page_when_hidden = TRUE;
       adw_flap_set_reveal_flap (self->flap, FALSE);
-      gtk_widget_child_focus (self->steps[self->step].scroller, GTK_DIR_TAB_FORWARD);
+      return;
     }
+  gtk_widget_child_focus (self->steps[self->step].scroller, GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+focus_page_cb (gpointer user_data)
+{
+  KpCourseView *self = user_data;
+
+  self->focus_source = 0;
+  gtk_widget_child_focus (self->steps[self->step].scroller, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+/* The flap lets the page take the focus again only after the progress has reached 0. */
+static void
+on_reveal_progress (KpCourseView *self)
+{
+  if (!self->focus_page_when_hidden || adw_flap_get_reveal_progress (self->flap) > 0.0)
+    return;
+  self->focus_page_when_hidden = FALSE;
+  if (self->focus_source == 0)
+    self->focus_source = g_idle_add (focus_page_cb, self);
 }
 
 static void
@@ -540,6 +566,7 @@ kp_course_view_dispose (GObject *object)
   KpCourseView *self = KP_COURSE_VIEW (object);
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   if (self->course != NULL)
     g_signal_handlers_disconnect_by_func (self->course, on_course_changed, self);
   g_clear_object (&self->course);
@@ -637,6 +664,8 @@ static void
 kp_course_view_init (KpCourseView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->flap, "notify::reveal-progress", G_CALLBACK (on_reveal_progress),
+                           self, G_CONNECT_SWAPPED);
 
   for (KpStep step = 0; step < KP_N_STEPS; step++)
     {
