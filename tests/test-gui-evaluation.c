@@ -442,6 +442,22 @@ action_check (KpEvaluationPage *page,
   return checks->pdata[index];
 }
 
+static GtkButton *
+remove_button (KpEvaluationPage *page,
+               guint             index)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) removes = g_ptr_array_new ();
+
+  collect (page_child (page, "actions_list"), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (!GTK_IS_CHECK_BUTTON (buttons->pdata[i]) &&
+        g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Remove Action") == 0)
+      g_ptr_array_add (removes, buttons->pdata[i]);
+  g_assert_cmpuint (index, <, removes->len);
+  return removes->pdata[index];
+}
+
 static void
 add_action (KpEvaluationPage *page,
             const char       *action)
@@ -495,6 +511,15 @@ test_meeting_and_actions (Fixture       *fixture,
   g_assert_false (kp_evaluation_get_action_done (meeting, actions[0]));
   /* The user representative who attended is still there. */
   g_assert_cmpuint (g_strv_length ((char **) kp_evaluation_get_attendees (meeting)), ==, 1);
+
+  /* Removing an action keeps the others and their ticks. */
+  meeting = kp_evaluation_summary_find (kp_window_get_course (fixture->window),
+                                        KP_EVALUATION_MEETING);
+  g_signal_emit_by_name (remove_button (page, 0), "clicked");
+  iterate ();
+  g_assert_cmpstrv (kp_evaluation_get_actions (meeting), actions + 1);
+  g_assert_true (kp_evaluation_get_action_done (meeting, actions[1]));
+  g_assert_true (gtk_check_button_get_active (action_check (page, 0)));
 }
 
 static char *
