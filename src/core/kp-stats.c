@@ -335,9 +335,22 @@ kp_stats_format_table (GPtrArray *rows,
   /* Translators: column heads of `kursplan stats`, at most 8 characters each: sessions held,
    * registered participants, attendances, contributions by users and by professionals, and
    * whether users took part in planning, running and evaluation */
-  g_string_append_printf (out, " %8s %8s %8s %8s %8s  %s\n", C_("stats column", "Sessions"),
-                          _("Regist."),
-                          _("Attend."), _("Users"), _("Profs"), _("Plan/Run/Eval"));
+  {
+    const char *heads[] = { C_("stats column", "Sessions"), _("Regist."), _("Attend."),
+                            _("Users"), _("Profs") };
+
+    /* Right-aligned by characters, not bytes: "Påmeldt" is 7 wide in 8 bytes. */
+    for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+      {
+        glong length = g_utf8_strlen (heads[i], -1);
+
+        g_string_append_c (out, ' ');
+        for (glong pad = length; pad < 8; pad++)
+          g_string_append_c (out, ' ');
+        g_string_append (out, heads[i]);
+      }
+    g_string_append_printf (out, "  %s\n", _("Plan/Run/Eval"));
+  }
   for (guint i = 0; i < rows->len; i++)
     {
       const KpStatsRow *row = g_ptr_array_index (rows, i);
