@@ -332,10 +332,10 @@ kp_stats_format_table (GPtrArray *rows,
   g_string_append_printf (out, _("Courses in %d: %u"), year, totals->courses);
   g_string_append (out, "\n\n");
   append_padded (out, _("Course"), 36);
-  /* Translators: column heads of `kursplan stats`, at most 8 characters each: sessions held,
-   * registered participants, attendances, contributions by users and by professionals, and
-   * whether users took part in planning, running and evaluation */
   {
+    /* Translators: column heads of `kursplan stats`, at most 8 characters each: sessions
+     * held, registered participants, attendances, contributions by users and by
+     * professionals, and whether users took part in planning, running and evaluation */
     const char *heads[] = { C_("stats column", "Sessions"), _("Regist."), _("Attend."),
                             _("Users"), _("Profs") };
 
