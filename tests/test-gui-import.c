@@ -18,6 +18,7 @@
 #include "kp-store.h"
 #include "kp-time.h"
 #include "kp-window.h"
+#include "gui-shots.h"
 
 #define NB_ID   "d5e10000-0000-4000-8000-000000000001"
 #define COPY_ID "c0b10000-0000-4000-8000-000000000001"
@@ -45,29 +46,15 @@ static void
 start_app (Fixture    *fixture,
            const char *db_path)
 {
-  static guint n_apps = 0;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.ImportTest%u", APP_ID, ++n_apps);
-
-  fixture->app = kp_application_new (G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  kp_application_set_database_path (fixture->app, db_path);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  fixture->window = open_window (&fixture->app, db_path, 1200, 800);
   g_assert_true (KP_IS_WINDOW (fixture->window));
-  iterate ();
 }
 
 static void
 stop_app (Fixture *fixture)
 {
   if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  fixture->window = NULL;
-  iterate ();
-  g_clear_object (&fixture->app);
+    close_window (g_steal_pointer (&fixture->app), g_steal_pointer (&fixture->window));
 }
 
 /* A database holding the demo courses, through the core, before the window opens it. */
@@ -341,30 +328,13 @@ test_import_refuses_copy (Fixture       *fixture,
 /* The README's first start: no --db, no $KURSPLAN_DB, an empty data folder. The window shows the
  * three demo courses, once. A new database named with --db gets them too; one that exists,
  * even empty, is left as it is. */
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The brochure step's switches show and set what applies to taking part, and its accessibility
  * field the place's; the store writes them through. */
 static void
 test_brochure_page_edits_conditions (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  GtkWidget *view = find_descendant (GTK_WIDGET (fixture->window), KP_TYPE_COURSE_VIEW);
+  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), KP_TYPE_COURSE_VIEW);
   GtkWidget *page = NULL;
   GtkSwitch *referral, *co_payment, *travel;
   GtkEditable *accessibility;
@@ -372,7 +342,7 @@ test_brochure_page_edits_conditions (Fixture       *fixture,
   KpCourse *course;
 
   g_assert_nonnull (view);
-  page = find_descendant (view, KP_TYPE_BROCHURE_PAGE);
+  page = find_widget (view, KP_TYPE_BROCHURE_PAGE);
   g_assert_nonnull (page);
   referral = GTK_SWITCH (gtk_widget_get_template_child (page, KP_TYPE_BROCHURE_PAGE,
                                                         "referral_switch"));
