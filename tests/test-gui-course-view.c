@@ -678,6 +678,16 @@ test_goals_page (Fixture       *fixture,
   goals = kp_course_get_goals (course);
   g_assert_cmpuint (g_strv_length ((char **) goals), ==, 3);
 
+  /* Enter on the last goal starts another, empty and not saved until it has text */
+  g_signal_emit_by_name (third, "entry-activated");
+  g_assert_true (ADW_IS_ENTRY_ROW (gtk_widget_get_next_sibling (third)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_next_sibling (third))), ==,
+                   "");
+  g_assert_cmpuint (g_strv_length ((char **) kp_course_get_goals (course)), ==, 3);
+  g_signal_emit_by_name (find_tooltip (gtk_widget_get_next_sibling (third), "Remove Goal"),
+                         "clicked");
+  g_assert_false (ADW_IS_ENTRY_ROW (gtk_widget_get_next_sibling (third)));
+
   /* Remove the first through its button */
   g_signal_emit_by_name (find_tooltip (first, "Remove Goal"), "clicked");
   iterate ();

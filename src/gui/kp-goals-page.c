@@ -102,6 +102,22 @@ on_remove_goal_clicked (GtkButton *button,
     gtk_widget_grab_focus (next);
 }
 
+static GtkWidget *goal_row_new (KpGoalsPage *self,
+                                const char  *goal);
+
+/* Enter at the end of the last goal starts the next one, as in a list on paper. */
+static void
+on_goal_activated (KpGoalsPage *self,
+                   AdwEntryRow *row)
+{
+  GtkWidget *next = gtk_widget_get_next_sibling (GTK_WIDGET (row));
+
+  if (ADW_IS_ENTRY_ROW (next))
+    gtk_widget_grab_focus (next);
+  else if (*gtk_editable_get_text (GTK_EDITABLE (row)) != '\0')
+    gtk_widget_grab_focus (goal_row_new (self, NULL));
+}
+
 static GtkWidget *
 goal_row_new (KpGoalsPage *self,
               const char  *goal)
@@ -120,6 +136,8 @@ goal_row_new (KpGoalsPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (row), goal != NULL ? goal : "");
   g_signal_connect_object (row, "changed", G_CALLBACK (write_goals), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "entry-activated", G_CALLBACK (on_goal_activated), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
