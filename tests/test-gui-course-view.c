@@ -536,6 +536,18 @@ test_group_page (Fixture       *fixture,
   g_assert_cmpstr (attendees[0], ==, IDA_ID);
   g_assert_cmpstr (attendees[1], ==, kp_member_get_id (member));
 
+  /* A member added while the meeting is open: its row is made again, open, with a check more */
+  {
+    KpMember *extra = kp_group_page_add_member (KP_GROUP_PAGE (page));
+
+    row = find_named (page, kp_meeting_get_id (meeting));
+    g_assert_cmpuint (((GPtrArray *) g_object_get_data (G_OBJECT (row), "kp-checks"))->len, ==, 4);
+    kp_course_remove_member (course, extra);
+  }
+  row = find_named (page, kp_meeting_get_id (meeting));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  hours = find_entry_row (row, "Hours");
+
   /* Live: 3 h for Ole; 3 h for Ida plus 2,5 h each for Ida and Kari */
   g_assert_cmpstr (gtk_label_get_label (child_of (page, KP_TYPE_GROUP_PAGE,
                                                   "professional_hours_label")), ==, "3 hours");

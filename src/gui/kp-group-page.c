@@ -642,15 +642,30 @@ add_meeting_action (GtkWidget  *widget,
   kp_group_page_add_meeting (KP_GROUP_PAGE (widget));
 }
 
-/* The meetings list a check per member: when members come or go, make the rows again. */
+/* The meetings list a check per member: when members come or go, make the rows again, and
+ * open again those that were open. */
 static void
 bind_meetings (KpGroupPage *self)
 {
+  g_autoptr(GPtrArray) expanded = g_ptr_array_new_with_free_func (g_free);
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->meeting_list, i)) != NULL; i++)
+    if (ADW_IS_EXPANDER_ROW (row) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+      g_ptr_array_add (expanded, g_strdup (gtk_widget_get_name (GTK_WIDGET (row))));
+
   if (self->course == NULL)
-    gtk_list_box_bind_model (self->meeting_list, NULL, NULL, NULL, NULL);
-  else
-    gtk_list_box_bind_model (self->meeting_list, kp_course_get_meetings (self->course),
-                             create_meeting_row, self, NULL);
+    {
+      gtk_list_box_bind_model (self->meeting_list, NULL, NULL, NULL, NULL);
+      return;
+    }
+  gtk_list_box_bind_model (self->meeting_list, kp_course_get_meetings (self->course),
+                           create_meeting_row, self, NULL);
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->meeting_list, i)) != NULL; i++)
+    for (guint j = 0; j < expanded->len; j++)
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), expanded->pdata[j]) == 0)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
 }
 
 void
