@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "gui-shots.h"
+#include "kp-brochure-preview.h"
 #include "kp-course-view.h"
 #include "kp-demo.h"
 #include "kp-store.h"
@@ -87,6 +88,27 @@ show_course (KpWindow   *window,
   g_error ("no demo course is called “%s”", title);
 }
 
+/* Scrolls the step's page so that the first widget of @type shows near the top. */
+static void
+scroll_to (KpWindow *window,
+           GType     type)
+{
+  GtkWidget *target = find_widget (GTK_WIDGET (window), type);
+  GtkWidget *scroller;
+  graphene_rect_t bounds;
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (target);
+  scroller = gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  g_assert_true (gtk_widget_compute_bounds (target,
+                                            gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                            &bounds));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, bounds.origin.y - 60);
+  wait_ms (300);
+}
+
 /* NAME.png, which the metainfo names with its size. */
 static void
 shot (KpWindow   *window,
@@ -115,6 +137,7 @@ test_wide (void)
   show_course (window, "Leve med diabetes type 2", KP_STEP_GOALS);
   shot (window, "goals", SHOT_WIDTH, SHOT_HEIGHT);
   show_course (window, "Eallit váibmodávddain", KP_STEP_BROCHURE);
+  scroll_to (window, KP_TYPE_BROCHURE_PREVIEW);
   shot (window, "brochure", SHOT_WIDTH, SHOT_HEIGHT);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
