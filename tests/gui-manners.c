@@ -227,6 +227,12 @@ collect_unnamed (GtkWidget *widget,
                                   icon != NULL ? " with icon " : "", icon != NULL ? icon : "",
                                   parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "nothing");
         }
+      /* Reachable by the keyboard: the control takes the focus itself, or its parts do. */
+      if (!gtk_widget_get_focusable (widget) && !gtk_widget_get_can_focus (widget) &&
+          !is_composite (widget))
+        g_string_append_printf (unnamed, "\n  %s in %s cannot take the keyboard focus",
+                                G_OBJECT_TYPE_NAME (widget),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
     }
   if (is_composite (widget))
     return;
@@ -247,7 +253,8 @@ assert_all_named (GtkWidget  *root,
   g_test_message ("%s: %u controls", where, n_controls);
   g_assert_cmpuint (n_controls, >, 3);
   if (unnamed->len > 0)
-    g_error ("%s: controls without a label, tooltip or accessible name:%s", where, unnamed->str);
+    g_error ("%s: controls without a label, tooltip or accessible name, or out of the keyboard's "
+             "reach:%s", where, unnamed->str);
 }
 
 static void
