@@ -342,8 +342,10 @@ test_brochure_page_edits_conditions (Fixture       *fixture,
   KpCourse *course;
 
   g_assert_nonnull (view);
-  page = find_widget (view, KP_TYPE_BROCHURE_PAGE);
+  /* Step pages are made when first shown; asking for one makes it. */
+  page = kp_course_view_get_page (KP_COURSE_VIEW (view), KP_STEP_BROCHURE);
   g_assert_nonnull (page);
+  g_assert_true (KP_IS_BROCHURE_PAGE (page));
   referral = GTK_SWITCH (gtk_widget_get_template_child (page, KP_TYPE_BROCHURE_PAGE,
                                                         "referral_switch"));
   co_payment = GTK_SWITCH (gtk_widget_get_template_child (page, KP_TYPE_BROCHURE_PAGE,

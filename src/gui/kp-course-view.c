@@ -54,7 +54,8 @@ typedef struct
   GtkWidget *scroller;       /* the step's page in the stack */
   AdwPreferencesGroup *checklist;
   GPtrArray *check_rows;     /* AdwActionRow, as many as the step has items */
-  GtkWidget *fields;         /* (nullable): the registered page */
+  GType      page_type;      /* the registered page's, or G_TYPE_INVALID */
+  GtkWidget *fields;         /* (nullable): the registered page, made when first shown */
 } StepView;
 
 struct _KpCourseView
@@ -106,6 +107,23 @@ kp_course_view_get_step (KpCourseView *self)
   return self->step;
 }
 
+/* A step's page is made the first time it is shown: opening a course then builds one page, not
+ * seven (a timetable of rows, the evaluation's charts), which keeps the window's start fast. */
+static GtkWidget *
+ensure_fields (KpCourseView *self,
+               KpStep        step)
+{
+  StepView *view = &self->steps[step];
+
+  if (view->fields == NULL && view->page_type != G_TYPE_INVALID)
+    {
+      view->fields = g_object_new (view->page_type, "course", self->course, NULL);
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (view->checklist))),
+                                  view->fields, GTK_WIDGET (view->checklist));
+    }
+  return view->fields;
+}
+
 /**
  * kp_course_view_get_page:
  *
@@ -117,7 +135,7 @@ kp_course_view_get_page (KpCourseView *self,
 {
   g_return_val_if_fail (KP_IS_COURSE_VIEW (self), NULL);
   g_return_val_if_fail (step < KP_N_STEPS, NULL);
-  return self->steps[step].fields;
+  return ensure_fields (self, step);
 }
 
 static void
@@ -144,6 +162,7 @@ kp_course_view_set_step (KpCourseView *self,
   if (gtk_list_box_get_selected_row (self->step_list) !=
       GTK_LIST_BOX_ROW (self->steps[step].row))
     gtk_list_box_select_row (self->step_list, GTK_LIST_BOX_ROW (self->steps[step].row));
+  ensure_fields (self, step);
   gtk_stack_set_visible_child (self->page_stack, self->steps[step].scroller);
 
   if (self->step == step)
@@ -520,11 +539,7 @@ step_page_new (KpCourseView *self,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (view->checklist));
   view->check_rows = g_ptr_array_new ();
 
-  if (page_type != G_TYPE_INVALID)
-    {
-      view->fields = g_object_new (page_type, NULL);
-      gtk_box_append (GTK_BOX (box), view->fields);
-    }
+  view->page_type = page_type;
 
   footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_margin_top (footer, 12);
