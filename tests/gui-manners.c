@@ -266,7 +266,11 @@ test_every_control_has_a_name (Fixture       *fixture,
   {
     GListModel *courses = kp_window_get_visible_courses (fixture->window);
 
-    /* Each demo course, with every step's page (the pages are all in the tree, shown or not). */
+    KpCourseView *view = KP_COURSE_VIEW (find_widget (GTK_WIDGET (fixture->window),
+                                                      KP_TYPE_COURSE_VIEW));
+
+    /* Each demo course on each step: a step's page is made when it is first shown. */
+    g_assert_nonnull (view);
     g_assert_cmpuint (g_list_model_get_n_items (courses), >=, 3);
     for (guint i = 0; i < g_list_model_get_n_items (courses); i++)
       {
@@ -274,8 +278,16 @@ test_every_control_has_a_name (Fixture       *fixture,
 
         g_assert_true (kp_window_select_course (fixture->window,
                                                 kp_course_summary_get_id (summary)));
-        wait_ms (100);
-        assert_all_named (GTK_WIDGET (fixture->window), kp_course_summary_get_title (summary));
+        for (KpStep step = 0; step < KP_N_STEPS; step++)
+          {
+            g_autofree char *where = g_strdup_printf ("%s, step %d",
+                                                      kp_course_summary_get_title (summary),
+                                                      step + 1);
+
+            kp_course_view_set_step (view, step);
+            wait_ms (100);
+            assert_all_named (GTK_WIDGET (fixture->window), where);
+          }
       }
   }
 
