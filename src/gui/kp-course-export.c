@@ -21,6 +21,7 @@
 #include "kp-error.h"
 #include "kp-ical-export.h"
 #include "kp-secret.h"
+#include "kp-toast.h"
 
 #define SYNC_KEY "kp-course-export-sync"
 #define SYNC_TOAST_KEY "kp-course-export-sync-toast"  /* the last sync's progress and result */
@@ -83,19 +84,11 @@ dup_file_name (KpCourse   *course,
   return g_strconcat (name, suffix, NULL);
 }
 
-static AdwToast *
-toast_new (const char *message)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  return adw_toast_new (markup);
-}
-
 static void
 toast (KpWindow   *window,
        const char *message)
 {
-  kp_window_add_toast (window, toast_new (message));
+  kp_window_add_toast (window, kp_toast_new (message));
 }
 
 static GDateTime *
@@ -702,7 +695,7 @@ kp_course_export_sync (KpWindow   *window,
 
   /* Translators: %s is the course's title */
   progress = g_strdup_printf (_("Syncing “%s” to the calendar…"), job->course_title);
-  job->progress = g_object_ref_sink (toast_new (progress));
+  job->progress = g_object_ref_sink (kp_toast_new (progress));
   adw_toast_set_timeout (job->progress, 0);
   /* A new sync's progress does not wait behind the last one's result. */
   previous = g_object_get_data (G_OBJECT (window), SYNC_TOAST_KEY);

@@ -23,6 +23,7 @@
 #include "kp-report.h"
 #include "kp-score-chart.h"
 #include "kp-time.h"
+#include "kp-toast.h"
 
 /* The two forms, as the page's rows of counts are ordered. */
 static const KpEvaluationKind form_kinds[] = { KP_EVALUATION_MIDWAY, KP_EVALUATION_FINAL };
@@ -95,13 +96,7 @@ static void
 toast (KpEvaluationPage *self,
        const char       *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
-  else
-    g_message ("%s", message);
+  kp_toast_show (GTK_WIDGET (self), message);
 }
 
 /* The course's last evaluation of @kind, or NULL. */

@@ -18,6 +18,7 @@
 #include "kp-holidays.h"
 #include "kp-session-row.h"
 #include "kp-time.h"
+#include "kp-toast.h"
 
 /* A new session, and a session given a date before it had one, starts at this hour. */
 #define DEFAULT_HOUR 18
@@ -517,7 +518,6 @@ delete_action (GtkWidget  *widget,
   Deleted *deleted = g_new0 (Deleted, 1);
   g_autofree char *day = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *markup = NULL;
   AdwToast *toast;
 
   deleted->course = g_object_ref (self->course);
@@ -536,8 +536,7 @@ delete_action (GtkWidget  *widget,
     }
   /* Translators: a toast after deleting the session of that day */
   message = g_strdup_printf (_("Session of %s deleted"), day);
-  markup = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (markup);
+  toast = kp_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete), deleted,
                          (GClosureNotify) (void (*) (void)) deleted_free, 0);

@@ -16,6 +16,7 @@
 #include "kp-session-row.h"
 #include "kp-sessions-page.h"
 #include "kp-time.h"
+#include "kp-toast.h"
 
 /* The first session of a new course: next week at this hour, this long. */
 #define FIRST_HOUR 18
@@ -48,13 +49,7 @@ static void
 toast (KpSessionsPage *self,
        const char     *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
-  else
-    g_message ("%s", message);
+  kp_toast_show (GTK_WIDGET (self), message);
 }
 
 static GtkWidget *

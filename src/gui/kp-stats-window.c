@@ -16,6 +16,7 @@
 
 #include "kp-stats.h"
 #include "kp-stats-window.h"
+#include "kp-toast.h"
 
 typedef enum
 {
@@ -65,9 +66,7 @@ static void
 toast (KpStatsWindow *self,
        const char    *message)
 {
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+  adw_toast_overlay_add_toast (self->toast_overlay, kp_toast_new (message));
 }
 
 /* The table row an item stands for: a course's figures or the totals. */

@@ -19,6 +19,7 @@
 #include "kp-method.h"
 #include "kp-run-again-dialog.h"
 #include "kp-stats-window.h"
+#include "kp-toast.h"
 #include "kp-window.h"
 
 /* How long the sidebar row waits after an edit before it shows the new title and progress. */
@@ -131,20 +132,11 @@ kp_window_get_visible_courses (KpWindow *self)
   return G_LIST_MODEL (self->visible_courses);
 }
 
-/* A toast's title is Pango markup: messages carry titles and file contents, so escape them. */
-static AdwToast *
-toast_new (const char *message)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  return adw_toast_new (markup);
-}
-
 static void
 kp_window_toast (KpWindow   *self,
                  const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, kp_toast_new (message));
 }
 
 /**
@@ -823,7 +815,7 @@ delete_action (GtkWidget  *widget,
 
   /* Translators: %s is a course title */
   message = g_strdup_printf (_("Deleted “%s”"), kp_course_get_title (course));
-  self->undo_toast = toast_new (message);
+  self->undo_toast = kp_toast_new (message);
   self->undo_toast_shown = g_get_monotonic_time ();
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
   adw_toast_set_action_name (self->undo_toast, "win.undo-delete");

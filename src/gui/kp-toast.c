@@ -1,0 +1,50 @@
+/* kp-toast.c — a toast from a plain-text message
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kp-toast"
+
+#include "config.h"
+
+#include "kp-toast.h"
+
+/**
+ * kp_toast_new:
+ * @message: plain text, not markup
+ *
+ * A toast's title is Pango markup, and messages carry titles, file names and file contents,
+ * so the message is escaped.
+ *
+ * Returns: (transfer full): a new toast showing @message
+ */
+AdwToast *
+kp_toast_new (const char *message)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  return adw_toast_new (markup);
+}
+
+/**
+ * kp_toast_show:
+ * @widget: a widget inside an #AdwToastOverlay
+ * @message: plain text, not markup
+ *
+ * Shows @message on the toast overlay around @widget; where there is none (a page not yet in
+ * a window), logs it instead.
+ */
+void
+kp_toast_show (GtkWidget  *widget,
+               const char *message)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), kp_toast_new (message));
+  else
+    g_message ("%s", message);
+}
