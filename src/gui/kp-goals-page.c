@@ -15,6 +15,7 @@
 
 #include "kp-goals-page.h"
 #include "kp-text-area.h"
+#include "kp-widget.h"
 
 struct _KpGoalsPage
 {
@@ -326,16 +327,13 @@ static void
 kp_goals_page_dispose (GObject *object)
 {
   KpGoalsPage *self = KP_GOALS_PAGE (object);
-  GtkWidget *child;
 
   if (self->course != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->course, show_goals, self);
       g_signal_handlers_disconnect_by_func (self->course, show_capacity, self);
     }
-  gtk_widget_dispose_template (GTK_WIDGET (self), KP_TYPE_GOALS_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  kp_widget_dispose_children (GTK_WIDGET (self), KP_TYPE_GOALS_PAGE);
   g_clear_object (&self->course);
 
   G_OBJECT_CLASS (kp_goals_page_parent_class)->dispose (object);

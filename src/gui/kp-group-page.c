@@ -18,6 +18,7 @@
 #include "kp-group-page.h"
 #include "kp-stats.h"
 #include "kp-time.h"
+#include "kp-widget.h"
 
 /* A new meeting lasts this long until the group says otherwise. */
 #define DEFAULT_MEETING_MINUTES 120
@@ -723,12 +724,9 @@ static void
 kp_group_page_dispose (GObject *object)
 {
   KpGroupPage *self = KP_GROUP_PAGE (object);
-  GtkWidget *child;
 
   kp_group_page_set_course (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KP_TYPE_GROUP_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  kp_widget_dispose_children (GTK_WIDGET (self), KP_TYPE_GROUP_PAGE);
 
   G_OBJECT_CLASS (kp_group_page_parent_class)->dispose (object);
 }

@@ -12,6 +12,7 @@
 #include "kp-bind.h"
 #include "kp-need-page.h"
 #include "kp-text-area.h"
+#include "kp-widget.h"
 
 struct _KpNeedPage
 {
@@ -88,14 +89,11 @@ static void
 kp_need_page_dispose (GObject *object)
 {
   KpNeedPage *self = KP_NEED_PAGE (object);
-  GtkWidget *child;
 
   if (self->bindings != NULL)
     kp_bindings_clear (self->bindings);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KP_TYPE_NEED_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  kp_widget_dispose_children (GTK_WIDGET (self), KP_TYPE_NEED_PAGE);
   g_clear_object (&self->course);
 
   G_OBJECT_CLASS (kp_need_page_parent_class)->dispose (object);

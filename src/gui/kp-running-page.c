@@ -16,6 +16,7 @@
 
 #include "kp-running-page.h"
 #include "kp-session-row.h"
+#include "kp-widget.h"
 
 /* The spin buttons go up to twice the course's places; a course without places set gets this. */
 #define DEFAULT_PLACES 20
@@ -299,12 +300,9 @@ static void
 kp_running_page_dispose (GObject *object)
 {
   KpRunningPage *self = KP_RUNNING_PAGE (object);
-  GtkWidget *child;
 
   kp_running_page_set_course (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KP_TYPE_RUNNING_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  kp_widget_dispose_children (GTK_WIDGET (self), KP_TYPE_RUNNING_PAGE);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kp_running_page_parent_class)->dispose (object);

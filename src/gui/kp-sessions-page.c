@@ -17,6 +17,7 @@
 #include "kp-sessions-page.h"
 #include "kp-time.h"
 #include "kp-toast.h"
+#include "kp-widget.h"
 
 /* The first session of a new course: next week at this hour, this long. */
 #define FIRST_HOUR 18
@@ -291,12 +292,9 @@ static void
 kp_sessions_page_dispose (GObject *object)
 {
   KpSessionsPage *self = KP_SESSIONS_PAGE (object);
-  GtkWidget *child;
 
   kp_sessions_page_set_course (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KP_TYPE_SESSIONS_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  kp_widget_dispose_children (GTK_WIDGET (self), KP_TYPE_SESSIONS_PAGE);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
 
   G_OBJECT_CLASS (kp_sessions_page_parent_class)->dispose (object);
