@@ -13,12 +13,9 @@
 #include <string.h>
 
 #include "gui-shots.h"
-#include "kp-application.h"
 #include "kp-course-view.h"
 #include "kp-demo.h"
-#include "kp-store.h"
 #include "kp-time.h"
-#include "kp-window.h"
 
 typedef struct
 {
@@ -33,40 +30,14 @@ make_course (const char *title,
              const char *first_start,
              guint       n_sessions)
 {
-  KpCourse *course = kp_course_new (NULL);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
-  g_autoptr(GDateTime) start = kp_time_parse_local (first_start, tz, NULL);
-
-  kp_course_set_title (course, title);
-  kp_course_set_status (course, KP_COURSE_STATUS_PLANNING);
-  for (guint i = 0; i < n_sessions; i++)
-    {
-      g_autoptr(KpSession) session = kp_session_new (NULL);
-      g_autoptr(GDateTime) when = g_date_time_add_weeks (start, i);
-
-      kp_session_set_title (session, title);
-      kp_session_set_start (session, when);
-      kp_session_set_minutes (session, 150);
-      kp_course_add_session (course, session);
-    }
-  return course;
+  return gui_fixture_make_course (NULL, title, KP_COURSE_STATUS_PLANNING, first_start, n_sessions,
+                                  title);
 }
 
 static void
 start_app (Fixture *fixture)
 {
-  static guint n_apps = 0;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.Manners%u", APP_ID, ++n_apps);
-
-  fixture->app = kp_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  kp_application_set_database_path (fixture->app, fixture->db_path);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_true (KP_IS_WINDOW (fixture->window));
+  fixture->window = gui_fixture_start_app (&fixture->app, fixture->db_path, 0);
   wait_ms (100);
 }
 
@@ -78,12 +49,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("kursplan-manners-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "kursplan.db", NULL);
-
-  store = kp_store_new (fixture->db_path, &error);
-  g_assert_no_error (error);
+  fixture->dir = gui_fixture_make_dir ("manners", &fixture->db_path);
+  store = gui_fixture_reopen (fixture->db_path);
   if (data != NULL)
     {
       /* The demo courses: members with long names, contributions, every step filled in. */
@@ -117,22 +84,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   wait_ms (20);
   g_clear_object (&fixture->app);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
+  gui_fixture_remove_dir (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->dir);
 }

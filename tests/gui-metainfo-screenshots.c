@@ -37,8 +37,7 @@ make_demo_database (void)
   g_autoptr(GError) error = NULL;
 
   g_remove (path);
-  store = kp_store_new (path, &error);
-  g_assert_no_error (error);
+  store = gui_fixture_reopen (path);
   g_assert_true (kp_demo_load (store, &error));
   g_assert_no_error (error);
   g_assert_true (kp_store_flush (store, &error));

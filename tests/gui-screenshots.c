@@ -22,23 +22,7 @@ make_course (const char     *title,
              guint           n_sessions,
              KpCourseStatus  status)
 {
-  KpCourse *course = kp_course_new (NULL);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
-  g_autoptr(GDateTime) start = kp_time_parse_local (first_start, tz, NULL);
-
-  kp_course_set_title (course, title);
-  kp_course_set_status (course, status);
-  for (guint i = 0; i < n_sessions; i++)
-    {
-      g_autoptr(KpSession) session = kp_session_new (NULL);
-      g_autoptr(GDateTime) when = g_date_time_add_weeks (start, i);
-
-      kp_session_set_title (session, title);
-      kp_session_set_start (session, when);
-      kp_session_set_minutes (session, 150);
-      kp_course_add_session (course, session);
-    }
-  return course;
+  return gui_fixture_make_course (NULL, title, status, first_start, n_sessions, title);
 }
 
 /* A database with a few courses, or with none at all (but not new, so no demo courses). */
@@ -52,8 +36,7 @@ make_database (const char *name,
   g_autoptr(GError) error = NULL;
 
   g_remove (path);
-  store = kp_store_new (path, &error);
-  g_assert_no_error (error);
+  store = gui_fixture_reopen (path);
   g_ptr_array_add (courses, make_course ("Å leve med kols", "2027-03-04T12:00", 4,
                                          KP_COURSE_STATUS_PLANNING));
   g_ptr_array_add (courses, make_course ("Mestring av diabetes type 2", "2027-04-08T17:00", 3,
@@ -204,8 +187,7 @@ make_timetable_database (void)
       kp_course_add_session (course, session);
     }
 
-  store = kp_store_new (path, &error);
-  g_assert_no_error (error);
+  store = gui_fixture_reopen (path);
   kp_store_save_course (store, course, &error);
   g_assert_no_error (error);
   kp_store_flush (store, &error);
@@ -265,8 +247,7 @@ test_step_views (void)
   g_remove (db);
   course = kp_plan_read_file (plan, NULL, &error);
   g_assert_no_error (error);
-  store = kp_store_new (db, &error);
-  g_assert_no_error (error);
+  store = gui_fixture_reopen (db);
   kp_store_save_course (store, course, &error);
   g_assert_no_error (error);
   kp_store_flush (store, &error);

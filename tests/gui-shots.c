@@ -11,7 +11,6 @@
 #include "gui-shots.h"
 
 static char *shot_dir;
-static guint n_apps;
 
 /* Sends the PNGs to @dir instead (made if need be): the metainfo's screenshots go to the source
  * tree's data/screenshots when asked to. */
@@ -35,19 +34,6 @@ gui_shots_get_dir (void)
   return shot_dir;
 }
 
-void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
 /* A window of its own application (a new id each time, so none is taken for a second instance). */
 KpWindow *
 open_window (KpApplication **app_out,
@@ -55,20 +41,10 @@ open_window (KpApplication **app_out,
              int             width,
              int             height)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.Shots%u", APP_ID, ++n_apps);
-  KpApplication *app = kp_application_new (G_APPLICATION_NON_UNIQUE);
-  KpWindow *window;
+  KpWindow *window = gui_fixture_start_app (app_out, db_path, 0);
 
-  g_application_set_application_id (G_APPLICATION (app), app_id);
-  kp_application_set_database_path (app, db_path);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   wait_ms (400);
-  *app_out = app;
   return window;
 }
 
@@ -122,22 +98,4 @@ save_shot (GtkWindow  *window,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
   g_test_message ("wrote %s (%d × %d)", path, width, height);
-}
-
-/* The first widget of @type at or under @widget, depth first. */
-GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }

@@ -8,14 +8,12 @@
 
 #include <adwaita.h>
 
-#include "kp-application.h"
-#include "kp-window.h"
+#include "gui-fixture.h"
 
 G_BEGIN_DECLS
 
 void        gui_shots_set_dir  (const char      *dir);
 const char *gui_shots_get_dir  (void);
-void        wait_ms            (guint            ms);
 KpWindow   *open_window        (KpApplication  **app_out,
                                 const char      *db_path,
                                 int              width,
@@ -25,7 +23,5 @@ void        close_window       (KpApplication   *app,
 GdkTexture *render_window      (GtkWindow       *window);
 void        save_shot          (GtkWindow       *window,
                                 const char      *name);
-GtkWidget  *find_widget        (GtkWidget       *widget,
-                                GType            type);
 
 G_END_DECLS

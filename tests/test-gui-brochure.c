@@ -15,15 +15,13 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "kp-application.h"
+#include "gui-fixture.h"
 #include "kp-brochure-page.h"
 #include "kp-brochure-preview.h"
 #include "kp-course-export.h"
 #include "kp-course-view.h"
 #include "kp-method.h"
 #include "kp-plan-reader.h"
-#include "kp-store.h"
-#include "kp-window.h"
 
 /* tests/data/plans/good-full.json: North Sami, four sessions from Thursday 4 March 2027, the
  * third ("Ernæring") cancelled, two planning meetings. */
@@ -39,25 +37,6 @@ typedef struct
   KpWindow       *window;
   KpBrochurePage *page;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      iterate ();
-      g_usleep (1000);
-    }
-}
 
 static void
 fill_database (const char *path)
@@ -76,23 +55,6 @@ fill_database (const char *path)
   g_assert_no_error (error);
   kp_store_flush (store, &error);
   g_assert_no_error (error);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* A label anywhere under @root whose text holds @needle: how a toast is seen. */
@@ -114,21 +76,6 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 template_child (Fixture    *fixture,
                 const char *name)
@@ -144,55 +91,25 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  static guint n_apps = 0;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.TestBrochure%u", APP_ID, ++n_apps);
   GtkWidget *view;
 
-  fixture->dir = g_dir_make_tmp ("kursplan-gui-brochure-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "kursplan.db", NULL);
+  fixture->dir = gui_fixture_make_dir ("gui-brochure", &fixture->db_path);
   fill_database (fixture->db_path);
 
-  fixture->app = kp_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  kp_application_set_database_path (fixture->app, fixture->db_path);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_true (KP_IS_WINDOW (fixture->window));
+  fixture->window = gui_fixture_start_app (&fixture->app, fixture->db_path, 0);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1300, 900);
   g_assert_true (kp_window_select_course (fixture->window, COURSE_ID));
   iterate ();
 
-  view = find_descendant (GTK_WIDGET (fixture->window), KP_TYPE_COURSE_VIEW);
+  view = find_widget (GTK_WIDGET (fixture->window), KP_TYPE_COURSE_VIEW);
   g_assert_nonnull (view);
   kp_course_view_set_step (KP_COURSE_VIEW (view), KP_STEP_BROCHURE);
   iterate ();
-  fixture->page = KP_BROCHURE_PAGE (find_descendant (view, KP_TYPE_BROCHURE_PAGE));
+  fixture->page = KP_BROCHURE_PAGE (find_widget (view, KP_TYPE_BROCHURE_PAGE));
   g_assert_nonnull (fixture->page);
   g_assert_true (kp_brochure_page_get_course (fixture->page) ==
                  kp_window_get_course (fixture->window));
   wait_ms (50);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -208,10 +125,8 @@ fixture_tear_down (Fixture       *fixture,
       g_settings_reset (settings, "caldav-url");
       g_settings_reset (settings, "caldav-user");
     }
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate ();
-  g_clear_object (&fixture->app);
-  remove_tree (fixture->dir);
+  gui_fixture_stop_app (&fixture->app, &fixture->window);
+  gui_fixture_remove_dir (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->dir);
 }
@@ -413,7 +328,7 @@ test_fields_edit_the_course (Fixture       *fixture,
   {
     GtkWidget *list = template_child (fixture, "partners_list");
     GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
-    GtkWidget *remove = find_descendant (GTK_WIDGET (first), GTK_TYPE_BUTTON);
+    GtkWidget *remove = find_widget (GTK_WIDGET (first), GTK_TYPE_BUTTON);
 
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
                      "Kommunens frisklivssentral");

@@ -9,16 +9,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "kp-application.h"
+#include "gui-fixture.h"
 #include "kp-course-view.h"
 #include "kp-goals-page.h"
 #include "kp-group-page.h"
 #include "kp-method.h"
 #include "kp-need-page.h"
-#include "kp-store.h"
 #include "kp-text-area.h"
 #include "kp-time.h"
-#include "kp-window.h"
 
 #define COURSE_ID "c0d5e000-0000-4000-8000-000000000001"
 #define IDA_ID    "c0d5e000-0000-4000-8000-0000000000a1"
@@ -32,25 +30,6 @@ typedef struct
   KpWindow      *window;
   KpCourseView  *view;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      iterate ();
-      g_usleep (1000);
-    }
-}
 
 /* A course with two members: Ida Berg, a user representative who gives three contributions,
  * and Ole Dahl, a nurse who gives none; one planning meeting both attended. */
@@ -109,24 +88,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  static guint n_apps = 0;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.ViewTest%u", APP_ID, ++n_apps);
   AdwBin *bin;
 
-  fixture->dir = g_dir_make_tmp ("kursplan-view-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "kursplan.db", NULL);
+  fixture->dir = gui_fixture_make_dir ("view", &fixture->db_path);
   fill_database (fixture->db_path);
 
-  fixture->app = kp_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  kp_application_set_database_path (fixture->app, fixture->db_path);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_true (KP_IS_WINDOW (fixture->window));
+  fixture->window = gui_fixture_start_app (&fixture->app, fixture->db_path, 0);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
   g_assert_true (kp_window_select_course (fixture->window, COURSE_ID));
   iterate ();
@@ -143,24 +110,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (ADW_IS_MESSAGE_DIALOG (l->data))
-      gtk_window_destroy (l->data);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate ();
-  g_clear_object (&fixture->app);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  gui_fixture_close_dialogs ();
+  gui_fixture_stop_app (&fixture->app, &fixture->window);
+  gui_fixture_remove_dir (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->dir);
 }
@@ -171,15 +123,11 @@ static KpCourse *
 database_course_after (Fixture *fixture,
                        guint    ms)
 {
-  g_autoptr(KpStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   KpCourse *course;
 
   wait_ms (ms);
-  store = kp_store_new (fixture->db_path, &error);
-  g_assert_no_error (error);
-  course = kp_store_load_course (store, COURSE_ID, &error);
-  g_assert_no_error (error);
+  course = gui_fixture_load_course (fixture->db_path, COURSE_ID);
+  g_assert_nonnull (course);
   return course;
 }
 
@@ -192,58 +140,6 @@ child_of (gpointer    page,
 
   g_assert_nonnull (child);
   return child;
-}
-
-/* The first widget under @root named @name (rows are named after their item's UUID). */
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -502,7 +398,7 @@ test_group_page (Fixture       *fixture,
   gtk_editable_set_text (find_entry_row (row, "Name"), "Kari Nilsen");
   gtk_editable_set_text (find_entry_row (row, "Organisation"), "Erfaringssentrum");
   gtk_editable_set_text (find_entry_row (row, "Email"), "kari@example.org");
-  combo = find_type (row, ADW_TYPE_COMBO_ROW);
+  combo = find_widget (row, ADW_TYPE_COMBO_ROW);
   g_assert_nonnull (combo);
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), KP_ROLE_EXPERIENCE_CONSULTANT);
   g_assert_cmpint (kp_member_get_role (member), ==, KP_ROLE_EXPERIENCE_CONSULTANT);

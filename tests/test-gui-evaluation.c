@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "kp-application.h"
+#include "gui-fixture.h"
 #include "kp-course-view.h"
 #include "kp-evaluation-page.h"
 #include "kp-evaluation-summary.h"
@@ -17,9 +17,7 @@
 #include "kp-score-chart.h"
 #include "kp-stats.h"
 #include "kp-stats-window.h"
-#include "kp-store.h"
 #include "kp-time.h"
-#include "kp-window.h"
 
 #define KOLS_ID "3f0b6a8e-2d7c-4c1e-9a51-0d6c1f3b2a10"
 #define DIABETES_ID "5c3e1a2b-7d4f-4e6a-9b8c-1d2e3f4a5b6c"
@@ -34,25 +32,6 @@ typedef struct
   GtkWindow     *harness;     /* holds the page while no course view shows it */
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      iterate ();
-      g_usleep (1000);
-    }
-}
-
 static KpCourse *
 make_course (const char *id,
              const char *title,
@@ -60,26 +39,10 @@ make_course (const char *id,
              guint       n_sessions,
              guint       registered)
 {
-  KpCourse *course = kp_course_new (id);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GError) error = NULL;
+  KpCourse *course = gui_fixture_make_course (id, title, KP_COURSE_STATUS_RUNNING, first_start,
+                                              n_sessions, title);
 
-  kp_course_set_title (course, title);
-  kp_course_set_status (course, KP_COURSE_STATUS_RUNNING);
   kp_course_set_registered (course, registered);
-  start = kp_time_parse_local (first_start, tz, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < n_sessions; i++)
-    {
-      g_autoptr(KpSession) session = kp_session_new (NULL);
-      g_autoptr(GDateTime) when = g_date_time_add_weeks (start, i);
-
-      kp_session_set_title (session, title);
-      kp_session_set_start (session, when);
-      kp_session_set_minutes (session, 150);
-      kp_course_add_session (course, session);
-    }
   return course;
 }
 
@@ -174,64 +137,27 @@ fill_database (const char *path)
 static void
 start_app (Fixture *fixture)
 {
-  static guint n_apps = 0;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.EvalTest%u", APP_ID, ++n_apps);
-
-  fixture->app = kp_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  kp_application_set_database_path (fixture->app, fixture->db_path);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_true (KP_IS_WINDOW (fixture->window));
+  fixture->window = gui_fixture_start_app (&fixture->app, fixture->db_path, 0);
   iterate ();
 }
 
 static void
 stop_app (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
   if (fixture->harness != NULL)
     gtk_window_destroy (g_steal_pointer (&fixture->harness));
   if (fixture->window != NULL)
-    {
-      kp_store_flush (kp_window_get_store (fixture->window), &error);
-      g_assert_no_error (error);
-      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
-    }
-  iterate ();
-  g_clear_object (&fixture->app);
+    gui_fixture_flush (fixture->window);
+  gui_fixture_stop_app (&fixture->app, &fixture->window);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("kursplan-gui-evaluation-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "kursplan.db", NULL);
+  fixture->dir = gui_fixture_make_dir ("gui-evaluation", &fixture->db_path);
   fill_database (fixture->db_path);
   start_app (fixture);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -239,7 +165,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   stop_app (fixture);
-  remove_tree (fixture->dir);
+  gui_fixture_remove_dir (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->dir);
 }
@@ -248,16 +174,11 @@ static KpCourse *
 database_course (Fixture    *fixture,
                  const char *id)
 {
-  g_autoptr(KpStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   KpCourse *course;
 
-  kp_store_flush (kp_window_get_store (fixture->window), &error);
-  g_assert_no_error (error);
-  store = kp_store_new (fixture->db_path, &error);
-  g_assert_no_error (error);
-  course = kp_store_load_course (store, id, &error);
-  g_assert_no_error (error);
+  gui_fixture_flush (fixture->window);
+  course = gui_fixture_load_course (fixture->db_path, id);
+  g_assert_nonnull (course);
   return course;
 }
 
@@ -279,10 +200,7 @@ static gpointer
 find_first (GtkWidget *widget,
             GType      type)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (widget, type, found);
-  return found->len > 0 ? found->pdata[0] : NULL;
+  return find_widget (widget, type);
 }
 
 /* The evaluation page showing the open course: the course view's, or one of the test's own. */

@@ -71,8 +71,7 @@ make_database (void)
   kp_course_set_title (other, "Geavaheaddjiovddasteaddjiid oahppan- ja birgenkursa");
   kp_course_set_status (other, KP_COURSE_STATUS_IDEA);
 
-  store = kp_store_new (path, &error);
-  g_assert_no_error (error);
+  store = gui_fixture_reopen (path);
   kp_store_save_course (store, course, &error);
   g_assert_no_error (error);
   kp_store_save_course (store, other, &error);

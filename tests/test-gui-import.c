@@ -9,15 +9,12 @@
 
 #include <glib/gstdio.h>
 
-#include "kp-application.h"
 #include "kp-brochure-page.h"
 #include "kp-course-view.h"
 #include "kp-demo.h"
 #include "kp-plan-reader.h"
 #include "kp-plan-writer.h"
-#include "kp-store.h"
 #include "kp-time.h"
-#include "kp-window.h"
 #include "gui-shots.h"
 
 #define NB_ID   "d5e10000-0000-4000-8000-000000000001"
@@ -34,13 +31,6 @@ typedef struct
   KpApplication *app;
   KpWindow      *window;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 start_app (Fixture    *fixture,
@@ -65,11 +55,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(KpStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("kursplan-gui-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "kursplan.db", NULL);
-  store = kp_store_new (fixture->db_path, &error);
-  g_assert_no_error (error);
+  fixture->dir = gui_fixture_make_dir ("gui-import", &fixture->db_path);
+  store = gui_fixture_reopen (fixture->db_path);
   g_assert_true (kp_demo_load (store, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
@@ -77,29 +64,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   stop_app (fixture);
-  remove_tree (fixture->dir);
+  gui_fixture_remove_dir (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->dir);
 }
@@ -115,19 +84,8 @@ static KpCourse *
 database_course (Fixture    *fixture,
                  const char *id)
 {
-  g_autoptr(KpStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  KpCourse *course;
-
-  kp_store_flush (kp_window_get_store (fixture->window), &error);
-  g_assert_no_error (error);
-  store = kp_store_new (fixture->db_path, &error);
-  g_assert_no_error (error);
-  if (!kp_store_has_course (store, id))
-    return NULL;
-  course = kp_store_load_course (store, id, &error);
-  g_assert_no_error (error);
-  return course;
+  gui_fixture_flush (fixture->window);
+  return gui_fixture_load_course (fixture->db_path, id);
 }
 
 static guint
@@ -137,10 +95,8 @@ database_n_courses (Fixture *fixture)
   g_autoptr(GPtrArray) courses = NULL;
   g_autoptr(GError) error = NULL;
 
-  kp_store_flush (kp_window_get_store (fixture->window), &error);
-  g_assert_no_error (error);
-  store = kp_store_new (fixture->db_path, &error);
-  g_assert_no_error (error);
+  gui_fixture_flush (fixture->window);
+  store = gui_fixture_reopen (fixture->db_path);
   courses = kp_store_list_courses (store, &error);
   g_assert_no_error (error);
   return courses->len;
@@ -461,7 +417,7 @@ main (int    argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (first_start_dir);
+  gui_fixture_remove_dir (first_start_dir);
   g_free (first_start_dir);
   return status;
 }

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "kp-contribution-row.h"
 #include "kp-running-page.h"
 #include "kp-session-row.h"
@@ -32,25 +33,6 @@ typedef struct
   GtkWidget *sessions_page;
   GtkWidget *running_page;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      iterate ();
-      g_usleep (1000);
-    }
-}
 
 static gpointer
 template_child (gpointer    widget,
@@ -120,13 +102,10 @@ open_pages (Fixture    *fixture,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *clamp = adw_clamp_new ();
 
-  fixture->dir = g_dir_make_tmp ("kursplan-sessions-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "kursplan.db", NULL);
+  fixture->dir = gui_fixture_make_dir ("sessions", &fixture->db_path);
   fill_database (fixture->db_path, first, n_sessions);
 
-  fixture->store = kp_store_new (fixture->db_path, &error);
-  g_assert_no_error (error);
+  fixture->store = gui_fixture_reopen (fixture->db_path);
   fixture->course = kp_store_load_course (fixture->store, COURSE_ID, &error);
   g_assert_no_error (error);
   kp_store_watch_course (fixture->store, fixture->course);
@@ -149,21 +128,6 @@ open_pages (Fixture    *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 close_pages (Fixture *fixture)
 {
   gtk_window_destroy (fixture->window);
@@ -171,7 +135,7 @@ close_pages (Fixture *fixture)
   kp_store_unwatch_course (fixture->store, fixture->course);
   g_clear_object (&fixture->course);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  gui_fixture_remove_dir (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->dir);
 }
@@ -180,17 +144,14 @@ close_pages (Fixture *fixture)
 static KpCourse *
 reopen (Fixture *fixture)
 {
-  g_autoptr(KpStore) store = NULL;
   g_autoptr(GError) error = NULL;
   KpCourse *course;
 
   iterate ();
   kp_store_flush (fixture->store, &error);
   g_assert_no_error (error);
-  store = kp_store_new (fixture->db_path, &error);
-  g_assert_no_error (error);
-  course = kp_store_load_course (store, COURSE_ID, &error);
-  g_assert_no_error (error);
+  course = gui_fixture_load_course (fixture->db_path, COURSE_ID);
+  g_assert_nonnull (course);
   return course;
 }
 
@@ -552,23 +513,6 @@ test_holiday_and_overlap_warnings (void)
   close_pages (&fixture);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_contributions (void)
 {
@@ -583,7 +527,7 @@ test_contributions (void)
   wait_ms (20);
 
   /* The contribution's row follows the session's own rows in the expander's list. */
-  contribution_row = find_descendant (GTK_WIDGET (row), KP_TYPE_CONTRIBUTION_ROW);
+  contribution_row = find_widget (GTK_WIDGET (row), KP_TYPE_CONTRIBUTION_ROW);
   g_assert_nonnull (contribution_row);
 
   gtk_drop_down_set_selected (template_child (contribution_row, KP_TYPE_CONTRIBUTION_ROW, "kind_dropdown"),

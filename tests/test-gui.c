@@ -7,11 +7,9 @@
 
 #include <glib/gstdio.h>
 
-#include "kp-application.h"
+#include "gui-fixture.h"
 #include "kp-course-row.h"
-#include "kp-store.h"
 #include "kp-time.h"
-#include "kp-window.h"
 
 #define KOLS_ID "3f0b6a8e-2d7c-4c1e-9a51-0d6c1f3b2a10"
 #define DIABETES_ID "5c3e1a2b-7d4f-4e6a-9b8c-1d2e3f4a5b6c"
@@ -25,66 +23,14 @@ typedef struct
   KpWindow      *window;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop until @done holds, for at most @ms milliseconds. */
-static gboolean
-wait_for (gboolean (*done) (Fixture *), Fixture *fixture, guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (!done (fixture))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      iterate ();
-      g_usleep (1000);
-    }
-}
-
 static KpCourse *
 make_course (const char *id,
              const char *title,
              const char *first_start,
              guint       n_sessions)
 {
-  KpCourse *course = kp_course_new (id);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GError) error = NULL;
-
-  kp_course_set_title (course, title);
-  kp_course_set_status (course, KP_COURSE_STATUS_PLANNING);
-  start = kp_time_parse_local (first_start, tz, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < n_sessions; i++)
-    {
-      g_autoptr(KpSession) session = kp_session_new (NULL);
-      g_autoptr(GDateTime) when = g_date_time_add_weeks (start, i);
-
-      kp_session_set_start (session, when);
-      kp_session_set_minutes (session, 150);
-      kp_course_add_session (course, session);
-    }
-  return course;
+  return gui_fixture_make_course (id, title, KP_COURSE_STATUS_PLANNING, first_start, n_sessions,
+                                  NULL);
 }
 
 /* A database with three courses, so the app does not load the demo courses into it. */
@@ -111,19 +57,8 @@ fill_database (const char *path)
 static void
 start_app (Fixture *fixture)
 {
-  static guint n_apps = 0;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_apps);
-
-  /* Each test's application has a name of its own on the session bus. */
-  fixture->app = kp_application_new (G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
-  kp_application_set_database_path (fixture->app, fixture->db_path);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  fixture->window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  g_assert_true (KP_IS_WINDOW (fixture->window));
+  fixture->window = gui_fixture_start_app (&fixture->app, fixture->db_path,
+                                           G_APPLICATION_HANDLES_OPEN);
   iterate ();
 }
 
@@ -131,40 +66,18 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("kursplan-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "kursplan.db", NULL);
+  fixture->dir = gui_fixture_make_dir ("gui", &fixture->db_path);
   if (data == NULL)
     fill_database (fixture->db_path);
   start_app (fixture);
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate ();
-  g_clear_object (&fixture->app);
-  remove_tree (fixture->dir);
+  gui_fixture_stop_app (&fixture->app, &fixture->window);
+  gui_fixture_remove_dir (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->dir);
 }
@@ -177,10 +90,8 @@ database_courses (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   GPtrArray *courses;
 
-  kp_store_flush (kp_window_get_store (fixture->window), &error);
-  g_assert_no_error (error);
-  store = kp_store_new (fixture->db_path, &error);
-  g_assert_no_error (error);
+  gui_fixture_flush (fixture->window);
+  store = gui_fixture_reopen (fixture->db_path);
   courses = kp_store_list_courses (store, &error);
   g_assert_no_error (error);
   return courses;
@@ -190,14 +101,7 @@ static KpCourse *
 database_course (Fixture    *fixture,
                  const char *id)
 {
-  g_autoptr(KpStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  store = kp_store_new (fixture->db_path, &error);
-  g_assert_no_error (error);
-  if (!kp_store_has_course (store, id))
-    return NULL;
-  return kp_store_load_course (store, id, &error);
+  return gui_fixture_load_course (fixture->db_path, id);
 }
 
 static KpCourseSummary *
@@ -373,20 +277,26 @@ test_archive (Fixture       *fixture,
 }
 
 static gboolean
-shows_one_course (Fixture *fixture)
+shows_one_course (gpointer data)
 {
+  Fixture *fixture = data;
+
   return n_visible (fixture) == 1;
 }
 
 static gboolean
-shows_no_course (Fixture *fixture)
+shows_no_course (gpointer data)
 {
+  Fixture *fixture = data;
+
   return n_visible (fixture) == 0;
 }
 
 static gboolean
-shows_all_courses (Fixture *fixture)
+shows_all_courses (gpointer data)
 {
+  Fixture *fixture = data;
+
   return n_visible (fixture) == 3;
 }
 
@@ -406,22 +316,23 @@ test_search_filters_the_list (Fixture       *fixture,
 
   /* Typed into the entry: the list follows after the entry's typing delay. */
   gtk_editable_set_text (entry, "KOLS");
-  g_assert_true (wait_for (shows_one_course, fixture, 2000));
+  g_assert_true (wait_until (shows_one_course, fixture, 2000));
   match = g_list_model_get_item (kp_window_get_visible_courses (fixture->window), 0);
   g_assert_cmpstr (kp_course_summary_get_id (match), ==, KOLS_ID);
 
   gtk_editable_set_text (entry, "ingen slike kurs");
-  g_assert_true (wait_for (shows_no_course, fixture, 2000));
+  g_assert_true (wait_until (shows_no_course, fixture, 2000));
   g_assert_cmpstr (sidebar_page (fixture), ==, "no-results");
 
   gtk_editable_set_text (entry, "");
-  g_assert_true (wait_for (shows_all_courses, fixture, 2000));
+  g_assert_true (wait_until (shows_all_courses, fixture, 2000));
   g_assert_cmpstr (sidebar_page (fixture), ==, "list");
 }
 
 static gboolean
-title_saved (Fixture *fixture)
+title_saved (gpointer data)
 {
+  Fixture *fixture = data;
   g_autoptr(KpCourse) course = database_course (fixture, KOLS_ID);
 
   return g_strcmp0 (kp_course_get_title (course), "Å leve med kols, vår 2027") == 0;
@@ -438,7 +349,7 @@ test_edits_are_saved_without_asking (Fixture       *fixture,
   kp_course_set_title (course, "Å leve med kols, vår 2027");
 
   /* Write-through: in the database within a second or two, with no save step. */
-  g_assert_true (wait_for (title_saved, fixture, 3000));
+  g_assert_true (wait_until (title_saved, fixture, 3000));
 
   /* The list shows the new title too. */
   wait_ms (400);
@@ -607,7 +518,7 @@ test_db_option_opens_that_database (void)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window != NULL)
     gtk_window_destroy (window);
-  remove_tree (dir);
+  gui_fixture_remove_dir (dir);
 }
 
 static void
@@ -637,8 +548,9 @@ test_opening_a_plan_imports_it (Fixture       *fixture,
 }
 
 static gboolean
-is_folded (Fixture *fixture)
+is_folded (gpointer data)
 {
+  Fixture *fixture = data;
   AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
                                                                     KP_TYPE_WINDOW, "leaflet"));
 
@@ -646,8 +558,10 @@ is_folded (Fixture *fixture)
 }
 
 static gboolean
-is_wide (Fixture *fixture)
+is_wide (gpointer data)
 {
+  Fixture *fixture = data;
+
   return !is_folded (fixture);
 }
 
@@ -659,10 +573,10 @@ test_narrow_window_folds (Fixture       *fixture,
                                                                     KP_TYPE_WINDOW, "leaflet"));
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
-  g_assert_true (wait_for (is_wide, fixture, 3000));
+  g_assert_true (wait_until (is_wide, fixture, 3000));
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
-  g_assert_true (wait_for (is_folded, fixture, 3000));
+  g_assert_true (wait_until (is_folded, fixture, 3000));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
 
   /* Folded, choosing a course shows it; Back shows the list again. */
