@@ -844,8 +844,7 @@ on_save_response (GtkNativeDialog  *dialog,
 
       if (saved)
         {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+          g_autofree char *message = kp_toast_saved_message (file);
 
           toast (self, message);
         }

@@ -304,8 +304,7 @@ on_export_response (GtkNativeDialog *dialog,
 
       if (kp_stats_window_save_csv (self, file, &error))
         {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+          g_autofree char *message = kp_toast_saved_message (file);
 
           toast (self, message);
         }

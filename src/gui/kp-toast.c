@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "kp-toast.h"
 
 /**
@@ -47,4 +49,21 @@ kp_toast_show (GtkWidget  *widget,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), kp_toast_new (message));
   else
     g_message ("%s", message);
+}
+
+/**
+ * kp_toast_saved_message:
+ * @file: a file just written
+ *
+ * Returns: (transfer full): the message that says @file was saved, by its name
+ */
+char *
+kp_toast_saved_message (GFile *file)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  return g_strdup_printf (_("Saved “%s”"), name);
 }

@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-AdwToast *kp_toast_new  (const char *message);
-void      kp_toast_show (GtkWidget  *widget,
-                         const char *message);
+AdwToast *kp_toast_new           (const char *message);
+void      kp_toast_show          (GtkWidget  *widget,
+                                  const char *message);
+char     *kp_toast_saved_message (GFile      *file);
 
 G_END_DECLS
