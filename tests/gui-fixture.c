@@ -199,22 +199,45 @@ gui_fixture_load_course (const char *db_path,
   return course;
 }
 
-/* The first widget of @type at or under @widget, depth first. */
+/* The first widget at or under @root, depth first, for which @match holds. */
 GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
+find_where (GtkWidget     *root,
+            gboolean     (*match) (GtkWidget *widget, gconstpointer data),
+            gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type);
+      GtkWidget *found = find_where (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type at or under @widget, depth first. */
+GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  return find_where (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 /* The first widget at or under @root named @name (rows are named after their item's UUID). */
@@ -222,17 +245,15 @@ GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
+  return find_where (root, is_named, name);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* The first button at or under @root labelled @label. */
@@ -240,17 +261,7 @@ GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_where (root, is_button_labelled, label);
 }
 
 /* The first shown toplevel window of @type. */

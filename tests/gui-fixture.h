@@ -50,6 +50,10 @@ KpCourse   *gui_fixture_load_course (const char     *db_path,
                                      const char     *id);
 
 /* Widgets */
+GtkWidget  *find_where          (GtkWidget          *root,
+                                 gboolean          (*match) (GtkWidget    *widget,
+                                                             gconstpointer data),
+                                 gconstpointer       data);
 GtkWidget  *find_widget         (GtkWidget          *widget,
                                  GType               type);
 GtkWidget  *find_named          (GtkWidget          *root,

@@ -58,22 +58,21 @@ fill_database (const char *path)
 }
 
 /* A label anywhere under @root whose text holds @needle: how a toast is seen. */
+static gboolean
+is_shown_label_holding (GtkWidget     *widget,
+                        gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
 static GtkLabel *
 find_label (GtkWidget  *root,
             const char *needle)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, needle);
+  GtkWidget *label = find_where (root, is_shown_label_holding, needle);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return label != NULL ? GTK_LABEL (label) : NULL;
 }
 
 static GtkWidget *

@@ -142,40 +142,36 @@ child_of (gpointer    page,
   return child;
 }
 
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 static GtkWidget *
 find_tooltip (GtkWidget  *root,
               const char *tooltip)
 {
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_where (root, has_tooltip, tooltip);
 }
 
 /* The entry row titled @title under @root. */
+static gboolean
+is_entry_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static GtkEditable *
 find_entry_row (GtkWidget  *root,
                 const char *title)
 {
-  if (ADW_IS_ENTRY_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return GTK_EDITABLE (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *found = find_entry_row (child, title);
+  GtkWidget *row = find_where (root, is_entry_row_titled, title);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return row != NULL ? GTK_EDITABLE (row) : NULL;
 }
 
 static AdwMessageDialog *
