@@ -28,6 +28,15 @@ caldav_schema (void)
   return &schema;
 }
 
+/* The keyring's label for a saved password. */
+static char *
+caldav_label (const char *url,
+              const char *user)
+{
+  /* TRANSLATORS: the keyring's label for a saved password; %s is the user, then the URL */
+  return g_strdup_printf (_("Kursplan calendar password for %s at %s"), user, url);
+}
+
 /**
  * kp_secret_is_available:
  *
@@ -103,8 +112,7 @@ kp_secret_store_caldav_password (const char  *url,
       return FALSE;
     }
 
-  /* TRANSLATORS: the keyring's label for a saved password; %s is the user, then the URL */
-  label = g_strdup_printf (_("Kursplan calendar password for %s at %s"), user, url);
+  label = caldav_label (url, user);
   if (!secret_password_store_sync (caldav_schema (), SECRET_COLLECTION_DEFAULT, label, password,
                                    NULL, &local, "url", url, "user", user, NULL))
     {
@@ -113,4 +121,38 @@ kp_secret_store_caldav_password (const char  *url,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+on_password_kept (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    g_debug ("The calendar password was not kept in the keyring: %s", error->message);
+}
+
+/**
+ * kp_secret_keep_caldav_password:
+ *
+ * Keeps the password in the keyring without waiting: the keyring may ask to be unlocked, and
+ * nothing should wait for that. No thread is involved, so quitting meanwhile only drops the
+ * request. Failures are logged at debug level; the password is simply asked for next time.
+ */
+void
+kp_secret_keep_caldav_password (const char *url,
+                                const char *user,
+                                const char *password)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (url != NULL && user != NULL && password != NULL);
+
+  if (!kp_secret_is_available ())
+    return;
+  label = caldav_label (url, user);
+  secret_password_store (caldav_schema (), SECRET_COLLECTION_DEFAULT, label, password, NULL,
+                         on_password_kept, NULL, "url", url, "user", user, NULL);
 }

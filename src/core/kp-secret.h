@@ -17,5 +17,8 @@ gboolean  kp_secret_store_caldav_password  (const char  *url,
                                             const char  *user,
                                             const char  *password,
                                             GError     **error);
+void      kp_secret_keep_caldav_password   (const char  *url,
+                                            const char  *user,
+                                            const char  *password);
 
 G_END_DECLS

@@ -544,33 +544,13 @@ sync_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-static gpointer
-keep_password_thread (gpointer data)
-{
-  char **account = data;  /* url, user, password */
-  g_autoptr(GError) error = NULL;
-
-  if (!kp_secret_store_caldav_password (account[0], account[1], account[2], &error))
-    g_debug ("The password was not kept in the keyring: %s", error->message);
-  memset (account[2], 0, strlen (account[2]));
-  g_strfreev (account);
-  return NULL;
-}
-
 /* A password typed in and accepted is kept in the keyring for next time. The keyring may ask
  * to be unlocked, so this waits for nobody: the sync's result is shown meanwhile. */
 static void
 keep_password (SyncJob *job)
 {
-  char **account;
-
-  if (job->password == NULL || job->user == NULL || !kp_secret_is_available ())
-    return;
-  account = g_new0 (char *, 4);
-  account[0] = g_strdup (job->url);
-  account[1] = g_strdup (job->user);
-  account[2] = g_strdup (job->password);
-  g_thread_unref (g_thread_new ("kp-keep-password", keep_password_thread, account));
+  if (job->password != NULL && job->user != NULL)
+    kp_secret_keep_caldav_password (job->url, job->user, job->password);
 }
 
 static gboolean
