@@ -40,7 +40,6 @@ setup_gettext (void)
   if ((locale == NULL || g_strcmp0 (locale, "C") == 0 || g_strcmp0 (locale, "POSIX") == 0)
       && g_getenv ("LANGUAGE") != NULL)
     setlocale (LC_ALL, "C.UTF-8");
-  kp_ui_language_match_dates ();
 
   /* Running from a build tree (tests, `meson devenv`): the catalogues built in BUILD/po. */
   if (localedir == NULL || *localedir == '\0')

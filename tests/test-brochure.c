@@ -115,6 +115,56 @@ test_language_deadline_date (void)
   }
 }
 
+/* The window's dates: g_date_time_format() patterns with the language's own names. */
+static void
+test_language_format_date_time (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GDateTime) thursday = g_date_time_new (tz, 2027, 3, 4, 18, 0, 0);
+  g_autoptr(GDateTime) saturday = g_date_time_new (tz, 2025, 8, 23, 9, 30, 0);
+  g_autoptr(GDateTime) july = g_date_time_new (tz, 2027, 7, 8, 18, 0, 0);
+  struct {
+    const char *code;
+    GDateTime  *time;
+    const char *pattern;
+    const char *expected;
+  } cases[] = {
+    { "nb", thursday, "%A %-d. %B %Y", "torsdag 4. mars 2027" },
+    { "nb", thursday, "%-d. %B %Y", "4. mars 2027" },
+    { "nb", thursday, "%a %-d. %b", "tor. 4. mar." },
+    { "nb", thursday, "%H.%M", "18.00" },
+    { "nn", thursday, "%A %-d. %B %Y", "torsdag 4. mars 2027" },
+    { "nn", saturday, "%A %-d. %B", "laurdag 23. august" },
+    { "nn", saturday, "%a %-d. %b", "lau. 23. aug." },
+    /* North Sami: the month in the genitive inside a date, the nominative on its own. */
+    { "se", thursday, "%A %B %-d. b. %Y", "duorastat njukčamánu 4. b. 2027" },
+    { "se", saturday, "%A %B %-d. b. %Y", "lávvardat borgemánu 23. b. 2025" },
+    { "se", thursday, "%B %-d.", "njukčamánu 4." },
+    { "se", thursday, "%B %Y", "njukčamánnu 2027" },
+    { "se", thursday, "%a %b %-e", "duor njuk 4" },
+    /* South Sami puts the weekday in the genitive too, and has no abbreviations yet. */
+    { "sma", july, "%A %B %-d. b. %Y", "duarstan snjaltjen 8. b. 2027" },
+    { "sma", thursday, "%A", "duarsta" },
+    { "sma", thursday, "%b", "njoktje" },
+    /* What is not a name is g_date_time_format()'s, "%%" and flags included. */
+    { "nb", thursday, "100%% %d %B %0e", "100% 04 mars 04" },
+    { "nb", thursday, "%-B", "mars" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = kp_doc_language_format_date_time (kp_doc_language_lookup (cases[i].code),
+                                                                cases[i].time, cases[i].pattern);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+
+  /* No language: the C library's names, as g_date_time_format() (the tests run in C.UTF-8). */
+  {
+    g_autofree char *text = kp_doc_language_format_date_time (NULL, thursday, "%A %-d %B %Y");
+    g_assert_cmpstr (text, ==, "Thursday 4 March 2027");
+  }
+}
+
 static guint
 count_pages (KpCourse         *course,
              const char       *code,
@@ -405,6 +455,7 @@ main (int    argc,
   g_test_add_func ("/brochure/language/dates-in-each-language", test_language_dates);
   g_test_add_func ("/brochure/language/names-and-labels", test_language_names_and_labels);
   g_test_add_func ("/brochure/language/deadline-date", test_language_deadline_date);
+  g_test_add_func ("/brochure/language/format-date-time", test_language_format_date_time);
   g_test_add_func ("/brochure/layout/short-course-fits-one-a4-page",
                    test_short_course_fits_one_a4_page);
   g_test_add_func ("/brochure/layout/long-course-flows-onto-more-pages",

@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kp-doc-language.h"
 
 #define N_ROLES 6
@@ -27,8 +29,10 @@ struct _KpDocLanguage
   const char *name;                  /* the language's own name */
   const char *weekdays[7];           /* Monday first, as GDateWeekday counts */
   const char *weekdays_in_date[7];   /* the form inside a date; NULL: as weekdays */
+  const char *weekdays_short[7];     /* abbreviated (%a); NULL: the full name */
   const char *months[12];
   const char *months_in_date[12];    /* the form inside a date (genitive); NULL: as months */
+  const char *months_short[12];      /* abbreviated (%b); NULL: the full name */
   const char *date_pattern;          /* {w} weekday, {d} day, {m} month, {y} year */
   const char *time_prefix;           /* before "18.00–20.30" */
   const char *labels[KP_DOC_N_LABELS];
@@ -41,8 +45,11 @@ static const KpDocLanguage languages[] = {
     .code = "nb",
     .name = "norsk bokmål",
     .weekdays = { "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag" },
+    .weekdays_short = { "man.", "tir.", "ons.", "tor.", "fre.", "lør.", "søn." },
     .months = { "januar", "februar", "mars", "april", "mai", "juni",
                 "juli", "august", "september", "oktober", "november", "desember" },
+    .months_short = { "jan.", "feb.", "mar.", "apr.", "mai", "jun.",
+                      "jul.", "aug.", "sep.", "okt.", "nov.", "des." },
     .date_pattern = "{w} {d}. {m} {y}",
     .time_prefix = "kl.",
     .labels = {
@@ -78,8 +85,11 @@ static const KpDocLanguage languages[] = {
     .code = "nn",
     .name = "norsk nynorsk",
     .weekdays = { "måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag" },
+    .weekdays_short = { "mån.", "tys.", "ons.", "tor.", "fre.", "lau.", "sun." },
     .months = { "januar", "februar", "mars", "april", "mai", "juni",
                 "juli", "august", "september", "oktober", "november", "desember" },
+    .months_short = { "jan.", "feb.", "mar.", "apr.", "mai", "jun.",
+                      "jul.", "aug.", "sep.", "okt.", "nov.", "des." },
     .date_pattern = "{w} {d}. {m} {y}",
     .time_prefix = "kl.",
     .labels = {
@@ -124,6 +134,10 @@ static const KpDocLanguage languages[] = {
     .months_in_date = { "ođđajagemánu", "guovvamánu", "njukčamánu", "cuoŋománu", "miessemánu",
                         "geassemánu", "suoidnemánu", "borgemánu", "čakčamánu", "golggotmánu",
                         "skábmamánu", "juovlamánu" },
+    /* Abbreviations as CLDR's se. † */
+    .weekdays_short = { "vuos", "maŋ", "gask", "duor", "bear", "láv", "sotn" },
+    .months_short = { "ođđj", "guov", "njuk", "cuo", "mies", "geas", "suoi", "borg", "čakč",
+                      "golg", "skáb", "juov" },
     .date_pattern = "{w} {m} {d}. b. {y}",
     .time_prefix = "dii.",                                          /* † */
     .labels = {
@@ -260,6 +274,18 @@ kp_doc_language_get_month_in_date (const KpDocLanguage *self,
   return self->months[month - 1];
 }
 
+/* The weekday as it stands inside a date: South Sami puts it in the genitive. */
+const char *
+kp_doc_language_get_weekday_in_date (const KpDocLanguage *self,
+                                     GDateWeekday         weekday)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY, NULL);
+  if (self->weekdays_in_date[weekday - 1] != NULL)
+    return self->weekdays_in_date[weekday - 1];
+  return self->weekdays[weekday - 1];
+}
+
 static const KpDocLanguage *
 fallback (void)
 {
@@ -322,9 +348,7 @@ kp_doc_language_format_date (const KpDocLanguage *self,
   for (const char *p = self->date_pattern; *p != '\0'; p++)
     {
       if (g_str_has_prefix (p, "{w}"))
-        g_string_append (out, self->weekdays_in_date[0] != NULL
-                                ? self->weekdays_in_date[weekday - 1]
-                                : self->weekdays[weekday - 1]);
+        g_string_append (out, kp_doc_language_get_weekday_in_date (self, weekday));
       else if (g_str_has_prefix (p, "{d}"))
         g_string_append_printf (out, "%u", (guint) g_date_get_day (date));
       else if (g_str_has_prefix (p, "{m}"))
@@ -339,6 +363,124 @@ kp_doc_language_format_date (const KpDocLanguage *self,
       p += 2;
     }
   return g_string_free (out, FALSE);
+}
+
+/* The flags g_date_time_format() allows between '%' and the conversion: "%-d", "%_H", "%:z". */
+#define FORMAT_FLAGS "-_0O:"
+
+/* Whether @pattern writes the day of the month, so that its month and weekday stand inside a
+ * date (the genitive in the Sami languages) rather than on their own. */
+static gboolean
+pattern_has_day (const char *pattern)
+{
+  for (const char *p = pattern; *p != '\0'; p++)
+    {
+      if (*p != '%')
+        continue;
+      p++;
+      while (*p != '\0' && strchr (FORMAT_FLAGS, *p) != NULL)
+        p++;
+      if (*p == 'd' || *p == 'e')
+        return TRUE;
+      if (*p == '\0')
+        break;
+    }
+  return FALSE;
+}
+
+static void
+append_literal (GString    *out,
+                const char *name)
+{
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '%')
+        g_string_append_c (out, '%');
+      g_string_append_c (out, *p);
+    }
+}
+
+/**
+ * kp_doc_language_format_date_time:
+ * @self: (nullable): the language of the names, or %NULL for the C library's (LC_TIME)
+ * @time: the time to write
+ * @pattern: a g_date_time_format() pattern, such as "%A %B %-d. b. %Y"
+ *
+ * Like g_date_time_format(), but %A, %a, %B and %b (and %h) are the language's own names, not
+ * the C library's: so a window in North Sami writes Sami months on a machine with no se_NO
+ * locale. Where @pattern has the day of the month, the month and weekday take their form inside
+ * a date, as kp_doc_language_format_date() writes them: "duorastat njukčamánu 4. b. 2027".
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL where g_date_time_format() fails
+ */
+char *
+kp_doc_language_format_date_time (const KpDocLanguage *self,
+                                  GDateTime           *time,
+                                  const char          *pattern)
+{
+  g_autoptr(GString) resolved = NULL;
+  gboolean in_date;
+  GDateWeekday weekday;
+  GDateMonth month;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (pattern != NULL, NULL);
+
+  if (self == NULL)
+    return g_date_time_format (time, pattern);
+
+  in_date = pattern_has_day (pattern);
+  weekday = (GDateWeekday) g_date_time_get_day_of_week (time);
+  month = (GDateMonth) g_date_time_get_month (time);
+  resolved = g_string_new (NULL);
+  for (const char *p = pattern; *p != '\0'; p++)
+    {
+      const char *start = p;
+      const char *name;
+
+      if (*p != '%')
+        {
+          g_string_append_c (resolved, *p);
+          continue;
+        }
+      p++;
+      while (*p != '\0' && strchr (FORMAT_FLAGS, *p) != NULL)
+        p++;
+      switch (*p)
+        {
+        case 'A':
+          name = in_date ? kp_doc_language_get_weekday_in_date (self, weekday)
+                         : kp_doc_language_get_weekday (self, weekday);
+          break;
+        case 'a':
+          name = self->weekdays_short[weekday - 1] != NULL
+                 ? self->weekdays_short[weekday - 1]
+                 : (in_date ? kp_doc_language_get_weekday_in_date (self, weekday)
+                            : kp_doc_language_get_weekday (self, weekday));
+          break;
+        case 'B':
+          name = in_date ? kp_doc_language_get_month_in_date (self, month)
+                         : kp_doc_language_get_month (self, month);
+          break;
+        case 'b':
+        case 'h':
+          name = self->months_short[month - 1] != NULL
+                 ? self->months_short[month - 1]
+                 : (in_date ? kp_doc_language_get_month_in_date (self, month)
+                            : kp_doc_language_get_month (self, month));
+          break;
+        case '\0':
+          /* A lone '%' at the end: g_date_time_format() decides what that means. */
+          g_string_append (resolved, start);
+          p--;
+          continue;
+        default:
+          g_string_append_len (resolved, start, p - start + 1);
+          continue;
+        }
+      append_literal (resolved, name);
+    }
+  return g_date_time_format (time, resolved->str);
 }
 
 /**

@@ -44,6 +44,8 @@ const char          *kp_doc_language_get_code              (const KpDocLanguage 
 const char          *kp_doc_language_get_name              (const KpDocLanguage *self);
 const char          *kp_doc_language_get_weekday           (const KpDocLanguage *self,
                                                             GDateWeekday         weekday);
+const char          *kp_doc_language_get_weekday_in_date   (const KpDocLanguage *self,
+                                                            GDateWeekday         weekday);
 const char          *kp_doc_language_get_month             (const KpDocLanguage *self,
                                                             GDateMonth           month);
 const char          *kp_doc_language_get_month_in_date     (const KpDocLanguage *self,
@@ -56,6 +58,9 @@ const char          *kp_doc_language_get_contribution_kind (const KpDocLanguage 
                                                             KpContributionKind   kind);
 char                *kp_doc_language_format_date           (const KpDocLanguage *self,
                                                             const GDate         *date);
+char                *kp_doc_language_format_date_time      (const KpDocLanguage *self,
+                                                            GDateTime           *time,
+                                                            const char          *pattern);
 char                *kp_doc_language_format_time_range     (const KpDocLanguage *self,
                                                             GDateTime           *start,
                                                             GDateTime           *end);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "kp-course-row.h"
+#include "kp-ui-language.h"
 
 /* One widget that draws its text, rather than labels in boxes: the course list keeps up to 200
  * rows and makes them anew whenever a search reshuffles it, and eight widgets a row, each laid
@@ -71,24 +72,32 @@ kp_course_row_format_dates (GDateTime *first,
   if (first == NULL || last == NULL)
     return g_strdup (_("No sessions yet"));
 
-  /* Translators: a date as g_date_time_format() writes it: "4 March 2027"; Norwegian
-   * "%-d. %B %Y" */
-  to = g_date_time_format (last, _("%-d %B %Y"));
   same_year = g_date_time_get_year (first) == g_date_time_get_year (last);
   same_month = same_year && g_date_time_get_month (first) == g_date_time_get_month (last);
+  if (same_month && g_date_time_get_day_of_month (first) != g_date_time_get_day_of_month (last))
+    /* Translators: the last day of a span within one month, "25 March 2027" in
+     * "4–25 March 2027", see g_date_time_format(); Norwegian "%-d. %B %Y". Where the month
+     * comes before the day, let the first day carry it: North Sami "%-d. b. %Y" here and
+     * "%B %-d." for the first day, "njukčamánu 4.–25. b. 2027" */
+    to = kp_ui_language_format_date (last, C_("last day of a span", "%-d %B %Y"));
+  else
+    /* Translators: a date as g_date_time_format() writes it: "4 March 2027"; Norwegian
+     * "%-d. %B %Y" */
+    to = kp_ui_language_format_date (last, _("%-d %B %Y"));
   if (same_month && g_date_time_get_day_of_month (first) == g_date_time_get_day_of_month (last))
     return g_steal_pointer (&to);
 
   if (same_month)
     /* Translators: the first day of a span within one month, "4" in "4–25 March 2027";
-     * Norwegian "%-d." */
-    from = g_date_time_format (first, _("%-d"));
+     * Norwegian "%-d."; North Sami "%B %-d.", see "last day of a span"
+     * xgettext:no-c-format */
+    from = kp_ui_language_format_date (first, _("%-d"));
   else if (same_year)
     /* Translators: the first day of a span within one year, "4 March" in
      * "4 March – 2 April 2027"; Norwegian "%-d. %B" */
-    from = g_date_time_format (first, _("%-d %B"));
+    from = kp_ui_language_format_date (first, _("%-d %B"));
   else
-    from = g_date_time_format (first, _("%-d %B %Y"));
+    from = kp_ui_language_format_date (first, _("%-d %B %Y"));
 
   if (same_month)
     /* Translators: a span of days within one month: no spaces round the dash */
@@ -141,6 +150,18 @@ kp_course_row_update (KpCourseRow *self)
     }
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * kp_course_row_get_dates:
+ *
+ * Returns: (transfer none) (nullable): the span of dates the row shows under the title
+ */
+const char *
+kp_course_row_get_dates (KpCourseRow *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE_ROW (self), NULL);
+  return self->dates;
 }
 
 /**

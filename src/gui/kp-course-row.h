@@ -19,6 +19,7 @@ GtkWidget       *kp_course_row_new          (void);
 KpCourseSummary *kp_course_row_get_summary  (KpCourseRow     *self);
 void             kp_course_row_set_summary  (KpCourseRow     *self,
                                              KpCourseSummary *summary);
+const char      *kp_course_row_get_dates    (KpCourseRow     *self);
 char            *kp_course_row_format_dates (GDateTime       *first,
                                              GDateTime       *last);
 

@@ -18,6 +18,7 @@
 #include "kp-group-page.h"
 #include "kp-stats.h"
 #include "kp-time.h"
+#include "kp-ui-language.h"
 #include "kp-widget.h"
 
 /* A new meeting lasts this long until the group says otherwise. */
@@ -403,7 +404,8 @@ update_meeting_row (AdwExpanderRow *row,
   GtkMenuButton *date_button = g_object_get_data (G_OBJECT (row), "kp-date-button");
 
   /* Translators: a planning meeting's day, as g_date_time_format() writes it */
-  date = start != NULL ? g_date_time_format (start, _("%A %-d %B %Y")) : g_strdup (_("No date"));
+  date = start != NULL ? kp_ui_language_format_date (start, _("%A %-d %B %Y"))
+                       : g_strdup (_("No date"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
   if (date_button != NULL)
     gtk_menu_button_set_label (date_button, date);

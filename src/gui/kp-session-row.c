@@ -19,6 +19,7 @@
 #include "kp-session-row.h"
 #include "kp-time.h"
 #include "kp-toast.h"
+#include "kp-ui-language.h"
 
 /* A new session, and a session given a date before it had one, starts at this hour. */
 #define DEFAULT_HOUR 18
@@ -59,7 +60,7 @@ char *
 kp_session_format_day (GDateTime *time)
 {
   /* Translators: a session's day, see g_date_time_format(); Bokmål: "%A %-d. %B %Y" */
-  return g_date_time_format (time, _("%A %-d %B %Y"));
+  return kp_ui_language_format_date (time, _("%A %-d %B %Y"));
 }
 
 static char *
@@ -314,7 +315,7 @@ find_warnings (KpSessionRow *self)
   if (holiday != NULL)
     {
       /* Translators: the day of a public holiday, see g_date_time_format() */
-      g_autofree char *day = g_date_time_format (start, _("%A %-d %B"));
+      g_autofree char *day = kp_ui_language_format_date (start, _("%A %-d %B"));
 
       /* Translators: "Tuesday 17 May is Constitution Day" */
       g_string_append_printf (text, _("%s is %s"), day, holiday);
@@ -330,7 +331,7 @@ find_warnings (KpSessionRow *self)
           kp_session_get_status (other) == KP_SESSION_STATUS_CANCELLED ||
           !kp_session_overlaps (self->session, other))
         continue;
-      day = g_date_time_format (kp_session_get_start (other), _("%A %-d %B"));
+      day = kp_ui_language_format_date (kp_session_get_start (other), _("%A %-d %B"));
       clock = format_clock (kp_session_get_start (other));
       if (text->len > 0)
         g_string_append_c (text, '\n');
@@ -396,7 +397,7 @@ kp_session_row_refresh (KpSessionRow *self)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle->str);
 
   /* Translators: the date on the button that opens the calendar, see g_date_time_format() */
-  date_label = start != NULL ? g_date_time_format (start, _("%-d %B %Y"))
+  date_label = start != NULL ? kp_ui_language_format_date (start, _("%-d %B %Y"))
                              : g_strdup (_("Choose a Date"));
   gtk_menu_button_set_label (self->date_button, date_label);
   /* The button is named by what it shows, the date; the row's title says what it is. */

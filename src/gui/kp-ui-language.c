@@ -7,6 +7,8 @@
  * reader is better served by Bokmål than by English.
  *
  * Brochures and plan documents are not affected: their language is the course's (kp-doc-language).
+ * The window's dates take their weekday and month names from that language's document catalogue
+ * (kp_ui_language_format_date), not from LC_TIME: most machines have no Sami or Nynorsk locale.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,9 +19,10 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <locale.h>
+#include <libintl.h>
 #include <string.h>
 
+#include "kp-doc-language.h"
 #include "kp-ui-language.h"
 
 typedef struct
@@ -34,9 +37,6 @@ static const Choice choices[] = {
   { "nn", "Norsk nynorsk" },
   { "se", "Davvisámegiella" },
 };
-
-/* The language the user chose in Preferences, once applied; NULL when following the desktop. */
-static char *chosen_language;
 
 /* The languages Kursplan has a catalogue for (po/LINGUAS), and which may stand in $LANGUAGE. */
 static const char * const known_languages[] = { "nb", "nn", "se", "smj", "sma", NULL };
@@ -175,29 +175,66 @@ kp_ui_language_apply (gboolean use_preference)
   language = kp_ui_language_build_language (preference, (const char * const *) system_languages);
   if (language != NULL)
     g_setenv ("LANGUAGE", language, TRUE);
-  if (preference != NULL && *preference != '\0' && g_strv_contains (known_languages, preference))
-    chosen_language = g_steal_pointer (&preference);
+}
+
+/* The languages the window is offered in: their catalogues are complete, date patterns too. */
+static gboolean
+is_offered (const char *code)
+{
+  for (guint i = 1; i < G_N_ELEMENTS (choices); i++)
+    if (g_strcmp0 (choices[i].code, code) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /**
- * kp_ui_language_match_dates:
+ * kp_ui_language_get_dates_language:
  *
- * After setlocale(): when the user chose the window's language, weekday and month names in the
- * window (g_date_time_format's %A and %B come from LC_TIME, not from gettext) follow it too —
- * where the system has that locale; otherwise they stay the desktop's.
+ * Which language the window's dates are written in: the one whose catalogue gettext actually
+ * uses now (the catalogue's own header says), whatever the locales installed. Lule and South
+ * Sami catalogues do not translate the window's date patterns, so those come from Bokmål, the
+ * language kp_ui_language_build_language() puts behind them; their names must match.
+ *
+ * Returns: (transfer none) (nullable): the language, or %NULL for English or a language
+ *   Kursplan has no catalogue for (then the C library's names are right)
  */
-void
-kp_ui_language_match_dates (void)
+const KpDocLanguage *
+kp_ui_language_get_dates_language (void)
 {
-  if (chosen_language == NULL)
-    return;
+  /* The empty msgid asks for the catalogue's header; a variable keeps xgettext from taking it
+   * for a message. */
+  static const char header_msgid[] = "";
+  const char *header = dgettext (GETTEXT_PACKAGE, header_msgid);
+  const char *field = header != NULL ? strstr (header, "Language: ") : NULL;
+  g_autofree char *code = NULL;
 
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s_NO.%s", chosen_language,
-                                               i == 0 ? "UTF-8" : "utf8");
+  if (field == NULL)
+    return NULL;
+  field += strlen ("Language: ");
+  code = g_strndup (field, strcspn (field, "_.@\n"));
+  if (is_offered (code))
+    return kp_doc_language_lookup (code);
+  if (g_strv_contains (known_languages, code))
+    return kp_doc_language_lookup ("nb");
+  return NULL;
+}
 
-      if (setlocale (LC_TIME, name) != NULL)
-        return;
-    }
+/**
+ * kp_ui_language_format_date:
+ * @time: the time to write
+ * @pattern: a g_date_time_format() pattern, as the catalogue translates it
+ *
+ * g_date_time_format() with the window's language's own weekday and month names: Sami names in
+ * a Sami window on a machine with no Sami locale.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+kp_ui_language_format_date (GDateTime  *time,
+                            const char *pattern)
+{
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (pattern != NULL, NULL);
+
+  return kp_doc_language_format_date_time (kp_ui_language_get_dates_language (), time, pattern);
 }

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "kp-doc-language.h"
+
 G_BEGIN_DECLS
 
 guint        kp_ui_language_get_n_choices   (void);
@@ -16,6 +18,8 @@ guint        kp_ui_language_find_choice     (const char *code);
 char        *kp_ui_language_build_language  (const char *code,
                                              const char * const *system_languages);
 void         kp_ui_language_apply           (gboolean    use_preference);
-void         kp_ui_language_match_dates     (void);
+const KpDocLanguage *kp_ui_language_get_dates_language (void);
+char        *kp_ui_language_format_date     (GDateTime  *time,
+                                             const char *pattern);
 
 G_END_DECLS

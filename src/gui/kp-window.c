@@ -20,6 +20,7 @@
 #include "kp-run-again-dialog.h"
 #include "kp-stats-window.h"
 #include "kp-toast.h"
+#include "kp-ui-language.h"
 #include "kp-window.h"
 
 /* How long the sidebar row waits after an edit before it shows the new title and progress. */
@@ -669,7 +670,7 @@ on_run_again_response (KpRunAgainDialog *dialog,
   if (!add_course (self, next, open_course_position (self) + 1))
     return;
 
-  day = g_date_time_format (kp_course_get_first_start (next), "%x");
+  day = kp_ui_language_format_date (kp_course_get_first_start (next), _("%-d %B %Y"));
   /* Translators: %s is the day the new run's first session falls on */
   message = g_strdup_printf (_("The next run starts %s"), day);
   kp_window_toast (self, message);
