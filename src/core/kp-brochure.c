@@ -128,29 +128,6 @@ dup_contributor (KpBrochure *self,
   return g_strdup (role);
 }
 
-static char *
-dup_place (const char *name,
-           const char *room,
-           const char *address,
-           const char *separator)
-{
-  g_autoptr(GPtrArray) first = g_ptr_array_new ();
-  g_autofree char *first_line = NULL;
-
-  if (name != NULL)
-    g_ptr_array_add (first, (gpointer) name);
-  if (room != NULL)
-    g_ptr_array_add (first, (gpointer) room);
-  g_ptr_array_add (first, NULL);
-  first_line = g_strjoinv (", ", (char **) first->pdata);
-
-  if (address == NULL)
-    return g_steal_pointer (&first_line);
-  if (*first_line == '\0')
-    return g_strdup (address);
-  return g_strconcat (first_line, separator, address, NULL);
-}
-
 static int
 compare_sessions (gconstpointer a,
                   gconstpointer b)
@@ -198,9 +175,9 @@ add_session (KpBrochure *self,
 
   if (has_place)
     {
-      g_autofree char *place = dup_place (kp_session_get_location_name (session),
-                                          kp_session_get_location_room (session),
-                                          kp_session_get_location_address (session), ", ");
+      g_autofree char *place = kp_doc_join_place (kp_session_get_location_name (session),
+                                                  kp_session_get_location_room (session),
+                                                  kp_session_get_location_address (session), ", ");
       g_autofree char *markup = g_markup_printf_escaped ("<b>%s:</b> %s",
                                                          label (self, KP_DOC_LABEL_PLACE), place);
 
@@ -348,11 +325,6 @@ has_practical (KpBrochure *self)
 static void
 add_conditions (KpBrochure *self)
 {
-  static const KpDocLabel sentences[KP_COURSE_N_CONDITIONS] = {
-    [KP_COURSE_REFERRAL] = KP_DOC_LABEL_REFERRAL,
-    [KP_COURSE_CO_PAYMENT] = KP_DOC_LABEL_CO_PAYMENT,
-    [KP_COURSE_TRAVEL_REFUND] = KP_DOC_LABEL_TRAVEL_REFUND,
-  };
   gboolean labelled = FALSE;
 
   for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
@@ -362,7 +334,7 @@ add_conditions (KpBrochure *self)
       if (!labelled)
         add_label (self, KP_DOC_LABEL_CONDITIONS);
       labelled = TRUE;
-      add_value (self, label (self, sentences[condition]), NULL);
+      add_value (self, kp_doc_language_get_condition (self->language, condition), NULL);
     }
 }
 
@@ -384,8 +356,9 @@ add_practical (KpBrochure *self)
                      NULL);
   kp_doc_layout_begin_columns (layout, TRUE);
 
-  place = dup_place (text (self, KP_COURSE_LOCATION_NAME), text (self, KP_COURSE_LOCATION_ROOM),
-                     text (self, KP_COURSE_LOCATION_ADDRESS), "\n");
+  place = kp_doc_join_place (text (self, KP_COURSE_LOCATION_NAME),
+                             text (self, KP_COURSE_LOCATION_ROOM),
+                             text (self, KP_COURSE_LOCATION_ADDRESS), "\n");
   if (*place != '\0')
     {
       add_label (self, KP_DOC_LABEL_PLACE);

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "kp-course.h"
 #include "kp-enums.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,8 @@ const char          *kp_doc_language_get_role              (const KpDocLanguage 
                                                             KpRole               role);
 const char          *kp_doc_language_get_contribution_kind (const KpDocLanguage *self,
                                                             KpContributionKind   kind);
+const char          *kp_doc_language_get_condition         (const KpDocLanguage *self,
+                                                            KpCourseCondition    condition);
 char                *kp_doc_language_format_date           (const KpDocLanguage *self,
                                                             const GDate         *date);
 char                *kp_doc_language_format_date_time      (const KpDocLanguage *self,
@@ -67,5 +70,10 @@ char                *kp_doc_language_format_time_range     (const KpDocLanguage 
 char                *kp_doc_language_format_session_time   (const KpDocLanguage *self,
                                                             GDateTime           *start,
                                                             GDateTime           *end);
+
+char                *kp_doc_join_place                     (const char          *name,
+                                                            const char          *room,
+                                                            const char          *address,
+                                                            const char          *separator);
 
 G_END_DECLS

@@ -3,7 +3,9 @@
  * checklist of Standard metode
  *
  * Unlike the brochure it is internal: every member appears by name. Its headings are in the UI
- * language, as the checklist is; dates follow the course's document language.
+ * language, as the checklist is; dates follow the course's document language, and so does the
+ * practical part (place, price, registration, the conditions of taking part): it reads as the
+ * brochure will print it, so the group checks the very words participants get.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,7 @@
 #include "kp-i18n.h"
 #include "kp-method.h"
 #include "kp-plan-document.h"
+#include "kp-time.h"
 
 #define A4_WIDTH  595.276
 #define A4_HEIGHT 841.890
@@ -256,6 +259,58 @@ add_timetable (KpPlanDocument *self)
     add_session (self, g_ptr_array_index (sessions, i));
 }
 
+/* The practical part in the document's language, with the brochure's labels and sentences;
+ * what is not decided yet shows as a gap. */
+static void
+add_practical (KpPlanDocument *self)
+{
+  const KpDocLanguage *language = self->language;
+  KpCourse *course = self->course;
+  const char *deadline_text = kp_course_get_text (course, KP_COURSE_DEADLINE);
+  g_autofree char *place = NULL;
+  g_autofree char *deadline = NULL;
+  g_autoptr(GPtrArray) registration = g_ptr_array_new ();
+  g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
+  g_autofree char *registration_lines = NULL;
+  g_autofree char *condition_lines = NULL;
+  const KpCourseText ways[] = { KP_COURSE_EMAIL, KP_COURSE_PHONE, KP_COURSE_URL };
+  GDate date;
+
+  place = kp_doc_join_place (kp_course_get_text (course, KP_COURSE_LOCATION_NAME),
+                             kp_course_get_text (course, KP_COURSE_LOCATION_ROOM),
+                             kp_course_get_text (course, KP_COURSE_LOCATION_ADDRESS), "\n");
+  if (deadline_text != NULL && kp_time_parse_date (deadline_text, &date))
+    deadline = kp_doc_language_format_date (language, &date);
+  else
+    deadline = g_strdup (deadline_text);
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    if (kp_course_get_text (course, ways[i]) != NULL)
+      g_ptr_array_add (registration, (gpointer) kp_course_get_text (course, ways[i]));
+  g_ptr_array_add (registration, NULL);
+  registration_lines = g_strjoinv ("\n", (char **) registration->pdata);
+  for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
+    if (kp_course_get_condition (course, condition))
+      g_ptr_array_add (conditions, (gpointer) kp_doc_language_get_condition (language, condition));
+  g_ptr_array_add (conditions, NULL);
+  condition_lines = g_strjoinv ("\n", (char **) conditions->pdata);
+
+  add_heading (self, kp_doc_language_get_label (language, KP_DOC_LABEL_PRACTICAL));
+  add_field (self, kp_doc_language_get_label (language, KP_DOC_LABEL_PLACE), place);
+  add_field (self, kp_doc_language_get_label (language, KP_DOC_LABEL_ACCESSIBILITY),
+             kp_course_get_text (course, KP_COURSE_LOCATION_ACCESSIBILITY));
+  add_field (self, kp_doc_language_get_label (language, KP_DOC_LABEL_PRICE),
+             kp_course_get_text (course, KP_COURSE_PRICE));
+  add_field (self, kp_doc_language_get_label (language, KP_DOC_LABEL_DEADLINE), deadline);
+  add_field (self, kp_doc_language_get_label (language, KP_DOC_LABEL_REGISTRATION),
+             registration_lines);
+  /* Only those that apply, as the brochure says them: none applying is a choice, not a gap. */
+  if (*condition_lines != '\0')
+    add_field (self, kp_doc_language_get_label (language, KP_DOC_LABEL_CONDITIONS),
+               condition_lines);
+  add_field (self, kp_doc_language_get_label (language, KP_DOC_LABEL_ORGANISER),
+             kp_course_get_text (course, KP_COURSE_ORGANISER));
+}
+
 static void
 add_checklist (KpPlanDocument *self,
                GDateTime      *now)
@@ -322,6 +377,7 @@ kp_plan_document_new (KpCourse  *course,
   add_elements (self);
   add_group (self);
   add_timetable (self);
+  add_practical (self);
   add_checklist (self, now);
   return self;
 }

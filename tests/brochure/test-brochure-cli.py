@@ -5,14 +5,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import hashlib
+import json
 import os
 import subprocess
 import tempfile
 import unittest
+import uuid
 
 KURSPLAN = os.environ["KURSPLAN_BIN"]
 PLAN = os.path.join(os.environ["KURSPLAN_SOURCE_ROOT"], "tests", "data", "plans", "good-full.json")
 COURSE = "3f0b6a8e-2d7c-4c1e-9a51-0d6c1f3b2a10"
+MINIMAL = os.path.join(os.path.dirname(PLAN), "good-minimal.json")
+MINIMAL_COURSE = "5c3e1a2b-7d4f-4e6a-9b8c-1d2e3f4a5b6c"
 PUBLIC = ["Ánne Máret Šávži", "Niillas Čuđe"]
 NOT_PUBLIC = ["Ŧoarvi Ïsak", "Æsheim", "Žaneta Ŋiella"]
 
@@ -42,6 +46,12 @@ class BrochureCli(unittest.TestCase):
 
     def text(self, name):
         out = subprocess.run(["pdftotext", "-enc", "UTF-8", self.path(name), "-"],
+                             capture_output=True, text=True, check=True).stdout
+        return " ".join(out.split())
+
+    def rows(self, name):
+        """The text as laid out: a label and its value on one line, whitespace made single."""
+        out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", self.path(name), "-"],
                              capture_output=True, text=True, check=True).stdout
         return " ".join(out.split())
 
@@ -99,6 +109,66 @@ class BrochureCli(unittest.TestCase):
         info = self.info("plan.pdf")
         self.assertRegex(info, r"Tagged:\s+yes")
         self.assertRegex(info, r"Title:\s+Course plan: Eallit kolsain")
+
+    def plan_with_conditions(self, language, course_id, title):
+        """good-full.json in @language, with an accessibility note and two of three conditions."""
+        with open(PLAN, encoding="utf-8") as f:
+            plan = json.load(f)
+        course = plan.get("course", plan)
+        course["id"] = course_id
+        course["title"] = title
+        course["language"] = language
+        course["location"]["accessibility"] = "Trinnfri inngang, teleslynge i rommet"
+        course["conditions"] = {"referral": True, "co_payment": True, "travel_refund": False}
+        # A course of its own in the same database: its sessions need ids of their own.
+        text = json.dumps(plan, ensure_ascii=False)
+        for session in course["sessions"]:
+            text = text.replace(session["id"], str(uuid.uuid5(uuid.UUID(course_id), session["id"])))
+        path = self.path(f"conditions-{language}.json")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        self.kursplan("import", path)
+        self.kursplan("plan-pdf", course_id, "-o", self.path(f"conditions-{language}.pdf"))
+        return self.rows(f"conditions-{language}.pdf")
+
+    def test_plan_pdf_has_the_practical_part_in_the_course_language(self):
+        text = self.plan_with_conditions("se", "5d2c8e41-7a0b-4f6e-9c3d-1b2a3c4d5e60",
+                                         "Eallit kolsain, eavttut")
+        # The brochure's labels and sentences, in North Sami, between the timetable and checklist.
+        self.assertIn("Praktihkalaš dieđut", text)
+        self.assertLess(text.index("Timetable"), text.index("Praktihkalaš dieđut"))
+        self.assertLess(text.index("Praktihkalaš dieđut"), text.index("Checklist"))
+        self.assertIn("Báiki Dearvvašvuođaguovddáš, Čoahkkinlanja 2 Storgata 1, 9730 Kárášjohka",
+                      text)
+        self.assertIn("Olámuttus Trinnfri inngang, teleslynge i rommet", text)
+        self.assertIn("Haddi Gratis", text)
+        self.assertIn("Dieđihanáigemearri vuossárga guovvamánu 15. b. 2027", text)
+        self.assertIn("Dieđiheapmi lms@example.no +47 00 00 00 00 https://example.no/kurs/kols",
+                      text)
+        self.assertIn("Buorre diehtit Dus ferte leat doaktára čujuhus. Kursa máksá iešmávssu, "
+                      "nugo poliklinihkalaš dikšu.", text)
+        self.assertIn("Oapmahaččat geat čuvvot du, eai mávsse.", text)
+        self.assertNotIn("Pasientreiser", text)  # travel is not refunded for this course
+        self.assertIn("Lágideaddji Lærings- og mestringssenteret", text)
+
+        text = self.plan_with_conditions("nn", "5d2c8e41-7a0b-4f6e-9c3d-1b2a3c4d5e61",
+                                         "Leve med kols, vilkår")
+        self.assertIn("Praktisk informasjon", text)
+        self.assertIn("Tilgjenge Trinnfri inngang, teleslynge i rommet", text)
+        self.assertIn("Påmeldingsfrist måndag 15. februar 2027", text)
+        self.assertIn("Godt å vite Du må ha tilvising frå lege. Kurset kostar eigendel, som ved "
+                      "poliklinisk behandling.", text)
+        self.assertNotIn("Pasientreiser", text)
+
+    def test_plan_pdf_shows_what_is_not_decided(self):
+        self.kursplan("import", MINIMAL)
+        self.kursplan("plan-pdf", MINIMAL_COURSE, "-o", self.path("minimal-plan.pdf"))
+        text = self.rows("minimal-plan.pdf")
+        # A Bokmål course with only its deadline: the other gaps are the group's to fill.
+        self.assertIn("Praktisk informasjon Sted Not decided yet Tilgjengelighet Not decided yet "
+                      "Pris Not decided yet Påmeldingsfrist mandag 15. februar 2027 Påmelding "
+                      "Not decided yet", text)
+        self.assertNotIn("Godt å vite", text)
 
     def test_mistakes_are_one_clear_line(self):
         result = self.kursplan("brochure", COURSE, "--lang", "en", check=False)
