@@ -86,9 +86,9 @@ test_language_names_and_labels (void)
   g_assert_cmpstr (kp_doc_language_get_label (nn, KP_DOC_LABEL_FOR_WHOM), ==,
                    "Kven er kurset for?");
   g_assert_cmpstr (kp_doc_language_get_label (se, KP_DOC_LABEL_PLACE), ==, "Báiki");
-  /* Lule and South Sami labels await review: Bokmål stands in. */
-  g_assert_cmpstr (kp_doc_language_get_label (smj, KP_DOC_LABEL_PLACE), ==, "Sted");
-  g_assert_cmpstr (kp_doc_language_get_label (sma, KP_DOC_LABEL_PRICE), ==, "Pris");
+  /* Lule and South Sami have labels of their own (drafts, †; test-sami-brochure has them all). */
+  g_assert_cmpstr (kp_doc_language_get_label (smj, KP_DOC_LABEL_PLACE), ==, "Sadje");
+  g_assert_cmpstr (kp_doc_language_get_label (sma, KP_DOC_LABEL_PRICE), ==, "Åasa");
 
   g_assert_cmpstr (kp_doc_language_get_role (nn, KP_ROLE_USER_REPRESENTATIVE), ==,
                    "brukarrepresentant");
@@ -375,9 +375,14 @@ test_conditions_printed_when_they_apply (void)
   g_assert_nonnull (strstr (se, "gokčojuvvot Pasientreiser bokte."));
   g_assert_null (strstr (se, "Du må ha henvisning fra lege."));
 
-  /* Lule Sami labels await review: Bokmål stands in, as for the other labels. */
+  /* Lule Sami says it in Lule Sami (drafts, †), not in Bokmål. */
   smj = brochure_text (course, "smj");
-  g_assert_nonnull (strstr (smj, "Godt å vite Du må ha henvisning fra lege."));
+  g_assert_nonnull (strstr (smj, "Bessam Trinnfri adkomst"));
+  g_assert_nonnull (strstr (smj, "Buorre diehtet Dujna hæhttu doavtera tjujuhus liehket. "
+                                 "Kurssa mákse iesjmákso"));
+  g_assert_nonnull (strstr (smj, "Máhtá mátkkegoloj mákson oadtjot Pasientreiser baktu."));
+  g_assert_null (strstr (smj, "Godt å vite"));
+  g_assert_null (strstr (smj, "henvisning fra lege"));
 
   kp_course_set_condition (course, KP_COURSE_REFERRAL, FALSE);
   kp_course_set_condition (course, KP_COURSE_CO_PAYMENT, FALSE);

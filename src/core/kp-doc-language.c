@@ -5,9 +5,11 @@
  *
  * REVIEW: every Sami string below marked † needs a native speaker's review before a release
  * (DOMAIN.md). Month and weekday names follow the Unicode CLDR locale data; the date patterns
- * follow glibc's se_NO and the examples in DOMAIN.md. Where a Lule or South Sami label has no
- * reviewed translation yet the entry is NULL and the Bokmål label is printed instead, as the
- * bilingual brochures of the Sami health services do.
+ * follow glibc's se_NO and the examples in DOMAIN.md. The Lule and South Sami labels, role names
+ * and kinds of contribution are drafts: each says where its words were found (the GiellaLT
+ * dictionaries and analysers, Giellagáldu's terms, texts published in the language) or that it
+ * is our own construction from such words; po/smj.po and po/sma.po use the same words where the
+ * window shows them. An entry left NULL would print the Bokmål label instead; none is left.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -179,9 +181,18 @@ static const KpDocLanguage languages[] = {
                "Boddu" },                                           /* † */
   },
   {
-    /* Lule Sami. Dates: `gålgådismáno 10. biejve 2023`, the month in the genitive (-máno).
-     * Norway's variant calls Sunday sådnåbiejvve (CLDR: ájllek). Labels: Bokmål until
-     * reviewed. † */
+    /* Lule Sami. Dates: `gålgådismáno 10. biejve 2023`, the month in the genitive (-máno), as
+     * the Swedish Sámediggi writes it (`gålgådismáno 10.-11. biejve 2023`); CLDR's smj has no
+     * date patterns, only the language's name and letters. Norway's variant calls Sunday
+     * sådnåbiejvve (CLDR: ájllek). †
+     *
+     * Sources of the words: DutkanSápmi = the Lule Sami pages of the DutkanSápmi conference
+     * site (Diededibme, Prográmma, aktisasjbarggo, aktijvuohta, sadje, ulmme, oadtjot);
+     * dict-nob-smj = GiellaLT's Norwegian–Lule Sami dictionary (kurssa, -jådediddje, fáhka-,
+     * hadde); termwiki = Giellagáldu's North–Lule Sami terms in GiellaLT's dict-sme-smj
+     * (kloahkka, båddå, juogos, -ulmusj, bessam-, -kårttå, guojmme-); lang-smj = GiellaLT's
+     * Lule Sami analyser (pronouns gesi, majt, dån; sijddo "page"). "own" = our construction
+     * from such words by the regular North–Lule Sami correspondences. */
     .code = "smj",
     .name = "julevsámegiella",
     .weekdays = { "mánnodahka", "dijstahka", "gasskavahkko", "duorastahka", "bierjjedahka",
@@ -193,11 +204,57 @@ static const KpDocLanguage languages[] = {
                         "moarmesmáno", "biehtsemáno", "sjnjilltjamáno", "bårggemáno",
                         "ragátmáno", "gålgådismáno", "basádismáno", "javllamáno" },
     .date_pattern = "{w} {m} {d}. biejve {y}",
-    .time_prefix = "kl.",                                           /* † */
+    .time_prefix = "kl.",                   /* † kl. = kloahkka (termwiki: diibmu → kloahkka) */
+    .labels = {
+      [KP_DOC_LABEL_FOR_WHOM] = "Gesi kurssa la?",                  /* † own: lang-smj gesi */
+      [KP_DOC_LABEL_WHAT_YOU_GET] = "Majt dån oattjo?",             /* † own: oadtjot, 2sg */
+      [KP_DOC_LABEL_PROGRAMME] = "Prográmma",                       /* † DutkanSápmi */
+      [KP_DOC_LABEL_PRACTICAL] = "Praktihkalasj diedo",             /* † own: diehto, pl. */
+      [KP_DOC_LABEL_PLACE] = "Sadje",                               /* † DutkanSápmi sajev */
+      [KP_DOC_LABEL_PRICE] = "Hadde",                               /* † dict-nob-smj */
+      [KP_DOC_LABEL_DEADLINE] = "Diededimájggemierre",  /* † own: diededibme + ájgge + mierre */
+      [KP_DOC_LABEL_REGISTRATION] = "Diededibme",                   /* † DutkanSápmi */
+      [KP_DOC_LABEL_CONTACT] = "Aktijvuohta",                       /* † DutkanSápmi */
+      [KP_DOC_LABEL_ORGANISER] = "Lágediddje",                      /* † own: sme lágideaddji */
+      [KP_DOC_LABEL_PARTNERS] = "Aktisasjbarggoguojme", /* † own: aktisasjbarggo + guojmme */
+      [KP_DOC_LABEL_PLANNED_TOGETHER] =                             /* † own */
+        "Adnij åvddåstiddje ja fáhkaulmutja li kurssav aktan plánim.",
+      [KP_DOC_LABEL_CANCELLED] = "Hilggodum",                       /* † own: hilggot, as smj.po */
+      [KP_DOC_LABEL_PAGE] = "Sijddo",                               /* † lang-smj álggosijddo */
+      [KP_DOC_LABEL_ACCESSIBILITY] = "Bessam",                      /* † termwiki bessamkårttå */
+      [KP_DOC_LABEL_CONDITIONS] = "Buorre diehtet",                 /* † own */
+      [KP_DOC_LABEL_REFERRAL] = "Dujna hæhttu doavtera tjujuhus liehket.", /* † own */
+      [KP_DOC_LABEL_CO_PAYMENT] =                                   /* † own */
+        "Kurssa mákse iesjmákso, nåv gåk poliklinihkalasj divšo. Jus dån le vuollel 16 jage "
+        "jali dujna l friddjakårttå, de i mávse. Fuolke gudi duv tjuovvu, e mávse.",
+      [KP_DOC_LABEL_TRAVEL_REFUND] =                                /* † own */
+        "Máhtá mátkkegoloj mákson oadtjot Pasientreiser baktu.",
+    },
+    .roles = { "kurssajådediddje",                    /* † dict-nob-smj -jådediddje */
+               "fáhkaulmusj",                         /* † dict-nob-smj fáhka-, termwiki -ulmusj */
+               "adnij åvddåstiddje",                  /* † own: addne (termwiki addnenamma) */
+               "vásáduskonsulænnta",                  /* † own: dict-nob-smj -konsulænnta */
+               "likeperson",                /* † no Sami word known to us: the Norwegian term */
+               "koordinátor" },                       /* † own */
+    .kinds = { "Fáhkasáhkavuorro",                    /* † own */
+               "Adnij sáhkavuorro",                   /* † own */
+               "Vásádusáj lånudallam",                /* † own */
+               "Juogosbarggo",                        /* † termwiki juogos */
+               "Praktihkalasj doajmma",               /* † dict-nob-smj doarjjadoajmma */
+               "Båddå" },                             /* † termwiki: gaskkamuttu vuorru → båddå */
   },
   {
     /* South Sami. Dates: `duarstan snjaltjen 5. b. 2027`, weekday and month in the genitive
-     * (-n) as in DOMAIN.md's example. Labels: Bokmål until reviewed. † */
+     * (-n) as in DOMAIN.md's example and NDLA's South Sami text (`duarstan snjaltjen 5.b.`);
+     * b. = biejjie in GiellaLT's lang-sma abbreviations. CLDR's sma has no date patterns. †
+     *
+     * Sources of the words: NRK = NRK Sápmi's South Sami articles (kuvsje, øørnedæjja,
+     * ektiebarkoe, ektesne, maeksedh); DutkanSápmi = its conference site's South Sami pages
+     * (Programme, registreradidh, sijjie, joekedidh); NDLA = its South Sami texts (åvtehke,
+     * soptsestimmie); Udir = "Bïevnesh naasjovnalen pryövoej bïjre" (bïevnesh, information);
+     * satni = the South Sami UI of satni.org (jaksoes, accessible); lang-sma = GiellaLT's
+     * analyser and its sme–sma notes (soejkesjidh, ts. = tsåahka, åasa in åasadaltese).
+     * "own" = our construction from such words. */
     .code = "sma",
     .name = "åarjelsaemien gïele",
     .weekdays = { "måanta", "dæjsta", "gaskevåhkoe", "duarsta", "bearjadahke",
@@ -210,7 +267,50 @@ static const KpDocLanguage languages[] = {
                         "ruffien", "snjaltjen", "mïetsken", "skïereden", "golken", "rahkan",
                         "goeven" },
     .date_pattern = "{w} {m} {d}. b. {y}",
-    .time_prefix = "kl.",                                           /* † */
+    /* † GiellaLT lists ts (tsåahka) as the South Sami abbreviation, but not whether it takes a
+     * full stop: kl., which every reader in Norway knows, until a reviewer decides. */
+    .time_prefix = "kl.",
+    .labels = {
+      [KP_DOC_LABEL_FOR_WHOM] = "Gïese kuvsje?",          /* † own: gie, ill.; no copula */
+      [KP_DOC_LABEL_WHAT_YOU_GET] = "Maam datne åadtjoeh?",         /* † own: åadtjodh (NRK) */
+      [KP_DOC_LABEL_PROGRAMME] = "Programme",                       /* † DutkanSápmi */
+      [KP_DOC_LABEL_PRACTICAL] = "Praktihkeles bïevnesh",           /* † Udir bïevnesh */
+      [KP_DOC_LABEL_PLACE] = "Sijjie",                              /* † DutkanSápmi, NRK */
+      [KP_DOC_LABEL_PRICE] = "Åasa",                                /* † lang-sma åasadaltese */
+      /* † own: "last day to register", mïnngemes as in ovttas.no's South Sami texts */
+      [KP_DOC_LABEL_DEADLINE] = "Mïnngemes biejjie registreradidh",
+      [KP_DOC_LABEL_REGISTRATION] = "Registreradimmie",             /* † own: registreradidh */
+      [KP_DOC_LABEL_CONTACT] = "Ektiedimmie",                       /* † DutkanSápmi ektiedidh */
+      [KP_DOC_LABEL_ORGANISER] = "Øørnedæjja",                      /* † NRK */
+      [KP_DOC_LABEL_PARTNERS] = "Ektiebarkoeguejmieh",              /* † own: ektiebarkoe+guejmie */
+      [KP_DOC_LABEL_PLANNED_TOGETHER] =                             /* † own: soejkesjidh */
+        "Utnijeåvtehkh jïh faagealmetjh leah kuvsjem ektesne soejkesjamme.",
+      [KP_DOC_LABEL_CANCELLED] = "Orrijamme",                       /* † own: orrijidh, as sma.po */
+      [KP_DOC_LABEL_PAGE] = "Bielie",                               /* † own, as sma.po */
+      [KP_DOC_LABEL_ACCESSIBILITY] = "Jaksoesvoete",                /* † own: satni jaksoes */
+      [KP_DOC_LABEL_CONDITIONS] = "Hijven daejredh",                /* † own: hijven, daejredh */
+      [KP_DOC_LABEL_REFERRAL] =                                     /* † own */
+        "Datne tjoerh doktoren vuesiehtimmiem utnedh.",
+      [KP_DOC_LABEL_CO_PAYMENT] =                                   /* † own: maeksedh (NRK) */
+        "Kuvsje jïjtjemaaksoem maaksa, goh poliklinihkesne. Jis datne leah nuelie 16 jaepieh "
+        "jallh frijkåarhtem åtnah, dellie ih maeksieh. Fuelhkie mah datnem dåeriedieh, eah "
+        "maeksieh.",
+      [KP_DOC_LABEL_TRAVEL_REFUND] =                                /* † own */
+        "Maahtah fealadimmiemaaksoeh bååstede åadtjodh Pasientreiser tjïrrh.",
+    },
+    .roles = { "kuvsjen åvtehke",                     /* † NDLA åvtehke, NRK kuvsje */
+               "faagealmetje",                        /* † own: faage- (NRK), almetje */
+               /* † own, as sma.po; åvtehke is "leader": a word for "representative" is wanted */
+               "utnijeåvtehke",
+               "dååjrehtsekonsulente",                /* † own */
+               "likeperson",                /* † no Sami word known to us: the Norwegian term */
+               "koordinatovre" },                     /* † own */
+    .kinds = { "Faagesoptsestimmie",                  /* † NDLA soptsestimmie */
+               "Utnijen soptsestimmie",               /* † own */
+               "Dååjrehtsi joekedimmie",              /* † own: joekedidh (DutkanSápmi) */
+               "Dåehkiebarkoe",                       /* † own: dåehkie, barkoe */
+               "Praktihkeles darjome",                /* † own */
+               "Boelhke" },                           /* † own, as sma.po */
   },
 };
 

@@ -116,8 +116,15 @@ class Content(unittest.TestCase):
                    "lávvardat njukčamánu 13. b. 2027, dii. 10.00–14.00",
                    "maŋŋebárga njukčamánu 16. b. 2027", "vuossárga guovvamánu 15. b. 2027",
                    "Šluhttejuvvon", "fágaolmmoš"],
-            "smj": ["duorastahka sjnjuktjamáno 4. biejve 2027", "lávvodahka sjnjuktjamáno 13. biejve 2027"],
-            "sma": ["duarstan njoktjen 4. b. 2027", "laavvardahken njoktjen 13. b. 2027"],
+            # Lule and South Sami: their own headings, role names and "cancelled" (drafts, †).
+            "smj": ["duorastahka sjnjuktjamáno 4. biejve 2027", "lávvodahka sjnjuktjamáno 13. biejve 2027",
+                    "Gesi kurssa la?", "Majt dån oattjo?", "Prográmma", "Praktihkalasj diedo",
+                    "Diededimájggemierre", "Aktisasjbarggoguojme", "Hilggodum",
+                    "fáhkaulmusj", "adnij åvddåstiddje"],
+            "sma": ["duarstan njoktjen 4. b. 2027", "laavvardahken njoktjen 13. b. 2027",
+                    "Gïese kuvsje?", "Maam datne åadtjoeh?", "Programme", "Praktihkeles bïevnesh",
+                    "Mïnngemes biejjie registreradidh", "Ektiebarkoeguejmieh", "Orrijamme",
+                    "faagealmetje", "utnijeåvtehke"],
         }
         for lang, phrases in expected.items():
             for layout in ["a4", "a5"]:
@@ -125,6 +132,19 @@ class Content(unittest.TestCase):
                 for phrase in phrases:
                     with self.subTest(lang=lang, layout=layout, phrase=phrase):
                         self.assertIn(phrase, text)
+
+    def test_lule_and_south_sami_print_no_bokmal_heading(self):
+        for lang in ["smj", "sma"]:
+            for layout in ["a4", "a5"]:
+                text = flat(text_of(f"brochure-{lang}-{layout}.pdf"))
+                for bokmal in ["Hvem er kurset for?", "Hva får du?", "Påmeldingsfrist",
+                               "Praktisk informasjon", "I samarbeid med", "Avlyst", "kursleder",
+                               "brukerrepresentant", "Side 1"]:
+                    with self.subTest(lang=lang, layout=layout, bokmal=bokmal):
+                        self.assertNotIn(bokmal, text)
+        # The A5 brochure runs over two pages: the footer counts them in the brochure's language.
+        self.assertIn("Å leve med kols · Sijddo 1 / 2", flat(text_of("brochure-smj-a5.pdf")))
+        self.assertIn("Å leve med kols · Bielie 2 / 2", flat(text_of("brochure-sma-a5.pdf")))
 
     def test_cancelled_session_marked_or_left_out(self):
         marked = flat(text_of("brochure-nb-a4.pdf"))
