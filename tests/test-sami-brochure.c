@@ -108,7 +108,7 @@ test_lule_sami_words (void)
   g_assert_cmpstr (kp_doc_language_get_label (smj, KP_DOC_LABEL_PAGE), ==, "Sijddo");
   g_assert_cmpstr (kp_doc_language_get_role (smj, KP_ROLE_COURSE_LEADER), ==, "kurssajådediddje");
   g_assert_cmpstr (kp_doc_language_get_role (smj, KP_ROLE_USER_REPRESENTATIVE), ==,
-                   "adnij åvddåstiddje");
+                   "adnijåvdåstiddje");
   g_assert_cmpstr (kp_doc_language_get_contribution_kind (smj, KP_CONTRIBUTION_BREAK), ==,
                    "Båddå");
 }

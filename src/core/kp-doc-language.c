@@ -191,8 +191,12 @@ static const KpDocLanguage languages[] = {
      * dict-nob-smj = GiellaLT's Norwegian–Lule Sami dictionary (kurssa, -jådediddje, fáhka-,
      * hadde); termwiki = Giellagáldu's North–Lule Sami terms in GiellaLT's dict-sme-smj
      * (kloahkka, båddå, juogos, -ulmusj, bessam-, -kårttå, guojmme-); lang-smj = GiellaLT's
-     * Lule Sami analyser (pronouns gesi, majt, dån; sijddo "page"). "own" = our construction
-     * from such words by the regular North–Lule Sami correspondences. */
+     * Lule Sami analyser (pronouns gesi, majt, dån; sijddo "page"); Hábmer = Hábmer
+     * municipality's Norwegian–Lule Sami medical word list (GiellaLT dict-smj-nob-x-habmer:
+     * sievedus "henvisning", dåktår "lege", iesjmávsos "egenandel", dálkudibme "behandling",
+     * lagámus "pårørende", skihppijåvdåstiddje "pasientombud", doajmma "aktivitet", addne
+     * "user"). "own" = our construction from such words by the regular North–Lule Sami
+     * correspondences. */
     .code = "smj",
     .name = "julevsámegiella",
     .weekdays = { "mánnodahka", "dijstahka", "gasskavahkko", "duorastahka", "bierjjedahka",
@@ -218,21 +222,21 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_ORGANISER] = "Lágediddje",                      /* † own: sme lágideaddji */
       [KP_DOC_LABEL_PARTNERS] = "Aktisasjbarggoguojme", /* † own: aktisasjbarggo + guojmme */
       [KP_DOC_LABEL_PLANNED_TOGETHER] =                             /* † own */
-        "Adnij åvddåstiddje ja fáhkaulmutja li kurssav aktan plánim.",
+        "Adnijåvdåstiddje ja fáhkaulmutja li kurssav aktan plánim.",
       [KP_DOC_LABEL_CANCELLED] = "Hilggodum",                       /* † own: hilggot, as smj.po */
       [KP_DOC_LABEL_PAGE] = "Sijddo",                               /* † lang-smj álggosijddo */
       [KP_DOC_LABEL_ACCESSIBILITY] = "Bessam",                      /* † termwiki bessamkårttå */
       [KP_DOC_LABEL_CONDITIONS] = "Buorre diehtet",                 /* † own */
-      [KP_DOC_LABEL_REFERRAL] = "Dujna hæhttu doavtera tjujuhus liehket.", /* † own */
-      [KP_DOC_LABEL_CO_PAYMENT] =                                   /* † own */
-        "Kurssa mákse iesjmákso, nåv gåk poliklinihkalasj divšo. Jus dån le vuollel 16 jage "
-        "jali dujna l friddjakårttå, de i mávse. Fuolke gudi duv tjuovvu, e mávse.",
+      [KP_DOC_LABEL_REFERRAL] = "Dujna hæhttu liehket dåktåra sievedus.", /* † Hábmer */
+      [KP_DOC_LABEL_CO_PAYMENT] =                                   /* † own, Hábmer words */
+        "Kurssa máksá iesjmáksusav, nåv gåk poliklinihkalasj dálkudibme. Jus dån la vuollel "
+        "16 jage jali dujna l friddjakårttå, de i mákse. Lagámusá gudi duv tjuovvu, e mákse.",
       [KP_DOC_LABEL_TRAVEL_REFUND] =                                /* † own */
         "Máhtá mátkkegoloj mákson oadtjot Pasientreiser baktu.",
     },
     .roles = { "kurssajådediddje",                    /* † dict-nob-smj -jådediddje */
                "fáhkaulmusj",                         /* † dict-nob-smj fáhka-, termwiki -ulmusj */
-               "adnij åvddåstiddje",                  /* † own: addne (termwiki addnenamma) */
+               "adnijåvdåstiddje",                    /* † own, as Hábmer skihppijåvdåstiddje */
                "vásáduskonsulænnta",                  /* † own: dict-nob-smj -konsulænnta */
                "likeperson",                /* † no Sami word known to us: the Norwegian term */
                "koordinátor" },                       /* † own */
@@ -240,7 +244,7 @@ static const KpDocLanguage languages[] = {
                "Adnij sáhkavuorro",                   /* † own */
                "Vásádusáj lånudallam",                /* † own */
                "Juogosbarggo",                        /* † termwiki juogos */
-               "Praktihkalasj doajmma",               /* † dict-nob-smj doarjjadoajmma */
+               "Praktihkalasj doajmma",               /* † Hábmer: aktivitet → doajmma */
                "Båddå" },                             /* † termwiki: gaskkamuttu vuorru → båddå */
   },
   {

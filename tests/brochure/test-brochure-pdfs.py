@@ -120,7 +120,7 @@ class Content(unittest.TestCase):
             "smj": ["duorastahka sjnjuktjamáno 4. biejve 2027", "lávvodahka sjnjuktjamáno 13. biejve 2027",
                     "Gesi kurssa la?", "Majt dån oattjo?", "Prográmma", "Praktihkalasj diedo",
                     "Diededimájggemierre", "Aktisasjbarggoguojme", "Hilggodum",
-                    "fáhkaulmusj", "adnij åvddåstiddje"],
+                    "fáhkaulmusj", "adnijåvdåstiddje"],
             "sma": ["duarstan njoktjen 4. b. 2027", "laavvardahken njoktjen 13. b. 2027",
                     "Gïese kuvsje?", "Maam datne åadtjoeh?", "Programme", "Praktihkeles bïevnesh",
                     "Mïnngemes biejjie registreradidh", "Ektiebarkoeguejmieh", "Orrijamme",
