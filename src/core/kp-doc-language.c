@@ -257,8 +257,11 @@ static const KpDocLanguage languages[] = {
      * (Programme, registreradidh, sijjie, joekedidh); NDLA = its South Sami texts (åvtehke,
      * soptsestimmie); Udir = "Bïevnesh naasjovnalen pryövoej bïjre" (bïevnesh, information);
      * satni = the South Sami UI of satni.org (jaksoes, accessible); lang-sma = GiellaLT's
-     * analyser and its sme–sma notes (soejkesjidh, ts. = tsåahka, åasa in åasadaltese).
-     * "own" = our construction from such words. */
+     * analyser and its sme–sma notes (soejkesjidh, ts. = tsåahka, åasa in åasadaltese);
+     * Saemiedigkie = the Sámediggi's South Sami pages, as kept in GiellaLT's CorpusTools tests
+     * (tjirkijh "representatives", gaskesadteme in Gaskesadtemebïevnesh "contact information",
+     * "Måanta – Bearjadahke, kl. 08.00-15.30"). "own" = our construction from such words; the
+     * agent nouns as dotkije (DutkanSápmi) from dotkedh: nuhtjije "user" from nuhtjedh (NRK). */
     .code = "sma",
     .name = "åarjelsaemien gïele",
     .weekdays = { "måanta", "dæjsta", "gaskevåhkoe", "duarsta", "bearjadahke",
@@ -271,8 +274,8 @@ static const KpDocLanguage languages[] = {
                         "ruffien", "snjaltjen", "mïetsken", "skïereden", "golken", "rahkan",
                         "goeven" },
     .date_pattern = "{w} {m} {d}. b. {y}",
-    /* † GiellaLT lists ts (tsåahka) as the South Sami abbreviation, but not whether it takes a
-     * full stop: kl., which every reader in Norway knows, until a reviewer decides. */
+    /* † kl., as the Sámediggi's South Sami pages write opening hours (Saemiedigkie); GiellaLT
+     * also lists ts (tsåahka). */
     .time_prefix = "kl.",
     .labels = {
       [KP_DOC_LABEL_FOR_WHOM] = "Gïese kuvsje?",          /* † own: gie, ill.; no copula */
@@ -284,11 +287,11 @@ static const KpDocLanguage languages[] = {
       /* † own: "last day to register", mïnngemes as in ovttas.no's South Sami texts */
       [KP_DOC_LABEL_DEADLINE] = "Mïnngemes biejjie registreradidh",
       [KP_DOC_LABEL_REGISTRATION] = "Registreradimmie",             /* † own: registreradidh */
-      [KP_DOC_LABEL_CONTACT] = "Ektiedimmie",                       /* † DutkanSápmi ektiedidh */
+      [KP_DOC_LABEL_CONTACT] = "Gaskesadteme",                      /* † Saemiedigkie */
       [KP_DOC_LABEL_ORGANISER] = "Øørnedæjja",                      /* † NRK */
       [KP_DOC_LABEL_PARTNERS] = "Ektiebarkoeguejmieh",              /* † own: ektiebarkoe+guejmie */
       [KP_DOC_LABEL_PLANNED_TOGETHER] =                             /* † own: soejkesjidh */
-        "Utnijeåvtehkh jïh faagealmetjh leah kuvsjem ektesne soejkesjamme.",
+        "Nuhtjijetjirkijh jïh faagealmetjh leah kuvsjem ektesne soejkesjamme.",
       [KP_DOC_LABEL_CANCELLED] = "Orrijamme",                       /* † own: orrijidh, as sma.po */
       [KP_DOC_LABEL_PAGE] = "Bielie",                               /* † own, as sma.po */
       [KP_DOC_LABEL_ACCESSIBILITY] = "Jaksoesvoete",                /* † own: satni jaksoes */
@@ -304,13 +307,12 @@ static const KpDocLanguage languages[] = {
     },
     .roles = { "kuvsjen åvtehke",                     /* † NDLA åvtehke, NRK kuvsje */
                "faagealmetje",                        /* † own: faage- (NRK), almetje */
-               /* † own, as sma.po; åvtehke is "leader": a word for "representative" is wanted */
-               "utnijeåvtehke",
+               "nuhtjijetjirkije",                 /* † own: nuhtjije + tjirkije (Saemiedigkie) */
                "dååjrehtsekonsulente",                /* † own */
                "likeperson",                /* † no Sami word known to us: the Norwegian term */
                "koordinatovre" },                     /* † own */
     .kinds = { "Faagesoptsestimmie",                  /* † NDLA soptsestimmie */
-               "Utnijen soptsestimmie",               /* † own */
+               "Nuhtjijen soptsestimmie",             /* † own: nuhtjije, NDLA soptsestimmie */
                "Dååjrehtsi joekedimmie",              /* † own: joekedidh (DutkanSápmi) */
                "Dåehkiebarkoe",                       /* † own: dåehkie, barkoe */
                "Praktihkeles darjome",                /* † own */

@@ -124,7 +124,7 @@ class Content(unittest.TestCase):
             "sma": ["duarstan njoktjen 4. b. 2027", "laavvardahken njoktjen 13. b. 2027",
                     "Gïese kuvsje?", "Maam datne åadtjoeh?", "Programme", "Praktihkeles bïevnesh",
                     "Mïnngemes biejjie registreradidh", "Ektiebarkoeguejmieh", "Orrijamme",
-                    "faagealmetje", "utnijeåvtehke"],
+                    "faagealmetje", "nuhtjijetjirkije"],
         }
         for lang, phrases in expected.items():
             for layout in ["a4", "a5"]:
