@@ -16,6 +16,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KpCourseSummary, kp_course_summary, KP, COURSE_SUMMARY, GObject)
 
+/* A start time that is not there: no session has a time. */
+#define KP_COURSE_SUMMARY_NO_TIME G_MININT64
+
+KpCourseSummary *kp_course_summary_new_from_unix    (const char      *id,
+                                                     const char      *title,
+                                                     const char      *subtitle,
+                                                     KpCourseStatus   status,
+                                                     const char      *language,
+                                                     GTimeZone       *zone,
+                                                     gint64           first_start,
+                                                     gint64           last_start,
+                                                     guint            n_sessions,
+                                                     guint            checks_met,
+                                                     guint            checks_total);
 KpCourseSummary *kp_course_summary_new              (const char      *id,
                                                      const char      *title,
                                                      const char      *subtitle,
@@ -36,5 +50,7 @@ GDateTime       *kp_course_summary_get_last_start   (KpCourseSummary *self);
 guint            kp_course_summary_get_n_sessions   (KpCourseSummary *self);
 guint            kp_course_summary_get_checks_met   (KpCourseSummary *self);
 guint            kp_course_summary_get_checks_total (KpCourseSummary *self);
+int              kp_course_summary_compare          (KpCourseSummary *a,
+                                                     KpCourseSummary *b);
 
 G_END_DECLS
