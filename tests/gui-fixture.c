@@ -85,12 +85,42 @@ gui_fixture_remove_dir (const char *path)
   g_rmdir (path);
 }
 
-/* The window of a new application on @db_path. Each application has a name of its own on the
- * session bus, so none is taken for a second instance. */
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Runs the main loop until @window has drawn its first frame and done what it does just
+ * after (it opens the last course then). */
+void
+gui_fixture_wait_first_frame (KpWindow *window)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (frame_clock);
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  g_assert_true (wait_until (is_true, &painted, 10000));
+  g_signal_handler_disconnect (frame_clock, handler);
+  iterate ();
+}
+
+/* The window of a new application on @db_path, just presented: it has not drawn yet. Each
+ * application has a name of its own on the session bus, so none is taken for a second
+ * instance. */
 KpWindow *
-gui_fixture_start_app (KpApplication     **app_out,
-                       const char         *db_path,
-                       GApplicationFlags   flags)
+gui_fixture_launch_app (KpApplication     **app_out,
+                        const char         *db_path,
+                        GApplicationFlags   flags)
 {
   static guint n_apps = 0;
   g_autoptr(GError) error = NULL;
@@ -106,6 +136,19 @@ gui_fixture_start_app (KpApplication     **app_out,
   window = KP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_true (KP_IS_WINDOW (window));
   *app_out = app;
+  return window;
+}
+
+/* The window of a new application on @db_path, once it has drawn its first frame and opened
+ * the last course. */
+KpWindow *
+gui_fixture_start_app (KpApplication     **app_out,
+                       const char         *db_path,
+                       GApplicationFlags   flags)
+{
+  KpWindow *window = gui_fixture_launch_app (app_out, db_path, flags);
+
+  gui_fixture_wait_first_frame (window);
   return window;
 }
 

@@ -31,6 +31,10 @@ void        gui_fixture_remove_dir (const char      *path);
 KpWindow   *gui_fixture_start_app (KpApplication   **app_out,
                                    const char       *db_path,
                                    GApplicationFlags flags);
+KpWindow   *gui_fixture_launch_app (KpApplication   **app_out,
+                                    const char       *db_path,
+                                    GApplicationFlags flags);
+void        gui_fixture_wait_first_frame (KpWindow *window);
 void        gui_fixture_stop_app  (KpApplication   **app,
                                    KpWindow        **window);
 void        gui_fixture_close_dialogs (void);

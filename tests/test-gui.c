@@ -466,6 +466,46 @@ test_window_remembers_size_and_course (Fixture       *fixture,
   g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, DIABETES_ID);
 }
 
+static gboolean
+is_content_stack (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "opening");
+}
+
+/* The window shows before the course does: the last course opens just after the first frame,
+ * and a course the user opened before then is left open. */
+static void
+test_window_opens_the_last_course_after_the_first_frame (Fixture       *fixture,
+                                                         gconstpointer  data)
+{
+  GtkStack *content_stack;
+
+  g_assert_true (kp_window_select_course (fixture->window, DIABETES_ID));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_clear_object (&fixture->app);
+
+  fixture->window = gui_fixture_launch_app (&fixture->app, fixture->db_path,
+                                            G_APPLICATION_HANDLES_OPEN);
+  content_stack = GTK_STACK (find_where (GTK_WIDGET (fixture->window), is_content_stack, NULL));
+  g_assert_null (kp_window_get_course (fixture->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "opening");
+  gui_fixture_wait_first_frame (fixture->window);
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, DIABETES_ID);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "course");
+
+  /* Opened by hand before the first frame: that one stays. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_clear_object (&fixture->app);
+  fixture->window = gui_fixture_launch_app (&fixture->app, fixture->db_path,
+                                            G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (kp_window_select_course (fixture->window, KOLS_ID));
+  gui_fixture_wait_first_frame (fixture->window);
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, KOLS_ID);
+}
+
 static void
 test_row_dates (void)
 {
@@ -601,6 +641,8 @@ main (int    argc,
   ADD ("window/lists-the-courses", test_window_lists_the_courses, NULL);
   ADD ("window/narrow-window-folds", test_narrow_window_folds, NULL);
   ADD ("window/remembers-size-and-course", test_window_remembers_size_and_course, NULL);
+  ADD ("window/opens-the-last-course-after-the-first-frame",
+       test_window_opens_the_last_course_after_the_first_frame, NULL);
   ADD ("actions/new-course", test_new_course, NULL);
   ADD ("actions/delete-and-undo", test_delete_and_undo, NULL);
   ADD ("actions/duplicate", test_duplicate, NULL);

@@ -47,6 +47,8 @@ struct _KpWindow
   KpCourse             *course;            /* the open course, loaded whole and watched */
   GBinding             *title_binding;
   guint                 summary_source;
+  guint                 restore_source;    /* opens the last course once the window shows */
+  gboolean              restore_pending;
   guint                 selection_frozen;  /* > 0 while the window itself changes the list */
   gboolean              close_failed;      /* the last close could not save; the next one goes */
 
@@ -1090,6 +1092,43 @@ restore_last_course (KpWindow *self)
 }
 
 static gboolean
+restore_after_first_frame (gpointer data)
+{
+  KpWindow *self = data;
+
+  self->restore_source = 0;
+  /* Unless the user opened one in the meantime. */
+  if (self->course == NULL)
+    restore_last_course (self);
+  if (self->course == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "none");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame (GdkFrameClock *frame_clock,
+                KpWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame, self);
+  if (self->restore_pending && self->restore_source == 0)
+    self->restore_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_after_first_frame,
+                                            self, NULL);
+  self->restore_pending = FALSE;
+}
+
+static void
+kp_window_realize (GtkWidget *widget)
+{
+  KpWindow *self = KP_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (kp_window_parent_class)->realize (widget);
+
+  if (self->restore_pending)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_frame), self, 0);
+}
+
+static gboolean
 kp_window_close_request (GtkWindow *window)
 {
   KpWindow *self = KP_WINDOW (window);
@@ -1158,7 +1197,9 @@ kp_window_constructed (GObject *object)
   load_courses (self);
   self->fold_source = g_idle_add_full (G_PRIORITY_LOW, fold_titles_cb, self, NULL);
   update_sidebar_page (self);
-  restore_last_course (self);
+  /* The last course opens just after the window's first frame: the window shows at once, and
+   * the course, whose pages take longest to lay out, a moment later. */
+  self->restore_pending = TRUE;
   update_actions (self);
 }
 
@@ -1169,6 +1210,7 @@ kp_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->summary_source, g_source_remove);
   g_clear_handle_id (&self->fold_source, g_source_remove);
+  g_clear_handle_id (&self->restore_source, g_source_remove);
   if (self->course != NULL)
     {
       g_clear_pointer (&self->title_binding, g_binding_unbind);
@@ -1257,6 +1299,8 @@ kp_window_class_init (KpWindowClass *klass)
   object_class->finalize = kp_window_finalize;
   object_class->get_property = kp_window_get_property;
   object_class->set_property = kp_window_set_property;
+
+  widget_class->realize = kp_window_realize;
 
   window_class->close_request = kp_window_close_request;
 
