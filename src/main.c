@@ -11,6 +11,7 @@
 
 #include "kp-application.h"
 #include "kp-cli.h"
+#include "kp-renderer.h"
 #include "kp-ui-language.h"
 
 /* The first argument after an optional `--db PATH` or `--db=PATH`, or NULL. */
@@ -68,6 +69,9 @@ main (int    argc,
 
   if (is_cli)
     return kp_cli_run (argc, argv);
+
+  /* Before GTK starts and before any thread does. */
+  kp_renderer_avoid_software_gl ("/dev");
 
   app = kp_application_new (G_APPLICATION_HANDLES_OPEN);
   return g_application_run (G_APPLICATION (app), argc, argv);
