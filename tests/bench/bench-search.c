@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "kp-application.h"
+#include "kp-renderer.h"
 #include "kp-store.h"
 #include "kp-time.h"
 #include "kp-window.h"
@@ -129,6 +130,8 @@ main (int    argc,
       return 0;
     }
 
+  /* As kursplan's main() does, before GTK starts. */
+  kp_renderer_avoid_software_gl ("/dev");
   gtk_init ();
   adw_init ();
 

@@ -164,6 +164,9 @@ def main():
     try:
         env = dict(os.environ, DISPLAY=display, GTK_A11Y='none', NO_AT_BRIDGE='1')
         env.pop('WAYLAND_DISPLAY', None)
+        # Both programs as a user starts them: each picks its own renderer (the tests' cairo
+        # would spare GNOME Text Editor the OpenGL set-up that Kursplan skips without a GPU).
+        env.pop('GSK_RENDERER', None)
         env.setdefault('GSETTINGS_BACKEND', 'memory')
         x = Display(display)
 
