@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "gui-fixture.h"
 #include "kp-time.h"
@@ -49,6 +51,28 @@ wait_until (gboolean (*done) (gpointer data),
       g_usleep (1000);
     }
   return TRUE;
+}
+
+/* Translates through the catalogues built in BUILD/po (KURSPLAN_LOCALEDIR), starting in Bokmål:
+ * GLib decides once, at the first lookup, whether to translate at all, and in a locale without a
+ * catalogue (C.UTF-8) it would decide not to. Call before g_test_init (). */
+void
+gui_fixture_use_catalogues (void)
+{
+  const char *localedir = g_getenv ("KURSPLAN_LOCALEDIR");
+
+  gui_fixture_use_language ("nb");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* The window speaks @language (a LANGUAGE list, "" for the desktop's) from the next lookup. */
+void
+gui_fixture_use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
 }
 
 /* A new temporary folder kursplan-NAME-XXXXXX; *@db_path_out is its kursplan.db (not made). */
@@ -224,6 +248,20 @@ gui_fixture_reopen (const char *db_path)
 
   g_assert_no_error (error);
   return store;
+}
+
+/* Writes @course into the database @db_path (made if it is not there), and waits until it is. */
+void
+gui_fixture_save_course (const char *db_path,
+                         KpCourse   *course)
+{
+  g_autoptr(KpStore) store = gui_fixture_reopen (db_path);
+  g_autoptr(GError) error = NULL;
+
+  kp_store_save_course (store, course, &error);
+  g_assert_no_error (error);
+  kp_store_flush (store, &error);
+  g_assert_no_error (error);
 }
 
 /* Course @id as the file holds it, read through a connection of its own; NULL if none. */

@@ -22,6 +22,10 @@ gboolean    wait_until          (gboolean          (*done) (gpointer data),
                                  gpointer            data,
                                  guint               ms);
 
+/* The window's language */
+void        gui_fixture_use_catalogues (void);
+void        gui_fixture_use_language (const char     *language);
+
 /* The temporary folder and its database */
 char       *gui_fixture_make_dir (const char        *name,
                                   char             **db_path_out);
@@ -50,6 +54,8 @@ KpCourse   *gui_fixture_make_course (const char     *id,
 /* The database, through a connection of the test's own */
 void        gui_fixture_flush   (KpWindow           *window);
 KpStore    *gui_fixture_reopen  (const char         *db_path);
+void        gui_fixture_save_course (const char     *db_path,
+                                     KpCourse       *course);
 KpCourse   *gui_fixture_load_course (const char     *db_path,
                                      const char     *id);
 

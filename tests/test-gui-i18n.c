@@ -29,9 +29,8 @@
 static void
 use_language (const char *language)
 {
-  g_setenv ("LANGUAGE", language, TRUE);
   /* Strings already looked up are cached per language: nothing to flush, but say it changed. */
-  setlocale (LC_ALL, "");
+  gui_fixture_use_language (language);
 }
 
 /* A course whose words are long in every language: a carers' course, six Thursdays. */
@@ -358,16 +357,8 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("KURSPLAN_LOCALEDIR");
-
-  /* GLib decides once, at the first lookup, whether to translate at all: in a locale without a
-   * catalogue (C.UTF-8) it would decide not to. Start in Bokmål, as a Norwegian desktop would. */
-  g_setenv ("LANGUAGE", "nb", TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  /* Start in Bokmål, as a Norwegian desktop would. */
+  gui_fixture_use_catalogues ();
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
