@@ -125,7 +125,7 @@ test_south_sami_words (void)
   g_assert_cmpstr (kp_doc_language_get_label (sma, KP_DOC_LABEL_ORGANISER), ==, "Øørnedæjja");
   g_assert_cmpstr (kp_doc_language_get_label (sma, KP_DOC_LABEL_DEADLINE), ==,
                    "Mïnngemes biejjie registreradidh");
-  g_assert_cmpstr (kp_doc_language_get_label (sma, KP_DOC_LABEL_PAGE), ==, "Bielie");
+  g_assert_cmpstr (kp_doc_language_get_label (sma, KP_DOC_LABEL_PAGE), ==, "Sæjroe");
   g_assert_cmpstr (kp_doc_language_get_role (sma, KP_ROLE_COURSE_LEADER), ==, "kuvsjen åvtehke");
   g_assert_cmpstr (kp_doc_language_get_role (sma, KP_ROLE_PROFESSIONAL), ==, "faagealmetje");
   g_assert_cmpstr (kp_doc_language_get_contribution_kind (sma, KP_CONTRIBUTION_SHARING), ==,

@@ -256,7 +256,7 @@ static const KpDocLanguage languages[] = {
      * ektiebarkoe, ektesne, maeksedh); DutkanSápmi = its conference site's South Sami pages
      * (Programme, registreradidh, sijjie, joekedidh); NDLA = its South Sami texts (åvtehke,
      * soptsestimmie); Udir = "Bïevnesh naasjovnalen pryövoej bïjre" (bïevnesh, information);
-     * satni = the South Sami UI of satni.org (jaksoes, accessible); lang-sma = GiellaLT's
+     * satni = the South Sami UI of satni.org (jaksoes, accessible; nedtesæjroe, web page); lang-sma = GiellaLT's
      * analyser and its sme–sma notes (soejkesjidh, ts. = tsåahka, åasa in åasadaltese);
      * Saemiedigkie = the Sámediggi's South Sami pages, as kept in GiellaLT's CorpusTools tests
      * (tjirkijh "representatives", gaskesadteme in Gaskesadtemebïevnesh "contact information",
@@ -293,7 +293,7 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_PLANNED_TOGETHER] =                             /* † own: soejkesjidh */
         "Nuhtjijetjirkijh jïh faagealmetjh leah kuvsjem ektesne soejkesjamme.",
       [KP_DOC_LABEL_CANCELLED] = "Orrijamme",                       /* † own: orrijidh, as sma.po */
-      [KP_DOC_LABEL_PAGE] = "Bielie",                               /* † own, as sma.po */
+      [KP_DOC_LABEL_PAGE] = "Sæjroe",                       /* † satni nedtesæjroe "web page" */
       [KP_DOC_LABEL_ACCESSIBILITY] = "Jaksoesvoete",                /* † own: satni jaksoes */
       [KP_DOC_LABEL_CONDITIONS] = "Hijven daejredh",                /* † own: hijven, daejredh */
       [KP_DOC_LABEL_REFERRAL] =                                     /* † own */

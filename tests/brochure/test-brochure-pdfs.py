@@ -144,7 +144,7 @@ class Content(unittest.TestCase):
                         self.assertNotIn(bokmal, text)
         # The A5 brochure runs over two pages: the footer counts them in the brochure's language.
         self.assertIn("Å leve med kols · Sijddo 1 / 2", flat(text_of("brochure-smj-a5.pdf")))
-        self.assertIn("Å leve med kols · Bielie 2 / 2", flat(text_of("brochure-sma-a5.pdf")))
+        self.assertIn("Å leve med kols · Sæjroe 2 / 2", flat(text_of("brochure-sma-a5.pdf")))
 
     def test_cancelled_session_marked_or_left_out(self):
         marked = flat(text_of("brochure-nb-a4.pdf"))
