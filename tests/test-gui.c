@@ -300,6 +300,16 @@ shows_all_courses (gpointer data)
   return n_visible (fixture) == 3;
 }
 
+/* The row the sidebar's selection is on, or GTK_INVALID_LIST_POSITION. */
+static guint
+selected_position (Fixture *fixture)
+{
+  GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (fixture->window),
+                                                  GTK_TYPE_LIST_VIEW));
+
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)));
+}
+
 static void
 test_search_filters_the_list (Fixture       *fixture,
                               gconstpointer  data)
@@ -308,6 +318,14 @@ test_search_filters_the_list (Fixture       *fixture,
                                                                     KP_TYPE_WINDOW,
                                                                     "search_entry"));
   g_autoptr(KpCourseSummary) match = NULL;
+  GtkWidget *first_row;
+
+  /* Diabetes open and selected, second in the list. */
+  g_assert_true (kp_window_select_course (fixture->window, DIABETES_ID));
+  g_assert_cmpuint (selected_position (fixture), ==, 1);
+  first_row = find_widget (GTK_WIDGET (fixture->window), KP_TYPE_COURSE_ROW);
+  g_assert_cmpstr (kp_course_summary_get_id (kp_course_row_get_summary (KP_COURSE_ROW (first_row))),
+                   ==, KOLS_ID);
 
   activate (fixture, "win.search");
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
@@ -320,6 +338,18 @@ test_search_filters_the_list (Fixture       *fixture,
   match = g_list_model_get_item (kp_window_get_visible_courses (fixture->window), 0);
   g_assert_cmpstr (kp_course_summary_get_id (match), ==, KOLS_ID);
 
+  /* The open course is hidden, so no row is selected; the course stays open. */
+  g_assert_cmpuint (selected_position (fixture), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, DIABETES_ID);
+
+  gtk_editable_set_text (entry, "diabetes");
+  g_assert_true (wait_until (shows_one_course, fixture, 2000));
+  /* The same row, now showing the course found, selected: rows stay as the search changes. */
+  g_assert_true (find_widget (GTK_WIDGET (fixture->window), KP_TYPE_COURSE_ROW) == first_row);
+  g_assert_cmpstr (kp_course_summary_get_id (kp_course_row_get_summary (KP_COURSE_ROW (first_row))),
+                   ==, DIABETES_ID);
+  g_assert_cmpuint (selected_position (fixture), ==, 0);
+
   gtk_editable_set_text (entry, "ingen slike kurs");
   g_assert_true (wait_until (shows_no_course, fixture, 2000));
   g_assert_cmpstr (sidebar_page (fixture), ==, "no-results");
@@ -327,6 +357,11 @@ test_search_filters_the_list (Fixture       *fixture,
   gtk_editable_set_text (entry, "");
   g_assert_true (wait_until (shows_all_courses, fixture, 2000));
   g_assert_cmpstr (sidebar_page (fixture), ==, "list");
+  /* An empty list had no rows left: new ones, in order, with the open course selected. */
+  first_row = find_widget (GTK_WIDGET (fixture->window), KP_TYPE_COURSE_ROW);
+  g_assert_cmpstr (kp_course_summary_get_id (kp_course_row_get_summary (KP_COURSE_ROW (first_row))),
+                   ==, KOLS_ID);
+  g_assert_cmpuint (selected_position (fixture), ==, 1);
 }
 
 static gboolean

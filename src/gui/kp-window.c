@@ -16,8 +16,10 @@
 #include "kp-course-row.h"
 #include "kp-course-view.h"
 #include "kp-plan-reader.h"
+#include "kp-list-slot.h"
 #include "kp-method.h"
 #include "kp-run-again-dialog.h"
+#include "kp-slot-list-model.h"
 #include "kp-stats-window.h"
 #include "kp-toast.h"
 #include "kp-ui-language.h"
@@ -229,8 +231,9 @@ static void
 on_visible_courses_changed (KpWindow *self)
 {
   update_sidebar_page (self);
-  if (gtk_single_selection_get_selected_item (self->selection) == NULL && self->course != NULL)
-    sync_selection (self);
+  /* The selection is a place in the list (see kp-slot-list-model.c): put it where the open
+   * course is now. */
+  sync_selection (self);
 }
 
 /* Puts a fresh summary of the open course in the list, in the place of the old one. */
@@ -390,15 +393,17 @@ kp_window_select_course (KpWindow   *self,
 static void
 on_selected_item_changed (KpWindow *self)
 {
+  KpListSlot *slot;
   KpCourseSummary *summary;
 
   if (self->selection_frozen > 0)
     return;
 
   /* A search that hides the open course leaves it open. */
-  summary = gtk_single_selection_get_selected_item (self->selection);
-  if (summary == NULL)
+  slot = gtk_single_selection_get_selected_item (self->selection);
+  if (slot == NULL)
     return;
+  summary = kp_list_slot_get_item (slot);
 
   if (open_course (self, kp_course_summary_get_id (summary)))
     adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -1031,18 +1036,33 @@ list_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_slot_changed (KpListSlot  *slot,
+                 GParamSpec  *pspec,
+                 KpCourseRow *row)
+{
+  kp_course_row_set_summary (row, kp_list_slot_get_item (slot));
+}
+
+/* A row shows a place in the list, and whichever course is there (kp-slot-list-model.c). */
+static void
 list_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
-  kp_course_row_set_summary (KP_COURSE_ROW (gtk_list_item_get_child (item)),
-                             gtk_list_item_get_item (item));
+  KpListSlot *slot = gtk_list_item_get_item (item);
+  KpCourseRow *row = KP_COURSE_ROW (gtk_list_item_get_child (item));
+
+  kp_course_row_set_summary (row, kp_list_slot_get_item (slot));
+  g_signal_connect_object (slot, "notify::item", G_CALLBACK (on_slot_changed), row, 0);
 }
 
 static void
 list_unbind (GtkSignalListItemFactory *factory,
              GtkListItem              *item)
 {
-  kp_course_row_set_summary (KP_COURSE_ROW (gtk_list_item_get_child (item)), NULL);
+  KpCourseRow *row = KP_COURSE_ROW (gtk_list_item_get_child (item));
+
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_changed, row);
+  kp_course_row_set_summary (row, NULL);
 }
 
 static void
@@ -1373,10 +1393,12 @@ kp_window_init (KpWindow *self)
   self->courses = g_list_store_new (KP_TYPE_COURSE_SUMMARY);
   self->filter = gtk_custom_filter_new (course_filter_func, self, NULL);
 
-  /* The models hand their references on: courses → visible_courses → selection. */
+  /* The models hand their references on: courses → visible_courses → the slots the rows show
+   * (which keep the rows as the search changes) → selection. */
   self->visible_courses = gtk_filter_list_model_new (G_LIST_MODEL (self->courses),
                                                      GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->visible_courses));
+  self->selection = gtk_single_selection_new (
+    G_LIST_MODEL (kp_slot_list_model_new (G_LIST_MODEL (self->visible_courses))));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
