@@ -59,7 +59,7 @@ struct _KpWindow
   AdwToast             *undo_toast;
   gint64                undo_toast_shown;  /* monotonic µs */
 
-  GtkWidget            *course_view;
+  GtkWidget            *course_view;       /* (nullable): made when the first course opens */
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -320,7 +320,13 @@ kp_window_set_course (KpWindow *self,
     }
 
   g_set_object (&self->course, course);
-  kp_course_view_set_course (KP_COURSE_VIEW (self->course_view), course);
+  if (course != NULL && self->course_view == NULL)
+    {
+      self->course_view = kp_course_view_new ();
+      adw_bin_set_child (self->course_view_bin, self->course_view);
+    }
+  if (self->course_view != NULL)
+    kp_course_view_set_course (KP_COURSE_VIEW (self->course_view), course);
 
   if (course != NULL)
     {
@@ -1421,7 +1427,4 @@ kp_window_init (KpWindow *self)
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
-
-  self->course_view = kp_course_view_new ();
-  adw_bin_set_child (self->course_view_bin, self->course_view);
 }
