@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "kp-course.h"
+#include "kp-member-removal.h"
 #include "kp-time.h"
 #include "kp-util-private.h"
 
@@ -734,6 +735,44 @@ kp_course_add_evaluation (KpCourse     *self,
   g_list_store_append (self->evaluations, evaluation);
 }
 
+/* The list that holds items of @item's type, or NULL. */
+static GListStore *
+kp_course_list_for_item (KpCourse *self,
+                         gpointer  item)
+{
+  GListStore *lists[] = { self->members, self->meetings, self->sessions, self->evaluations };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GType item_type = g_list_model_get_item_type (G_LIST_MODEL (lists[i]));
+
+      /* g_list_store_find() is critical about items of another type. */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, item_type))
+        return lists[i];
+    }
+  return NULL;
+}
+
+/**
+ * kp_course_find_item:
+ * @item: a member, meeting, session or evaluation
+ * @position: (out) (optional): where it is in its list
+ *
+ * Returns: %TRUE if @item is one of this course's
+ */
+gboolean
+kp_course_find_item (KpCourse *self,
+                     gpointer  item,
+                     guint    *position)
+{
+  GListStore *list;
+
+  g_return_val_if_fail (KP_IS_COURSE (self), FALSE);
+
+  list = kp_course_list_for_item (self, item);
+  return list != NULL && g_list_store_find (list, item, position);
+}
+
 /**
  * kp_course_remove_item:
  * @item: a member, meeting, session or evaluation of this course
@@ -744,24 +783,40 @@ gboolean
 kp_course_remove_item (KpCourse *self,
                        gpointer  item)
 {
-  GListStore *lists[] = { self->members, self->meetings, self->sessions, self->evaluations };
+  guint position;
 
   g_return_val_if_fail (KP_IS_COURSE (self), FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    {
-      GType item_type = g_list_model_get_item_type (G_LIST_MODEL (lists[i]));
-      guint position;
+  if (!kp_course_find_item (self, item, &position))
+    return FALSE;
+  g_list_store_remove (kp_course_list_for_item (self, item), position);
+  return TRUE;
+}
 
-      /* g_list_store_find() is critical about items of another type. */
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, item_type) &&
-          g_list_store_find (lists[i], item, &position))
-        {
-          g_list_store_remove (lists[i], position);
-          return TRUE;
-        }
-    }
-  return FALSE;
+/**
+ * kp_course_insert_item:
+ * @position: where in its list; past the end puts @item last
+ * @item: a member, meeting, session or evaluation not yet in this course
+ *
+ * Puts @item back where kp_course_find_item() said it was before it was removed.
+ *
+ * Returns: %FALSE, changing nothing, when @item is this course's already or of no kind it holds
+ */
+gboolean
+kp_course_insert_item (KpCourse *self,
+                       guint     position,
+                       gpointer  item)
+{
+  GListStore *list;
+
+  g_return_val_if_fail (KP_IS_COURSE (self), FALSE);
+
+  list = kp_course_list_for_item (self, item);
+  if (list == NULL || g_list_store_find (list, item, NULL))
+    return FALSE;
+  g_list_store_insert (list, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (list))),
+                       item);
+  return TRUE;
 }
 
 static int
@@ -900,82 +955,23 @@ kp_course_count_member_contributions (KpCourse   *self,
   return count;
 }
 
-/* A list of member UUIDs without @member_id, or NULL when it was not in it. */
-static char **
-strv_without (const char * const *ids,
-              const char         *member_id)
-{
-  g_autoptr(GStrvBuilder) builder = NULL;
-  gboolean found = FALSE;
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    found |= g_strcmp0 (ids[i], member_id) == 0;
-  if (!found)
-    return NULL;
-
-  builder = g_strv_builder_new ();
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (g_strcmp0 (ids[i], member_id) != 0)
-      g_strv_builder_add (builder, ids[i]);
-  return g_strv_builder_end (builder);
-}
-
 /**
  * kp_course_remove_member:
  *
  * Takes @member out of the planning group, and with them their contributions to the sessions
  * and their place in the lists of who attended planning and evaluation meetings, so that no
- * UUID is left pointing at nobody.
+ * UUID is left pointing at nobody. kp_member_removal_take() does the same and can undo it.
  */
 void
 kp_course_remove_member (KpCourse *self,
                          KpMember *member)
 {
-  g_autofree char *member_id = NULL;
-  guint n;
+  g_autoptr(KpMemberRemoval) removal = NULL;
 
   g_return_if_fail (KP_IS_COURSE (self));
   g_return_if_fail (KP_IS_MEMBER (member));
 
-  member_id = g_strdup (kp_member_get_id (member));
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KpSession) session = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
-      GListModel *contributions = kp_session_get_contributions (session);
-
-      for (guint j = g_list_model_get_n_items (contributions); j > 0; j--)
-        {
-          g_autoptr(KpContribution) contribution = g_list_model_get_item (contributions, j - 1);
-
-          if (g_strcmp0 (kp_contribution_get_member_id (contribution), member_id) == 0)
-            kp_session_remove_contribution (session, j - 1);
-        }
-    }
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->meetings));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KpMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
-      g_auto(GStrv) rest = strv_without (kp_meeting_get_attendees (meeting), member_id);
-
-      if (rest != NULL)
-        kp_meeting_set_attendees (meeting, (const char * const *) rest);
-    }
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->evaluations));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KpEvaluation) evaluation = g_list_model_get_item (G_LIST_MODEL (self->evaluations),
-                                                                  i);
-      g_auto(GStrv) rest = strv_without (kp_evaluation_get_attendees (evaluation), member_id);
-
-      if (rest != NULL)
-        kp_evaluation_set_attendees (evaluation, (const char * const *) rest);
-    }
-
-  kp_course_remove_item (self, member);
+  removal = kp_member_removal_take (self, member);
 }
 
 static GDateTime *

@@ -127,6 +127,12 @@ void                kp_course_add_evaluation       (KpCourse           *self,
                                                     KpEvaluation       *evaluation);
 gboolean            kp_course_remove_item          (KpCourse           *self,
                                                     gpointer            item);
+gboolean            kp_course_find_item            (KpCourse           *self,
+                                                    gpointer            item,
+                                                    guint              *position);
+gboolean            kp_course_insert_item          (KpCourse           *self,
+                                                    guint               position,
+                                                    gpointer            item);
 void                kp_course_sort_sessions        (KpCourse           *self);
 KpMember           *kp_course_find_member          (KpCourse           *self,
                                                     const char         *member_id);

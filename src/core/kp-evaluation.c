@@ -452,3 +452,75 @@ kp_evaluation_set_action_done (KpEvaluation *self,
   done_actions = g_strv_builder_end (builder);
   kp_evaluation_set_done_actions (self, (const char * const *) done_actions);
 }
+
+/**
+ * kp_evaluation_remove_action:
+ * @action: one of the evaluation's actions
+ * @was_done: (out) (optional): whether the next run had ticked @action off
+ *
+ * Takes @action out of the actions, and its tick with it, so that one added again later starts
+ * undone.
+ *
+ * Returns: where @action was in the actions, or -1 when it was not one of them
+ */
+int
+kp_evaluation_remove_action (KpEvaluation *self,
+                             const char   *action,
+                             gboolean     *was_done)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) kept = NULL;
+  int position = -1;
+
+  g_return_val_if_fail (KP_IS_EVALUATION (self), -1);
+  g_return_val_if_fail (action != NULL, -1);
+
+  if (was_done != NULL)
+    *was_done = FALSE;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; self->actions != NULL && self->actions[i] != NULL; i++)
+    if (position < 0 && g_strcmp0 (self->actions[i], action) == 0)
+      position = i;
+    else
+      g_strv_builder_add (builder, self->actions[i]);
+  if (position < 0)
+    return -1;
+
+  if (was_done != NULL)
+    *was_done = kp_evaluation_get_action_done (self, action);
+  kp_evaluation_set_action_done (self, action, FALSE);
+  kept = g_strv_builder_end (builder);
+  kp_evaluation_set_actions (self, (const char * const *) kept);
+  return position;
+}
+
+/**
+ * kp_evaluation_insert_action:
+ * @position: where in the actions; past the end puts @action last
+ * @action: an action not yet among the evaluation's actions
+ * @done: whether the next run has ticked it off
+ *
+ * Puts an action back where kp_evaluation_remove_action() took it from.
+ *
+ * Returns: %FALSE, changing nothing, when @action is already one of the actions
+ */
+gboolean
+kp_evaluation_insert_action (KpEvaluation *self,
+                             guint         position,
+                             const char   *action,
+                             gboolean      done)
+{
+  g_auto(GStrv) actions = NULL;
+
+  g_return_val_if_fail (KP_IS_EVALUATION (self), FALSE);
+  g_return_val_if_fail (action != NULL && *action != '\0', FALSE);
+
+  if (self->actions != NULL && g_strv_contains ((const char * const *) self->actions, action))
+    return FALSE;
+
+  actions = kp_strv_insert ((const char * const *) self->actions, position, action);
+  kp_evaluation_set_actions (self, (const char * const *) actions);
+  kp_evaluation_set_action_done (self, action, done);
+  return TRUE;
+}

@@ -53,5 +53,12 @@ gboolean            kp_evaluation_get_action_done   (KpEvaluation       *self,
 void                kp_evaluation_set_action_done   (KpEvaluation       *self,
                                                      const char         *action,
                                                      gboolean            done);
+int                 kp_evaluation_remove_action     (KpEvaluation       *self,
+                                                     const char         *action,
+                                                     gboolean           *was_done);
+gboolean            kp_evaluation_insert_action     (KpEvaluation       *self,
+                                                     guint               position,
+                                                     const char         *action,
+                                                     gboolean            done);
 
 G_END_DECLS

@@ -534,6 +534,23 @@ kp_session_add_contribution (KpSession      *self,
   g_list_store_append (self->contributions, contribution);
 }
 
+/**
+ * kp_session_insert_contribution:
+ * @position: where among the contributions; past the end puts @contribution last
+ */
+void
+kp_session_insert_contribution (KpSession      *self,
+                                guint           position,
+                                KpContribution *contribution)
+{
+  g_return_if_fail (KP_IS_SESSION (self));
+  g_return_if_fail (KP_IS_CONTRIBUTION (contribution));
+
+  g_list_store_insert (self->contributions,
+                       MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->contributions))),
+                       contribution);
+}
+
 void
 kp_session_remove_contribution (KpSession *self,
                                 guint      position)

@@ -54,6 +54,9 @@ void             kp_session_set_modified         (KpSession       *self,
 GListModel      *kp_session_get_contributions    (KpSession       *self);
 void             kp_session_add_contribution     (KpSession       *self,
                                                   KpContribution  *contribution);
+void             kp_session_insert_contribution  (KpSession       *self,
+                                                  guint            position,
+                                                  KpContribution  *contribution);
 void             kp_session_remove_contribution  (KpSession       *self,
                                                   guint            position);
 guint            kp_session_count_contributions  (KpSession       *self,

@@ -39,4 +39,23 @@ kp_set_strv (char               ***field,
   return TRUE;
 }
 
+/* A copy of @strv (may be %NULL) with @value put in at @position, or at the end when
+ * @position is past it. */
+static inline char **
+kp_strv_insert (const char * const *strv,
+                guint               position,
+                const char         *value)
+{
+  guint n = strv != NULL ? g_strv_length ((char **) strv) : 0;
+  char **result = g_new0 (char *, n + 2);
+
+  position = MIN (position, n);
+  for (guint i = 0; i < position; i++)
+    result[i] = g_strdup (strv[i]);
+  result[position] = g_strdup (value);
+  for (guint i = position; i < n; i++)
+    result[i + 1] = g_strdup (strv[i]);
+  return result;
+}
+
 G_END_DECLS
