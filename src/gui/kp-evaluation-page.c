@@ -592,27 +592,62 @@ on_action_done_toggled (GtkCheckButton   *check,
                                  gtk_check_button_get_active (check));
 }
 
+typedef struct
+{
+  KpCourse     *course;
+  KpEvaluation *meeting;
+  char         *action;
+  guint         position;
+  gboolean      done;
+} RemovedAction;
+
+static void
+removed_action_free (RemovedAction *removed)
+{
+  g_object_unref (removed->course);
+  g_object_unref (removed->meeting);
+  g_free (removed->action);
+  g_free (removed);
+}
+
+static void
+undo_action_removal (RemovedAction *removed)
+{
+  /* The evaluation meeting may have gone since, in a run again or an import. */
+  if (kp_course_find_item (removed->course, removed->meeting, NULL))
+    kp_evaluation_insert_action (removed->meeting, removed->position, removed->action,
+                                 removed->done);
+}
+
 static void
 on_remove_action_clicked (GtkButton        *button,
                           KpEvaluationPage *self)
 {
   KpEvaluation *meeting = find_evaluation (self, KP_EVALUATION_MEETING);
-  const char *action = g_object_get_data (G_OBJECT (button), "action");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char * const *actions;
-  g_auto(GStrv) kept = NULL;
+  g_autofree char *action = g_strdup (g_object_get_data (G_OBJECT (button), "action"));
+  g_autofree char *message = NULL;
+  RemovedAction *removed;
+  gboolean done;
+  int position;
 
   if (meeting == NULL)
     return;
 
-  actions = kp_evaluation_get_actions (meeting);
-  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
-    if (g_strcmp0 (actions[i], action) != 0)
-      g_strv_builder_add (builder, actions[i]);
-  kept = g_strv_builder_end (builder);
   /* A removed action takes its tick with it, so that one added again later starts undone. */
-  kp_evaluation_set_action_done (meeting, action, FALSE);
-  kp_evaluation_set_actions (meeting, kept[0] != NULL ? (const char * const *) kept : NULL);
+  position = kp_evaluation_remove_action (meeting, action, &done);
+  if (position < 0)
+    return;
+
+  removed = g_new0 (RemovedAction, 1);
+  removed->course = g_object_ref (self->course);
+  removed->meeting = g_object_ref (meeting);
+  removed->action = g_strdup (action);
+  removed->position = position;
+  removed->done = done;
+  /* Translators: a toast after removing something; %s is its name */
+  message = g_strdup_printf (_("“%s” removed"), action);
+  kp_toast_show_undo (GTK_WIDGET (self), message, (KpToastUndoFunc) undo_action_removal,
+                      removed, (GDestroyNotify) removed_action_free);
   sync_from_course (self);
 }
 

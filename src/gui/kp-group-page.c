@@ -16,8 +16,10 @@
 
 #include "kp-bind.h"
 #include "kp-group-page.h"
+#include "kp-member-removal.h"
 #include "kp-stats.h"
 #include "kp-time.h"
+#include "kp-toast.h"
 #include "kp-ui-language.h"
 #include "kp-widget.h"
 
@@ -322,6 +324,29 @@ add_member_action (GtkWidget  *widget,
 }
 
 static void
+undo_member_removal (KpMemberRemoval *removal)
+{
+  kp_member_removal_undo (removal);
+}
+
+/* Takes @member out of the group, with their contributions and attendance, and offers to put
+ * it all back. */
+static void
+remove_member_with_undo (KpGroupPage *self,
+                         KpMember    *member)
+{
+  g_autoptr(KpMemberRemoval) removal = NULL;
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast after removing something; %s is its name */
+  message = g_strdup_printf (_("“%s” removed"), member_name (member));
+  removal = kp_member_removal_take (self->course, member);
+  if (removal != NULL)
+    kp_toast_show_undo (GTK_WIDGET (self), message, (KpToastUndoFunc) undo_member_removal,
+                        g_steal_pointer (&removal), (GDestroyNotify) kp_member_removal_free);
+}
+
+static void
 on_remove_member_response (AdwMessageDialog *dialog,
                            const char       *response,
                            KpGroupPage      *self)
@@ -330,14 +355,15 @@ on_remove_member_response (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "remove") == 0 && self->course != NULL &&
       kp_course_find_member (self->course, kp_member_get_id (member)) == member)
-    kp_course_remove_member (self->course, member);
+    remove_member_with_undo (self, member);
 }
 
 /**
  * kp_group_page_remove_member:
  *
  * Removes @member from the planning group. A member who gives contributions to the sessions is
- * removed only once the user has confirmed, in a dialog that says how many go with them.
+ * removed only once the user has confirmed, in a dialog that says how many go with them. A toast
+ * then offers to undo the removal, contributions and attendance included.
  */
 void
 kp_group_page_remove_member (KpGroupPage *self,
@@ -357,7 +383,7 @@ kp_group_page_remove_member (KpGroupPage *self,
   n = kp_course_count_member_contributions (self->course, kp_member_get_id (member));
   if (n == 0)
     {
-      kp_course_remove_member (self->course, member);
+      remove_member_with_undo (self, member);
       return;
     }
 
@@ -390,12 +416,22 @@ kp_group_page_remove_member (KpGroupPage *self,
 
 /* Planning meetings */
 
+/* The meeting's day as its row shows it: "Monday 1 March 2027", or that it has none */
+static char *
+meeting_day (KpMeeting *meeting)
+{
+  GDateTime *start = kp_meeting_get_start (meeting);
+
+  /* Translators: a planning meeting's day, as g_date_time_format() writes it */
+  return start != NULL ? kp_ui_language_format_date (start, _("%A %-d %B %Y"))
+                       : g_strdup (_("No date"));
+}
+
 static void
 update_meeting_row (AdwExpanderRow *row,
                     GParamSpec     *pspec,
                     KpMeeting      *meeting)
 {
-  GDateTime *start = kp_meeting_get_start (meeting);
   const char * const *attendees = kp_meeting_get_attendees (meeting);
   guint n_attendees = attendees != NULL ? g_strv_length ((char **) attendees) : 0;
   g_autofree char *date = NULL;
@@ -403,9 +439,7 @@ update_meeting_row (AdwExpanderRow *row,
   g_autofree char *subtitle = NULL;
   GtkMenuButton *date_button = g_object_get_data (G_OBJECT (row), "kp-date-button");
 
-  /* Translators: a planning meeting's day, as g_date_time_format() writes it */
-  date = start != NULL ? kp_ui_language_format_date (start, _("%A %-d %B %Y"))
-                       : g_strdup (_("No date"));
+  date = meeting_day (meeting);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
   if (date_button != NULL)
     gtk_menu_button_set_label (date_button, date);
@@ -485,15 +519,59 @@ name_or_unnamed (GBinding     *binding,
   return TRUE;
 }
 
+typedef struct
+{
+  KpCourse  *course;
+  KpMeeting *meeting;
+  guint      position;
+} RemovedMeeting;
+
+static void
+removed_meeting_free (RemovedMeeting *removed)
+{
+  g_object_unref (removed->course);
+  g_object_unref (removed->meeting);
+  g_free (removed);
+}
+
+static void
+undo_meeting_removal (RemovedMeeting *removed)
+{
+  kp_course_insert_item (removed->course, removed->position, removed->meeting);
+}
+
 static void
 on_remove_meeting_clicked (GtkButton *button,
                            KpMeeting *meeting)
 {
   KpGroupPage *self = KP_GROUP_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
                                                               KP_TYPE_GROUP_PAGE));
+  RemovedMeeting *removed;
+  g_autofree char *message = NULL;
+  guint position;
 
-  if (self != NULL && self->course != NULL)
-    kp_course_remove_item (self->course, meeting);
+  if (self == NULL || self->course == NULL ||
+      !kp_course_find_item (self->course, meeting, &position))
+    return;
+
+  removed = g_new0 (RemovedMeeting, 1);
+  removed->course = g_object_ref (self->course);
+  removed->meeting = g_object_ref (meeting);
+  removed->position = position;
+  if (kp_meeting_get_start (meeting) != NULL)
+    {
+      g_autofree char *day = meeting_day (meeting);
+
+      /* Translators: a toast after removing the planning meeting of that day */
+      message = g_strdup_printf (_("Meeting of %s removed"), day);
+    }
+  else
+    message = g_strdup (_("Meeting removed"));
+
+  /* The row goes with the meeting: nothing of it is used after this. */
+  kp_course_remove_item (self->course, meeting);
+  kp_toast_show_undo (GTK_WIDGET (self), message, (KpToastUndoFunc) undo_meeting_removal,
+                      removed, (GDestroyNotify) removed_meeting_free);
 }
 
 static GtkWidget *

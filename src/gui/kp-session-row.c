@@ -502,8 +502,7 @@ deleted_free (gpointer data)
 }
 
 static void
-on_undo_delete (AdwToast *toast,
-                Deleted  *deleted)
+on_undo_delete (Deleted *deleted)
 {
   kp_course_add_session (deleted->course, deleted->session);
   kp_course_sort_sessions (deleted->course);
@@ -515,33 +514,25 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   KpSessionRow *self = KP_SESSION_ROW (widget);
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(KpCourse) course = g_object_ref (self->course);
+  g_autoptr(KpSession) session = g_object_ref (self->session);
   Deleted *deleted = g_new0 (Deleted, 1);
   g_autofree char *day = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
-  deleted->course = g_object_ref (self->course);
-  deleted->session = g_object_ref (self->session);
+  deleted->course = g_object_ref (course);
+  deleted->session = g_object_ref (session);
   day = kp_session_get_start (self->session) != NULL
         ? kp_session_format_day (kp_session_get_start (self->session))
         : g_strdup (_("No date yet"));
-
-  /* The row goes with the session: nothing of it is used after this. */
-  kp_course_remove_item (deleted->course, deleted->session);
-
-  if (overlay == NULL)
-    {
-      deleted_free (deleted);
-      return;
-    }
   /* Translators: a toast after deleting the session of that day */
   message = g_strdup_printf (_("Session of %s deleted"), day);
-  toast = kp_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete), deleted,
-                         (GClosureNotify) (void (*) (void)) deleted_free, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+
+  /* The toast goes on the overlay around the row while the row is still in it. */
+  kp_toast_show_undo (widget, message, (KpToastUndoFunc) on_undo_delete, deleted, deleted_free);
+
+  /* The row goes with the session: nothing of it is used after this. */
+  kp_course_remove_item (course, session);
 }
 
 static void

@@ -52,6 +52,49 @@ kp_toast_show (GtkWidget  *widget,
 }
 
 /**
+ * kp_toast_show_undo:
+ * @widget: a widget inside an #AdwToastOverlay
+ * @message: plain text, not markup: what was removed
+ * @undo: called with @data when the user clicks the toast's Undo
+ * @data: what @undo needs to put things back
+ * @destroy: (nullable): frees @data once the toast is gone
+ *
+ * Shows @message on the toast overlay around @widget with an Undo button. Where there is no
+ * overlay (a page not yet in a window), logs @message and frees @data at once.
+ *
+ * Returns: (transfer none) (nullable): the toast, or %NULL where there is no overlay
+ */
+AdwToast *
+kp_toast_show_undo (GtkWidget       *widget,
+                    const char      *message,
+                    KpToastUndoFunc  undo,
+                    gpointer         data,
+                    GDestroyNotify   destroy)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (undo != NULL, NULL);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      if (destroy != NULL)
+        destroy (data);
+      return NULL;
+    }
+
+  toast = kp_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo), data,
+                         (GClosureNotify) (void (*) (void)) destroy, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return toast;
+}
+
+/**
  * kp_toast_saved_message:
  * @file: a file just written
  *

@@ -14,4 +14,13 @@ void      kp_toast_show          (GtkWidget  *widget,
                                   const char *message);
 char     *kp_toast_saved_message (GFile      *file);
 
+/* Puts back what a removal took; called with the data given to kp_toast_show_undo(). */
+typedef void (*KpToastUndoFunc) (gpointer data);
+
+AdwToast *kp_toast_show_undo     (GtkWidget       *widget,
+                                  const char      *message,
+                                  KpToastUndoFunc  undo,
+                                  gpointer         data,
+                                  GDestroyNotify   destroy);
+
 G_END_DECLS

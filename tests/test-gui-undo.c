@@ -1,0 +1,489 @@
+/* test-gui-undo.c — removing a planning-group member (with contributions, after the dialog),
+ * a planning meeting and an evaluation action, then Undo on the toast: the database holds
+ * exactly what was there again; without Undo the removal stays saved
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gui-fixture.h"
+#include "gui-shots.h"
+#include "kp-course-view.h"
+#include "kp-evaluation-summary.h"
+#include "kp-group-page.h"
+#include "kp-time.h"
+
+#define COURSE_ID  "c0d5e000-0000-4000-8000-0000000000d1"
+#define OLE_ID     "c0d5e000-0000-4000-8000-0000000000b1"
+#define IDA_ID     "c0d5e000-0000-4000-8000-0000000000b2"
+#define KARI_ID    "c0d5e000-0000-4000-8000-0000000000b3"
+#define MEETING1_ID "c0d5e000-0000-4000-8000-0000000000c1"
+#define MEETING2_ID "c0d5e000-0000-4000-8000-0000000000c2"
+
+typedef struct
+{
+  char          *dir;
+  char          *db_path;
+  KpApplication *app;
+  KpWindow      *window;
+  KpCourseView  *view;
+} Fixture;
+
+static KpMember *
+add_member (KpCourse   *course,
+            const char *id,
+            KpRole      role,
+            const char *name,
+            const char *email)
+{
+  g_autoptr(KpMember) member = kp_member_new (id, role);
+
+  kp_member_set_name (member, name);
+  kp_member_set_email (member, email);
+  kp_course_add_member (course, member);
+  return member;
+}
+
+static void
+add_meeting (KpCourse           *course,
+             const char         *id,
+             int                 month,
+             guint               minutes,
+             const char * const *attendees)
+{
+  g_autoptr(KpMeeting) meeting = kp_meeting_new (id);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GDateTime) start = kp_time_new_local (tz, 2027, month, 12, 12, 0, NULL);
+
+  kp_meeting_set_start (meeting, start);
+  kp_meeting_set_minutes (meeting, minutes);
+  kp_meeting_set_attendees (meeting, attendees);
+  kp_course_add_meeting (course, meeting);
+}
+
+/* Ole Dahl (nurse), Ida Berg (user representative) and Kari Nilsen, in that order. Each of
+ * three sessions: a sharing, Ida's talk, Ole's lecture. Two planning meetings, the first with
+ * all three, the second with Ole and Ida. An evaluation meeting with three actions, the second
+ * ticked off, and all three attending. */
+static void
+fill_database (const char *path)
+{
+  g_autoptr(KpCourse) course = kp_course_new (COURSE_ID);
+  g_autoptr(KpEvaluation) evaluation = kp_evaluation_new (NULL, KP_EVALUATION_MEETING);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GDateTime) start = kp_time_new_local (tz, 2027, 3, 4, 18, 0, NULL);
+  const char *all[] = { OLE_ID, IDA_ID, KARI_ID, NULL };
+  const char *two[] = { OLE_ID, IDA_ID, NULL };
+  const char *actions[] = { "Kortere dager", "Mer pause", "Nytt lokale", NULL };
+
+  kp_course_set_title (course, "Å leve med kols");
+  kp_course_set_status (course, KP_COURSE_STATUS_PLANNING);
+  add_member (course, OLE_ID, KP_ROLE_PROFESSIONAL, "Ole Dahl", "ole@example.org");
+  add_member (course, IDA_ID, KP_ROLE_USER_REPRESENTATIVE, "Ida Berg", "ida@example.org");
+  add_member (course, KARI_ID, KP_ROLE_EXPERIENCE_CONSULTANT, "Kari Nilsen", "kari@example.org");
+  add_meeting (course, MEETING1_ID, 1, 180, all);
+  add_meeting (course, MEETING2_ID, 2, 120, two);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(KpSession) session = kp_session_new (NULL);
+      g_autoptr(GDateTime) when = g_date_time_add_weeks (start, i);
+      g_autoptr(KpContribution) sharing = kp_contribution_new (KP_CONTRIBUTION_SHARING, NULL,
+                                                               "Erfaringsutveksling", 45);
+      g_autoptr(KpContribution) talk = kp_contribution_new (KP_CONTRIBUTION_USER_TALK, IDA_ID,
+                                                            "Å leve med det", 30);
+      g_autoptr(KpContribution) lecture =
+        kp_contribution_new (KP_CONTRIBUTION_PROFESSIONAL_TALK, OLE_ID, "Sykdomslære", 40);
+
+      kp_session_set_title (session, "Samling");
+      kp_session_set_start (session, when);
+      kp_session_set_minutes (session, 150);
+      kp_session_add_contribution (session, sharing);
+      kp_session_add_contribution (session, talk);
+      kp_session_add_contribution (session, lecture);
+      kp_course_add_session (course, session);
+    }
+
+  kp_evaluation_set_date (evaluation, "2027-04-01");
+  kp_evaluation_set_attendees (evaluation, all);
+  kp_evaluation_set_actions (evaluation, actions);
+  kp_evaluation_set_action_done (evaluation, "Mer pause", TRUE);
+  kp_course_add_evaluation (course, evaluation);
+
+  gui_fixture_save_course (path, course);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  AdwBin *bin;
+
+  fixture->dir = gui_fixture_make_dir ("undo", &fixture->db_path);
+  fill_database (fixture->db_path);
+
+  fixture->window = gui_fixture_start_app (&fixture->app, fixture->db_path, 0);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  g_assert_true (kp_window_select_course (fixture->window, COURSE_ID));
+  iterate ();
+
+  bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), KP_TYPE_WINDOW,
+                                                "course_view_bin"));
+  fixture->view = KP_COURSE_VIEW (adw_bin_get_child (bin));
+  g_assert_true (KP_IS_COURSE_VIEW (fixture->view));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gui_fixture_close_dialogs ();
+  gui_fixture_stop_app (&fixture->app, &fixture->window);
+  gui_fixture_remove_dir (fixture->dir);
+  g_free (fixture->db_path);
+  g_free (fixture->dir);
+}
+
+/* The course as a connection of the test's own reads it, after the store has had @ms
+ * milliseconds to write the edits through. */
+static KpCourse *
+database_course_after (Fixture *fixture,
+                       guint    ms)
+{
+  KpCourse *course;
+
+  wait_ms (ms);
+  course = gui_fixture_load_course (fixture->db_path, COURSE_ID);
+  g_assert_nonnull (course);
+  return course;
+}
+
+/* The members' names, in order, joined by ", " */
+static char *
+member_names (KpCourse *course)
+{
+  GListModel *members = kp_course_get_members (course);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(KpMember) member = g_list_model_get_item (members, i);
+
+      g_strv_builder_add (builder, kp_member_get_name (member));
+    }
+  names = g_strv_builder_end (builder);
+  return g_strjoinv (", ", names);
+}
+
+/* Session @index's contributions as "title/member-id-tail", in order, joined by ", " */
+static char *
+session_contributions (KpCourse *course,
+                       guint     index)
+{
+  g_autoptr(KpSession) session = g_list_model_get_item (kp_course_get_sessions (course), index);
+  GListModel *contributions = kp_session_get_contributions (session);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (contributions); i++)
+    {
+      g_autoptr(KpContribution) contribution = g_list_model_get_item (contributions, i);
+      const char *member_id = kp_contribution_get_member_id (contribution);
+
+      g_string_append_printf (text, "%s%s/%s", i > 0 ? ", " : "",
+                              kp_contribution_get_title (contribution),
+                              member_id != NULL ? member_id + strlen (member_id) - 2 : "-");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+joined (const char * const *strv)
+{
+  return strv != NULL ? g_strjoinv (",", (char **) strv) : g_strdup ("");
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  return dialog;
+}
+
+static gboolean
+toast_title_is (GtkWidget     *widget,
+                gconstpointer  title)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0 &&
+         gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+undo_button_is (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0 &&
+         gtk_widget_get_sensitive (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+no_undo_button (gpointer data)
+{
+  return find_where (data, undo_button_is, NULL) == NULL;
+}
+
+/* The toast saying @title is shown, with its Undo; past libadwaita 1.2's show animation */
+static GtkWidget *
+wait_for_toast (Fixture    *fixture,
+                const char *title)
+{
+  GtkWidget *button;
+
+  wait_ms (600);
+  g_assert_nonnull (find_where (GTK_WIDGET (fixture->window), toast_title_is, title));
+  button = find_where (GTK_WIDGET (fixture->window), undo_button_is, NULL);
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* Clicks Undo, as the user does, and waits until the toast has gone */
+static void
+click_undo (Fixture    *fixture,
+            GtkWidget  *button)
+{
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (wait_until (no_undo_button, fixture->window, 2000));
+}
+
+static void
+test_member_with_contributions (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_GROUP);
+  KpCourse *course = kp_window_get_course (fixture->window);
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+  g_autoptr(KpCourse) saved = NULL;
+  g_autoptr(KpCourse) restored = NULL;
+  g_autoptr(KpMeeting) meeting = NULL;
+  KpMember *ida;
+  g_autofree char *text = NULL;
+
+  kp_course_view_set_step (fixture->view, KP_STEP_GROUP);
+  iterate ();
+
+  button = find_button (find_named (page, IDA_ID), "_Remove Member…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove Ida Berg?");
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_null (kp_course_find_member (course, IDA_ID));
+  g_assert_null (find_named (page, IDA_ID));
+
+  /* Removed, and saved so */
+  saved = database_course_after (fixture, 1200);
+  text = member_names (saved);
+  g_assert_cmpstr (text, ==, "Ole Dahl, Kari Nilsen");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (kp_course_count_member_contributions (saved, IDA_ID), ==, 0);
+  text = session_contributions (saved, 1);
+  g_assert_cmpstr (text, ==, "Erfaringsutveksling/-, Sykdomslære/b1");
+  g_clear_pointer (&text, g_free);
+  meeting = g_list_model_get_item (kp_course_get_meetings (saved), 0);
+  text = joined (kp_meeting_get_attendees (meeting));
+  g_assert_cmpstr (text, ==, OLE_ID "," KARI_ID);
+  g_clear_pointer (&text, g_free);
+  g_clear_object (&meeting);
+
+  /* Undo: Ida is back where she was, with her contributions and her attendance */
+  button = wait_for_toast (fixture, "“Ida Berg” removed");
+  save_shot (GTK_WINDOW (fixture->window), "undo-member-toast");
+  click_undo (fixture, button);
+
+  ida = kp_course_find_member (course, IDA_ID);
+  g_assert_nonnull (ida);
+  g_assert_nonnull (find_named (page, IDA_ID));
+
+  restored = database_course_after (fixture, 1200);
+  text = member_names (restored);
+  g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg, Kari Nilsen");
+  g_clear_pointer (&text, g_free);
+  ida = kp_course_find_member (restored, IDA_ID);
+  g_assert_nonnull (ida);
+  g_assert_cmpstr (kp_member_get_email (ida), ==, "ida@example.org");
+  g_assert_cmpint (kp_member_get_role (ida), ==, KP_ROLE_USER_REPRESENTATIVE);
+  g_assert_cmpuint (kp_course_count_member_contributions (restored, IDA_ID), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      text = session_contributions (restored, i);
+      g_assert_cmpstr (text, ==,
+                       "Erfaringsutveksling/-, Å leve med det/b2, Sykdomslære/b1");
+      g_clear_pointer (&text, g_free);
+    }
+  meeting = g_list_model_get_item (kp_course_get_meetings (restored), 0);
+  text = joined (kp_meeting_get_attendees (meeting));
+  g_assert_cmpstr (text, ==, OLE_ID "," IDA_ID "," KARI_ID);
+  g_clear_pointer (&text, g_free);
+  g_clear_object (&meeting);
+  meeting = g_list_model_get_item (kp_course_get_meetings (restored), 1);
+  text = joined (kp_meeting_get_attendees (meeting));
+  g_assert_cmpstr (text, ==, OLE_ID "," IDA_ID);
+  g_clear_pointer (&text, g_free);
+  text = joined (kp_evaluation_get_attendees (kp_evaluation_summary_find (restored,
+                                                                          KP_EVALUATION_MEETING)));
+  g_assert_cmpstr (text, ==, OLE_ID "," IDA_ID "," KARI_ID);
+}
+
+static void
+test_member_without_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_GROUP);
+  GtkWidget *button;
+  g_autoptr(KpCourse) saved = NULL;
+  g_autofree char *text = NULL;
+
+  kp_course_view_set_step (fixture->view, KP_STEP_GROUP);
+  iterate ();
+
+  /* Kari gives nothing: no question, a toast, and the toast goes by itself (5 s) */
+  button = find_button (find_named (page, KARI_ID), "_Remove Member…");
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_assert_null (find_message_dialog ());
+  wait_for_toast (fixture, "“Kari Nilsen” removed");
+  g_assert_true (wait_until (no_undo_button, fixture->window, 8000));
+
+  saved = database_course_after (fixture, 1200);
+  text = member_names (saved);
+  g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg");
+  g_clear_pointer (&text, g_free);
+  text = joined (kp_evaluation_get_attendees (kp_evaluation_summary_find (saved,
+                                                                          KP_EVALUATION_MEETING)));
+  g_assert_cmpstr (text, ==, OLE_ID "," IDA_ID);
+}
+
+static void
+test_meeting (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_GROUP);
+  GtkWidget *button;
+  g_autoptr(KpCourse) saved = NULL;
+  g_autoptr(KpCourse) restored = NULL;
+  g_autoptr(KpMeeting) meeting = NULL;
+  g_autofree char *text = NULL;
+
+  kp_course_view_set_step (fixture->view, KP_STEP_GROUP);
+  iterate ();
+
+  button = find_button (find_named (page, MEETING1_ID), "_Remove Meeting");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_assert_null (find_named (page, MEETING1_ID));
+
+  saved = database_course_after (fixture, 1200);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_meetings (saved)), ==, 1);
+  meeting = g_list_model_get_item (kp_course_get_meetings (saved), 0);
+  g_assert_cmpstr (kp_meeting_get_id (meeting), ==, MEETING2_ID);
+  g_clear_object (&meeting);
+
+  button = wait_for_toast (fixture, "Meeting of Tuesday 12 January 2027 removed");
+  click_undo (fixture, button);
+  g_assert_nonnull (find_named (page, MEETING1_ID));
+
+  restored = database_course_after (fixture, 1200);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_meetings (restored)), ==, 2);
+  meeting = g_list_model_get_item (kp_course_get_meetings (restored), 0);
+  g_assert_cmpstr (kp_meeting_get_id (meeting), ==, MEETING1_ID);
+  g_assert_cmpuint (kp_meeting_get_minutes (meeting), ==, 180);
+  text = joined (kp_meeting_get_attendees (meeting));
+  g_assert_cmpstr (text, ==, OLE_ID "," IDA_ID "," KARI_ID);
+  g_clear_object (&meeting);
+  meeting = g_list_model_get_item (kp_course_get_meetings (restored), 1);
+  g_assert_cmpstr (kp_meeting_get_id (meeting), ==, MEETING2_ID);
+}
+
+static gboolean
+is_remove_action (GtkWidget     *widget,
+                  gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Remove Action") == 0 &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "action"), action) == 0;
+}
+
+static void
+test_action (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_EVALUATION);
+  GtkWidget *button;
+  g_autoptr(KpCourse) saved = NULL;
+  g_autoptr(KpCourse) restored = NULL;
+  KpEvaluation *meeting;
+  g_autofree char *text = NULL;
+
+  kp_course_view_set_step (fixture->view, KP_STEP_EVALUATION);
+  iterate ();
+
+  button = find_where (page, is_remove_action, "Mer pause");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_assert_null (find_where (page, is_remove_action, "Mer pause"));
+
+  saved = database_course_after (fixture, 1200);
+  meeting = kp_evaluation_summary_find (saved, KP_EVALUATION_MEETING);
+  text = joined (kp_evaluation_get_actions (meeting));
+  g_assert_cmpstr (text, ==, "Kortere dager,Nytt lokale");
+  g_clear_pointer (&text, g_free);
+  g_assert_null (kp_evaluation_get_done_actions (meeting));
+
+  button = wait_for_toast (fixture, "“Mer pause” removed");
+  click_undo (fixture, button);
+  iterate ();
+  g_assert_nonnull (find_where (page, is_remove_action, "Mer pause"));
+
+  restored = database_course_after (fixture, 1200);
+  meeting = kp_evaluation_summary_find (restored, KP_EVALUATION_MEETING);
+  text = joined (kp_evaluation_get_actions (meeting));
+  g_assert_cmpstr (text, ==, "Kortere dager,Mer pause,Nytt lokale");
+  g_assert_true (kp_evaluation_get_action_done (meeting, "Mer pause"));
+  g_assert_false (kp_evaluation_get_action_done (meeting, "Nytt lokale"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/gui/undo/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("member-with-contributions", test_member_with_contributions);
+  ADD ("member-without-undo", test_member_without_undo);
+  ADD ("meeting", test_meeting);
+  ADD ("action", test_action);
+#undef ADD
+
+  return g_test_run ();
+}
