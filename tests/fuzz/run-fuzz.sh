@@ -20,8 +20,8 @@ core="$src/src/core"
 command -v "$clang" >/dev/null || { echo "run-fuzz.sh: $clang is not installed" >&2; exit 77; }
 
 sources="$src/tests/fuzz/fuzz-ical-import.c $core/kp-ical-import.c $core/kp-course.c
-  $core/kp-session.c $core/kp-member.c $core/kp-meeting.c $core/kp-contribution.c
-  $core/kp-evaluation.c $core/kp-enums.c $core/kp-error.c $core/kp-time.c"
+  $core/kp-session.c $core/kp-member.c $core/kp-member-removal.c $core/kp-meeting.c
+  $core/kp-contribution.c $core/kp-evaluation.c $core/kp-enums.c $core/kp-error.c $core/kp-time.c"
 
 mkdir -p "$out"
 stale=no
