@@ -14,12 +14,14 @@
 #include "kp-course-view.h"
 #include "kp-evaluation-summary.h"
 #include "kp-group-page.h"
+#include "kp-sessions-page.h"
 #include "kp-time.h"
 
 #define COURSE_ID  "c0d5e000-0000-4000-8000-0000000000d1"
 #define OLE_ID     "c0d5e000-0000-4000-8000-0000000000b1"
 #define IDA_ID     "c0d5e000-0000-4000-8000-0000000000b2"
 #define KARI_ID    "c0d5e000-0000-4000-8000-0000000000b3"
+#define OTHER_ID   "c0d5e000-0000-4000-8000-0000000000d2"
 #define MEETING1_ID "c0d5e000-0000-4000-8000-0000000000c1"
 #define MEETING2_ID "c0d5e000-0000-4000-8000-0000000000c2"
 
@@ -114,6 +116,14 @@ fill_database (const char *path)
   kp_course_add_evaluation (course, evaluation);
 
   gui_fixture_save_course (path, course);
+
+  {
+    g_autoptr(KpCourse) other = gui_fixture_make_course (OTHER_ID, "Diabeteskurs",
+                                                         KP_COURSE_STATUS_PLANNING,
+                                                         "2027-05-03T18:00", 2, "Samling");
+
+    gui_fixture_save_course (path, other);
+  }
 }
 
 static void
@@ -241,7 +251,7 @@ no_undo_button (gpointer data)
   return find_where (data, undo_button_is, NULL) == NULL;
 }
 
-/* The toast saying @title is shown, with its Undo; past libadwaita 1.2's show animation */
+/* The toast saying @title (unless %NULL) is shown, with its Undo; past libadwaita 1.2's show animation */
 static GtkWidget *
 wait_for_toast (Fixture    *fixture,
                 const char *title)
@@ -249,7 +259,8 @@ wait_for_toast (Fixture    *fixture,
   GtkWidget *button;
 
   wait_ms (600);
-  g_assert_nonnull (find_where (GTK_WIDGET (fixture->window), toast_title_is, title));
+  if (title != NULL)
+    g_assert_nonnull (find_where (GTK_WIDGET (fixture->window), toast_title_is, title));
   button = find_where (GTK_WIDGET (fixture->window), undo_button_is, NULL);
   g_assert_nonnull (button);
   return button;
@@ -377,6 +388,94 @@ test_member_without_undo (Fixture       *fixture,
   g_assert_cmpstr (text, ==, OLE_ID "," IDA_ID);
 }
 
+/* The user opens another course before clicking Undo: the window opens the first course
+ * again, with Kari back in it, and saves her. */
+static void
+test_member_undo_after_leaving (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_GROUP);
+  GtkWidget *button;
+  g_autoptr(KpCourse) saved = NULL;
+  KpCourse *course;
+  g_autofree char *text = NULL;
+
+  kp_course_view_set_step (fixture->view, KP_STEP_GROUP);
+  iterate ();
+
+  button = find_button (find_named (page, KARI_ID), "_Remove Member…");
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  button = wait_for_toast (fixture, "“Kari Nilsen” removed");
+
+  g_assert_true (kp_window_select_course (fixture->window, OTHER_ID));
+  iterate ();
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, OTHER_ID);
+  saved = database_course_after (fixture, 100);
+  text = member_names (saved);
+  g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg");
+  g_clear_pointer (&text, g_free);
+  g_clear_object (&saved);
+
+  click_undo (fixture, button);
+  course = kp_window_get_course (fixture->window);
+  g_assert_cmpstr (kp_course_get_id (course), ==, COURSE_ID);
+  text = member_names (course);
+  g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg, Kari Nilsen");
+  g_clear_pointer (&text, g_free);
+  g_assert_nonnull (find_named (page, KARI_ID));
+
+  saved = database_course_after (fixture, 1200);
+  text = member_names (saved);
+  g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg, Kari Nilsen");
+  g_clear_pointer (&text, g_free);
+  text = joined (kp_evaluation_get_attendees (kp_evaluation_summary_find (saved,
+                                                                          KP_EVALUATION_MEETING)));
+  g_assert_cmpstr (text, ==, OLE_ID "," IDA_ID "," KARI_ID);
+}
+
+/* A session deleted, another course opened, Undo: the session is back in the first course
+ * and in the database, with the same id and its contributions (the session row's toast). */
+static void
+test_session_after_leaving (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_SESSIONS);
+  KpCourse *course = kp_window_get_course (fixture->window);
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (page, KP_TYPE_SESSIONS_PAGE,
+                                                                  "list"));
+  g_autoptr(KpSession) second = g_list_model_get_item (kp_course_get_sessions (course), 1);
+  g_autofree char *second_id = g_strdup (kp_session_get_id (second));
+  g_autoptr(KpCourse) saved = NULL;
+  g_autoptr(KpSession) back = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *button;
+
+  kp_course_view_set_step (fixture->view, KP_STEP_SESSIONS);
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)),
+                                             "session.delete", NULL));
+  iterate ();
+  g_assert_null (kp_course_find_session (course, second_id));
+  button = wait_for_toast (fixture, NULL);
+
+  g_assert_true (kp_window_select_course (fixture->window, OTHER_ID));
+  iterate ();
+  saved = database_course_after (fixture, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (saved)), ==, 2);
+  g_clear_object (&saved);
+
+  click_undo (fixture, button);
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, COURSE_ID);
+
+  saved = database_course_after (fixture, 1200);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (saved)), ==, 3);
+  back = g_list_model_get_item (kp_course_get_sessions (saved), 1);
+  g_assert_cmpstr (kp_session_get_id (back), ==, second_id);
+  text = session_contributions (saved, 1);
+  g_assert_cmpstr (text, ==, "Erfaringsutveksling/-, Å leve med det/b2, Sykdomslære/b1");
+}
+
 static void
 test_meeting (Fixture       *fixture,
               gconstpointer  data)
@@ -481,6 +580,8 @@ main (int   argc,
 
   ADD ("member-with-contributions", test_member_with_contributions);
   ADD ("member-without-undo", test_member_without_undo);
+  ADD ("member-undo-after-leaving", test_member_undo_after_leaving);
+  ADD ("session-after-leaving", test_session_after_leaving);
   ADD ("meeting", test_meeting);
   ADD ("action", test_action);
 #undef ADD

@@ -8,6 +8,9 @@
 
 #include "kp-course.h"
 #include "kp-member-removal.h"
+#include "kp-store.h"
+
+#include <glib/gstdio.h>
 
 /* "kind:title" of each contribution in session @index, joined by " | " */
 static char *
@@ -105,7 +108,7 @@ test_member_removal_undo (void)
   /* Not a member any more: nothing to take */
   g_assert_null (kp_member_removal_take (course, ida));
 
-  g_assert_true (kp_member_removal_undo (removal));
+  g_assert_true (kp_member_removal_undo (removal, course));
   back = g_list_model_get_item (kp_course_get_members (course), 1);
   g_assert_true (back == ida);
   g_assert_cmpstr (kp_member_get_name (back), ==, "Ida Berg");
@@ -129,9 +132,75 @@ test_member_removal_undo (void)
   g_clear_pointer (&text, g_free);
 
   /* Twice changes nothing */
-  g_assert_false (kp_member_removal_undo (removal));
+  g_assert_false (kp_member_removal_undo (removal, course));
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_members (course)), ==, 3);
   g_assert_cmpuint (kp_course_count_member_contributions (course, kp_member_get_id (ida)), ==, 3);
+}
+
+/* The course closed and opened again is a new object, loaded from the database: the removal
+ * is undone in it by the UUIDs of the sessions and meetings, and saved. */
+static void
+test_member_removal_undo_in_reloaded_course (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kursplan-undo-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "courses.db", NULL);
+  g_autoptr(KpStore) store = NULL;
+  g_autoptr(KpCourse) course = kp_course_new ("b0000000-0000-4000-8000-000000000001");
+  g_autoptr(KpCourse) reloaded = NULL;
+  g_autoptr(KpCourse) saved = NULL;
+  g_autoptr(KpMember) ida = kp_member_new ("a0000000-0000-4000-8000-000000000002",
+                                           KP_ROLE_USER_REPRESENTATIVE);
+  g_autoptr(KpMember) ole = kp_member_new ("a0000000-0000-4000-8000-000000000003",
+                                           KP_ROLE_PROFESSIONAL);
+  g_autoptr(KpSession) session = kp_session_new (NULL);
+  g_autoptr(KpMeeting) meeting = kp_meeting_new (NULL);
+  const char *both[] = { kp_member_get_id (ida), kp_member_get_id (ole), NULL };
+  g_autoptr(KpMemberRemoval) removal = NULL;
+  g_autoptr(KpMeeting) saved_meeting = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  kp_member_set_name (ida, "Ida Berg");
+  kp_member_set_name (ole, "Ole Dahl");
+  kp_course_add_member (course, ida);
+  kp_course_add_member (course, ole);
+  add_contribution (session, ole, "Ole 1");
+  add_contribution (session, ida, "Ida 1");
+  kp_course_add_session (course, session);
+  kp_meeting_set_attendees (meeting, both);
+  kp_course_add_meeting (course, meeting);
+
+  store = kp_store_new (path, &error);
+  g_assert_no_error (error);
+  removal = kp_member_removal_take (course, ida);
+  g_assert_cmpstr (kp_member_removal_get_course_id (removal), ==, kp_course_get_id (course));
+  g_assert_true (kp_store_save_course (store, course, &error));
+  g_assert_no_error (error);
+
+  reloaded = kp_store_load_course (store, kp_course_get_id (course), &error);
+  g_assert_no_error (error);
+  g_assert_true (reloaded != course);
+  g_assert_true (kp_member_removal_undo (removal, reloaded));
+  g_assert_true (kp_store_save_course (store, reloaded, &error));
+  g_assert_no_error (error);
+
+  saved = kp_store_load_course (store, kp_course_get_id (course), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kp_course_find_member (saved, kp_member_get_id (ida)));
+  g_assert_cmpstr (kp_member_get_name (kp_course_find_member (saved, kp_member_get_id (ida))), ==,
+                   "Ida Berg");
+  text = describe_session (saved, 0);
+  g_assert_cmpstr (text, ==, "Ole 1 | Ida 1");
+  g_clear_pointer (&text, g_free);
+  saved_meeting = g_list_model_get_item (kp_course_get_meetings (saved), 0);
+  text = join_strv (kp_meeting_get_attendees (saved_meeting));
+  g_assert_cmpstr (text, ==, "a0000000-0000-4000-8000-000000000002,"
+                             "a0000000-0000-4000-8000-000000000003");
+
+  g_clear_object (&store);
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -221,6 +290,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/undo/member-removal", test_member_removal_undo);
+  g_test_add_func ("/undo/member-removal-in-reloaded-course",
+                   test_member_removal_undo_in_reloaded_course);
   g_test_add_func ("/undo/insert-item-at-place", test_insert_item_at_place);
   g_test_add_func ("/undo/action-remove-and-insert", test_action_remove_and_insert);
 

@@ -891,6 +891,34 @@ kp_course_find_member (KpCourse   *self,
 }
 
 /**
+ * kp_course_find_meeting:
+ *
+ * Returns: (transfer none) (nullable): the planning meeting with that UUID
+ */
+KpMeeting *
+kp_course_find_meeting (KpCourse   *self,
+                        const char *meeting_id)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return find_by_id (G_LIST_MODEL (self->meetings), meeting_id,
+                     (const char *(*) (gpointer)) kp_meeting_get_id);
+}
+
+/**
+ * kp_course_find_evaluation:
+ *
+ * Returns: (transfer none) (nullable): the evaluation with that UUID
+ */
+KpEvaluation *
+kp_course_find_evaluation (KpCourse   *self,
+                           const char *evaluation_id)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return find_by_id (G_LIST_MODEL (self->evaluations), evaluation_id,
+                     (const char *(*) (gpointer)) kp_evaluation_get_id);
+}
+
+/**
  * kp_course_find_session:
  *
  * Returns: (transfer none) (nullable): the session with that UUID

@@ -138,6 +138,10 @@ KpMember           *kp_course_find_member          (KpCourse           *self,
                                                     const char         *member_id);
 KpSession          *kp_course_find_session         (KpCourse           *self,
                                                     const char         *session_id);
+KpMeeting          *kp_course_find_meeting         (KpCourse           *self,
+                                                    const char         *meeting_id);
+KpEvaluation       *kp_course_find_evaluation      (KpCourse           *self,
+                                                    const char         *evaluation_id);
 guint               kp_course_count_role           (KpCourse           *self,
                                                     KpRole              role);
 guint               kp_course_count_member_contributions (KpCourse     *self,

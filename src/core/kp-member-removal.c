@@ -16,17 +16,19 @@
 #include "kp-util-private.h"
 
 /* One thing that went with the member: a contribution in a session, or their place in
- * a meeting's or an evaluation's attendees. */
+ * a meeting's or an evaluation's attendees. The holder is known by its UUID, so that the
+ * removal can be undone in the course as loaded again from the database. */
 typedef struct
 {
-  GObject        *holder;        /* KpSession, KpMeeting or KpEvaluation */
+  GType           holder_type;   /* KP_TYPE_SESSION, KP_TYPE_MEETING or KP_TYPE_EVALUATION */
+  char           *holder_id;
   guint           position;
   KpContribution *contribution;  /* NULL for an attendance */
 } KpTaken;
 
 struct _KpMemberRemoval
 {
-  KpCourse *course;
+  char     *course_id;
   KpMember *member;
   guint     position;
   GArray   *taken;               /* KpTaken, in the order they were taken */
@@ -38,17 +40,18 @@ kp_taken_clear (gpointer data)
 {
   KpTaken *taken = data;
 
-  g_clear_object (&taken->holder);
+  g_clear_pointer (&taken->holder_id, g_free);
   g_clear_object (&taken->contribution);
 }
 
 static void
 take (KpMemberRemoval *self,
-      gpointer         holder,
+      GType            holder_type,
+      const char      *holder_id,
       guint            position,
       KpContribution  *contribution)
 {
-  KpTaken taken = { g_object_ref (holder), position,
+  KpTaken taken = { holder_type, g_strdup (holder_id), position,
                     contribution != NULL ? g_object_ref (contribution) : NULL };
 
   g_array_append_val (self->taken, taken);
@@ -107,7 +110,7 @@ kp_member_removal_take (KpCourse *course,
     return NULL;
 
   self = g_new0 (KpMemberRemoval, 1);
-  self->course = g_object_ref (course);
+  self->course_id = g_strdup (kp_course_get_id (course));
   self->member = g_object_ref (member);
   self->position = position;
   self->taken = g_array_new (FALSE, FALSE, sizeof (KpTaken));
@@ -126,7 +129,7 @@ kp_member_removal_take (KpCourse *course,
 
           if (g_strcmp0 (kp_contribution_get_member_id (contribution), member_id) == 0)
             {
-              take (self, session, j - 1, contribution);
+              take (self, KP_TYPE_SESSION, kp_session_get_id (session), j - 1, contribution);
               self->n_contributions++;
               kp_session_remove_contribution (session, j - 1);
             }
@@ -142,7 +145,7 @@ kp_member_removal_take (KpCourse *course,
 
       if (rest != NULL)
         {
-          take (self, meeting, position, NULL);
+          take (self, KP_TYPE_MEETING, kp_meeting_get_id (meeting), position, NULL);
           kp_meeting_set_attendees (meeting, (const char * const *) rest);
         }
     }
@@ -156,7 +159,7 @@ kp_member_removal_take (KpCourse *course,
 
       if (rest != NULL)
         {
-          take (self, evaluation, position, NULL);
+          take (self, KP_TYPE_EVALUATION, kp_evaluation_get_id (evaluation), position, NULL);
           kp_evaluation_set_attendees (evaluation, (const char * const *) rest);
         }
     }
@@ -202,54 +205,89 @@ kp_member_removal_get_n_contributions (KpMemberRemoval *self)
 }
 
 /**
+ * kp_member_removal_get_course_id:
+ *
+ * Returns: the UUID of the course the member was taken from
+ */
+const char *
+kp_member_removal_get_course_id (KpMemberRemoval *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->course_id;
+}
+
+/* A copy of @ids with @member_id put in at @position, or NULL when it is there already. */
+static char **
+strv_with (const char * const *ids,
+           guint               position,
+           const char         *member_id)
+{
+  if (ids != NULL && g_strv_contains (ids, member_id))
+    return NULL;
+  return kp_strv_insert (ids, position, member_id);
+}
+
+/**
  * kp_member_removal_undo:
+ * @course: the course the member was taken from, or the same course (same UUID) as loaded
+ *   again from the database since
  *
  * Puts the member back in the planning group where they were, their contributions back in
  * their sessions and their attendance back in the meetings' lists, each at its old place (or
- * last, where the list has since become shorter).
+ * last, where the list has since become shorter). What has gone from @course since (a session
+ * deleted) is left out.
  *
  * Returns: %FALSE, changing nothing, when the member is in the group again already
  */
 gboolean
-kp_member_removal_undo (KpMemberRemoval *self)
+kp_member_removal_undo (KpMemberRemoval *self,
+                        KpCourse        *course)
 {
   const char *member_id;
 
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (KP_IS_COURSE (course), FALSE);
+  g_return_val_if_fail (g_strcmp0 (kp_course_get_id (course), self->course_id) == 0, FALSE);
 
   member_id = kp_member_get_id (self->member);
-  if (kp_course_find_member (self->course, member_id) != NULL)
+  if (kp_course_find_member (course, member_id) != NULL)
     return FALSE;
 
-  kp_course_insert_item (self->course, self->position, self->member);
+  kp_course_insert_item (course, self->position, self->member);
 
   /* Backwards: a session's contributions were taken last first, so they go back first first. */
   for (guint i = self->taken->len; i > 0; i--)
     {
       KpTaken *taken = &g_array_index (self->taken, KpTaken, i - 1);
 
-      if (taken->contribution != NULL)
-        kp_session_insert_contribution (KP_SESSION (taken->holder), taken->position,
-                                        taken->contribution);
-      else if (KP_IS_MEETING (taken->holder) &&
-               !kp_meeting_has_attendee (KP_MEETING (taken->holder), member_id))
+      if (taken->holder_type == KP_TYPE_SESSION)
         {
-          g_auto(GStrv) attendees =
-            kp_strv_insert (kp_meeting_get_attendees (KP_MEETING (taken->holder)),
-                            taken->position, member_id);
+          KpSession *session = kp_course_find_session (course, taken->holder_id);
 
-          kp_meeting_set_attendees (KP_MEETING (taken->holder), (const char * const *) attendees);
+          if (session != NULL)
+            kp_session_insert_contribution (session, taken->position, taken->contribution);
         }
-      else if (KP_IS_EVALUATION (taken->holder))
+      else if (taken->holder_type == KP_TYPE_MEETING)
         {
-          KpEvaluation *evaluation = KP_EVALUATION (taken->holder);
-          const char * const *old = kp_evaluation_get_attendees (evaluation);
+          KpMeeting *meeting = kp_course_find_meeting (course, taken->holder_id);
           g_auto(GStrv) attendees = NULL;
 
-          if (old != NULL && g_strv_contains (old, member_id))
-            continue;
-          attendees = kp_strv_insert (old, taken->position, member_id);
-          kp_evaluation_set_attendees (evaluation, (const char * const *) attendees);
+          if (meeting != NULL)
+            attendees = strv_with (kp_meeting_get_attendees (meeting), taken->position,
+                                   member_id);
+          if (attendees != NULL)
+            kp_meeting_set_attendees (meeting, (const char * const *) attendees);
+        }
+      else
+        {
+          KpEvaluation *evaluation = kp_course_find_evaluation (course, taken->holder_id);
+          g_auto(GStrv) attendees = NULL;
+
+          if (evaluation != NULL)
+            attendees = strv_with (kp_evaluation_get_attendees (evaluation), taken->position,
+                                   member_id);
+          if (attendees != NULL)
+            kp_evaluation_set_attendees (evaluation, (const char * const *) attendees);
         }
     }
   return TRUE;
@@ -261,7 +299,7 @@ kp_member_removal_free (KpMemberRemoval *self)
   if (self == NULL)
     return;
 
-  g_clear_object (&self->course);
+  g_clear_pointer (&self->course_id, g_free);
   g_clear_object (&self->member);
   g_clear_pointer (&self->taken, g_array_unref);
   g_free (self);

@@ -14,10 +14,12 @@ typedef struct _KpMemberRemoval KpMemberRemoval;
 
 KpMemberRemoval *kp_member_removal_take           (KpCourse        *course,
                                                    KpMember        *member);
+const char      *kp_member_removal_get_course_id  (KpMemberRemoval *self);
 KpMember        *kp_member_removal_get_member     (KpMemberRemoval *self);
 guint            kp_member_removal_get_position   (KpMemberRemoval *self);
 guint            kp_member_removal_get_n_contributions (KpMemberRemoval *self);
-gboolean         kp_member_removal_undo           (KpMemberRemoval *self);
+gboolean         kp_member_removal_undo           (KpMemberRemoval *self,
+                                                   KpCourse        *course);
 void             kp_member_removal_free           (KpMemberRemoval *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpMemberRemoval, kp_member_removal_free)

@@ -24,6 +24,7 @@
 #include "kp-score-chart.h"
 #include "kp-time.h"
 #include "kp-toast.h"
+#include "kp-undo.h"
 
 /* The two forms, as the page's rows of counts are ordered. */
 static const KpEvaluationKind form_kinds[] = { KP_EVALUATION_MIDWAY, KP_EVALUATION_FINAL };
@@ -594,18 +595,18 @@ on_action_done_toggled (GtkCheckButton   *check,
 
 typedef struct
 {
-  KpCourse     *course;
-  KpEvaluation *meeting;
-  char         *action;
-  guint         position;
-  gboolean      done;
+  KpUndoPlace  place;
+  char        *meeting_id;
+  char        *action;
+  guint        position;
+  gboolean     done;
 } RemovedAction;
 
 static void
 removed_action_free (RemovedAction *removed)
 {
-  g_object_unref (removed->course);
-  g_object_unref (removed->meeting);
+  kp_undo_place_clear (&removed->place);
+  g_free (removed->meeting_id);
   g_free (removed->action);
   g_free (removed);
 }
@@ -613,10 +614,13 @@ removed_action_free (RemovedAction *removed)
 static void
 undo_action_removal (RemovedAction *removed)
 {
+  KpCourse *course = kp_undo_place_open (&removed->place);
   /* The evaluation meeting may have gone since, in a run again or an import. */
-  if (kp_course_find_item (removed->course, removed->meeting, NULL))
-    kp_evaluation_insert_action (removed->meeting, removed->position, removed->action,
-                                 removed->done);
+  KpEvaluation *meeting = course != NULL ? kp_course_find_evaluation (course, removed->meeting_id)
+                                         : NULL;
+
+  if (meeting != NULL)
+    kp_evaluation_insert_action (meeting, removed->position, removed->action, removed->done);
 }
 
 static void
@@ -639,8 +643,8 @@ on_remove_action_clicked (GtkButton        *button,
     return;
 
   removed = g_new0 (RemovedAction, 1);
-  removed->course = g_object_ref (self->course);
-  removed->meeting = g_object_ref (meeting);
+  kp_undo_place_init (&removed->place, GTK_WIDGET (self), self->course);
+  removed->meeting_id = g_strdup (kp_evaluation_get_id (meeting));
   removed->action = g_strdup (action);
   removed->position = position;
   removed->done = done;

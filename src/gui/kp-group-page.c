@@ -21,6 +21,7 @@
 #include "kp-time.h"
 #include "kp-toast.h"
 #include "kp-ui-language.h"
+#include "kp-undo.h"
 #include "kp-widget.h"
 
 /* A new meeting lasts this long until the group says otherwise. */
@@ -323,10 +324,27 @@ add_member_action (GtkWidget  *widget,
   kp_group_page_add_member (KP_GROUP_PAGE (widget));
 }
 
-static void
-undo_member_removal (KpMemberRemoval *removal)
+typedef struct
 {
-  kp_member_removal_undo (removal);
+  KpUndoPlace      place;
+  KpMemberRemoval *removal;
+} RemovedMember;
+
+static void
+removed_member_free (RemovedMember *removed)
+{
+  kp_undo_place_clear (&removed->place);
+  kp_member_removal_free (removed->removal);
+  g_free (removed);
+}
+
+static void
+undo_member_removal (RemovedMember *removed)
+{
+  KpCourse *course = kp_undo_place_open (&removed->place);
+
+  if (course != NULL)
+    kp_member_removal_undo (removed->removal, course);
 }
 
 /* Takes @member out of the group, with their contributions and attendance, and offers to put
@@ -337,13 +355,19 @@ remove_member_with_undo (KpGroupPage *self,
 {
   g_autoptr(KpMemberRemoval) removal = NULL;
   g_autofree char *message = NULL;
+  RemovedMember *removed;
 
   /* Translators: a toast after removing something; %s is its name */
   message = g_strdup_printf (_("“%s” removed"), member_name (member));
   removal = kp_member_removal_take (self->course, member);
-  if (removal != NULL)
-    kp_toast_show_undo (GTK_WIDGET (self), message, (KpToastUndoFunc) undo_member_removal,
-                        g_steal_pointer (&removal), (GDestroyNotify) kp_member_removal_free);
+  if (removal == NULL)
+    return;
+
+  removed = g_new0 (RemovedMember, 1);
+  kp_undo_place_init (&removed->place, GTK_WIDGET (self), self->course);
+  removed->removal = g_steal_pointer (&removal);
+  kp_toast_show_undo (GTK_WIDGET (self), message, (KpToastUndoFunc) undo_member_removal,
+                      removed, (GDestroyNotify) removed_member_free);
 }
 
 static void
@@ -521,15 +545,15 @@ name_or_unnamed (GBinding     *binding,
 
 typedef struct
 {
-  KpCourse  *course;
-  KpMeeting *meeting;
-  guint      position;
+  KpUndoPlace  place;
+  KpMeeting   *meeting;
+  guint        position;
 } RemovedMeeting;
 
 static void
 removed_meeting_free (RemovedMeeting *removed)
 {
-  g_object_unref (removed->course);
+  kp_undo_place_clear (&removed->place);
   g_object_unref (removed->meeting);
   g_free (removed);
 }
@@ -537,7 +561,11 @@ removed_meeting_free (RemovedMeeting *removed)
 static void
 undo_meeting_removal (RemovedMeeting *removed)
 {
-  kp_course_insert_item (removed->course, removed->position, removed->meeting);
+  KpCourse *course = kp_undo_place_open (&removed->place);
+
+  if (course != NULL &&
+      kp_course_find_meeting (course, kp_meeting_get_id (removed->meeting)) == NULL)
+    kp_course_insert_item (course, removed->position, removed->meeting);
 }
 
 static void
@@ -555,7 +583,7 @@ on_remove_meeting_clicked (GtkButton *button,
     return;
 
   removed = g_new0 (RemovedMeeting, 1);
-  removed->course = g_object_ref (self->course);
+  kp_undo_place_init (&removed->place, GTK_WIDGET (self), self->course);
   removed->meeting = g_object_ref (meeting);
   removed->position = position;
   if (kp_meeting_get_start (meeting) != NULL)

@@ -19,6 +19,7 @@
 #include "kp-session-row.h"
 #include "kp-time.h"
 #include "kp-toast.h"
+#include "kp-undo.h"
 #include "kp-ui-language.h"
 
 /* A new session, and a session given a date before it had one, starts at this hour. */
@@ -487,8 +488,8 @@ restore_action (GtkWidget  *widget,
 
 typedef struct
 {
-  KpCourse  *course;
-  KpSession *session;
+  KpUndoPlace  place;
+  KpSession   *session;
 } Deleted;
 
 static void
@@ -496,7 +497,7 @@ deleted_free (gpointer data)
 {
   Deleted *deleted = data;
 
-  g_object_unref (deleted->course);
+  kp_undo_place_clear (&deleted->place);
   g_object_unref (deleted->session);
   g_free (deleted);
 }
@@ -504,8 +505,12 @@ deleted_free (gpointer data)
 static void
 on_undo_delete (Deleted *deleted)
 {
-  kp_course_add_session (deleted->course, deleted->session);
-  kp_course_sort_sessions (deleted->course);
+  KpCourse *course = kp_undo_place_open (&deleted->place);
+
+  if (course == NULL || kp_course_find_session (course, kp_session_get_id (deleted->session)))
+    return;
+  kp_course_add_session (course, deleted->session);
+  kp_course_sort_sessions (course);
 }
 
 static void
@@ -520,7 +525,7 @@ delete_action (GtkWidget  *widget,
   g_autofree char *day = NULL;
   g_autofree char *message = NULL;
 
-  deleted->course = g_object_ref (course);
+  kp_undo_place_init (&deleted->place, widget, course);
   deleted->session = g_object_ref (session);
   day = kp_session_get_start (self->session) != NULL
         ? kp_session_format_day (kp_session_get_start (self->session))
