@@ -216,15 +216,31 @@ joined (const char * const *strv)
   return strv != NULL ? g_strjoinv (",", (char **) strv) : g_strdup ("");
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
+/* Who attended the evaluation meeting, as their UUIDs joined by "," */
+static char *
+evaluation_attendees (KpCourse *course)
 {
-  AdwMessageDialog *dialog = NULL;
+  return joined (kp_evaluation_get_attendees (kp_evaluation_summary_find (course,
+                                                                          KP_EVALUATION_MEETING)));
+}
 
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  return dialog;
+/* Shows @step of the course view and returns its page */
+static GtkWidget *
+show_step (Fixture *fixture,
+           KpStep   step)
+{
+  kp_course_view_set_step (fixture->view, step);
+  iterate ();
+  return kp_course_view_get_page (fixture->view, step);
+}
+
+/* Opens the other course, as the user may before clicking Undo; the first is saved as it is */
+static void
+leave_for_other_course (Fixture *fixture)
+{
+  g_assert_true (kp_window_select_course (fixture->window, OTHER_ID));
+  iterate ();
+  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, OTHER_ID);
 }
 
 static gboolean
@@ -279,7 +295,7 @@ static void
 test_member_with_contributions (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_GROUP);
+  GtkWidget *page = show_step (fixture, KP_STEP_GROUP);
   KpCourse *course = kp_window_get_course (fixture->window);
   AdwMessageDialog *dialog;
   GtkWidget *button;
@@ -289,14 +305,12 @@ test_member_with_contributions (Fixture       *fixture,
   KpMember *ida;
   g_autofree char *text = NULL;
 
-  kp_course_view_set_step (fixture->view, KP_STEP_GROUP);
-  iterate ();
 
   button = find_button (find_named (page, IDA_ID), "_Remove Member…");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   iterate ();
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove Ida Berg?");
   adw_message_dialog_response (dialog, "remove");
@@ -354,8 +368,7 @@ test_member_with_contributions (Fixture       *fixture,
   text = joined (kp_meeting_get_attendees (meeting));
   g_assert_cmpstr (text, ==, OLE_ID "," IDA_ID);
   g_clear_pointer (&text, g_free);
-  text = joined (kp_evaluation_get_attendees (kp_evaluation_summary_find (restored,
-                                                                          KP_EVALUATION_MEETING)));
+  text = evaluation_attendees (restored);
   g_assert_cmpstr (text, ==, OLE_ID "," IDA_ID "," KARI_ID);
 }
 
@@ -363,19 +376,17 @@ static void
 test_member_without_undo (Fixture       *fixture,
                           gconstpointer  data)
 {
-  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_GROUP);
+  GtkWidget *page = show_step (fixture, KP_STEP_GROUP);
   GtkWidget *button;
   g_autoptr(KpCourse) saved = NULL;
   g_autofree char *text = NULL;
 
-  kp_course_view_set_step (fixture->view, KP_STEP_GROUP);
-  iterate ();
 
   /* Kari gives nothing: no question, a toast, and the toast goes by itself (5 s) */
   button = find_button (find_named (page, KARI_ID), "_Remove Member…");
   g_signal_emit_by_name (button, "clicked");
   iterate ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   wait_for_toast (fixture, "“Kari Nilsen” removed");
   g_assert_true (wait_until (no_undo_button, fixture->window, 8000));
 
@@ -383,8 +394,7 @@ test_member_without_undo (Fixture       *fixture,
   text = member_names (saved);
   g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg");
   g_clear_pointer (&text, g_free);
-  text = joined (kp_evaluation_get_attendees (kp_evaluation_summary_find (saved,
-                                                                          KP_EVALUATION_MEETING)));
+  text = evaluation_attendees (saved);
   g_assert_cmpstr (text, ==, OLE_ID "," IDA_ID);
 }
 
@@ -394,23 +404,19 @@ static void
 test_member_undo_after_leaving (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_GROUP);
+  GtkWidget *page = show_step (fixture, KP_STEP_GROUP);
   GtkWidget *button;
   g_autoptr(KpCourse) saved = NULL;
   KpCourse *course;
   g_autofree char *text = NULL;
 
-  kp_course_view_set_step (fixture->view, KP_STEP_GROUP);
-  iterate ();
 
   button = find_button (find_named (page, KARI_ID), "_Remove Member…");
   g_signal_emit_by_name (button, "clicked");
   iterate ();
   button = wait_for_toast (fixture, "“Kari Nilsen” removed");
 
-  g_assert_true (kp_window_select_course (fixture->window, OTHER_ID));
-  iterate ();
-  g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, OTHER_ID);
+  leave_for_other_course (fixture);
   saved = database_course_after (fixture, 100);
   text = member_names (saved);
   g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg");
@@ -429,8 +435,7 @@ test_member_undo_after_leaving (Fixture       *fixture,
   text = member_names (saved);
   g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg, Kari Nilsen");
   g_clear_pointer (&text, g_free);
-  text = joined (kp_evaluation_get_attendees (kp_evaluation_summary_find (saved,
-                                                                          KP_EVALUATION_MEETING)));
+  text = evaluation_attendees (saved);
   g_assert_cmpstr (text, ==, OLE_ID "," IDA_ID "," KARI_ID);
 }
 
@@ -440,7 +445,7 @@ static void
 test_session_after_leaving (Fixture       *fixture,
                             gconstpointer  data)
 {
-  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_SESSIONS);
+  GtkWidget *page = show_step (fixture, KP_STEP_SESSIONS);
   KpCourse *course = kp_window_get_course (fixture->window);
   GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (page, KP_TYPE_SESSIONS_PAGE,
                                                                   "list"));
@@ -451,16 +456,13 @@ test_session_after_leaving (Fixture       *fixture,
   g_autofree char *text = NULL;
   GtkWidget *button;
 
-  kp_course_view_set_step (fixture->view, KP_STEP_SESSIONS);
-  iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)),
                                              "session.delete", NULL));
   iterate ();
   g_assert_null (kp_course_find_session (course, second_id));
   button = wait_for_toast (fixture, NULL);
 
-  g_assert_true (kp_window_select_course (fixture->window, OTHER_ID));
-  iterate ();
+  leave_for_other_course (fixture);
   saved = database_course_after (fixture, 100);
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (saved)), ==, 2);
   g_clear_object (&saved);
@@ -480,15 +482,13 @@ static void
 test_meeting (Fixture       *fixture,
               gconstpointer  data)
 {
-  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_GROUP);
+  GtkWidget *page = show_step (fixture, KP_STEP_GROUP);
   GtkWidget *button;
   g_autoptr(KpCourse) saved = NULL;
   g_autoptr(KpCourse) restored = NULL;
   g_autoptr(KpMeeting) meeting = NULL;
   g_autofree char *text = NULL;
 
-  kp_course_view_set_step (fixture->view, KP_STEP_GROUP);
-  iterate ();
 
   button = find_button (find_named (page, MEETING1_ID), "_Remove Meeting");
   g_assert_nonnull (button);
@@ -531,15 +531,13 @@ static void
 test_action (Fixture       *fixture,
              gconstpointer  data)
 {
-  GtkWidget *page = kp_course_view_get_page (fixture->view, KP_STEP_EVALUATION);
+  GtkWidget *page = show_step (fixture, KP_STEP_EVALUATION);
   GtkWidget *button;
   g_autoptr(KpCourse) saved = NULL;
   g_autoptr(KpCourse) restored = NULL;
   KpEvaluation *meeting;
   g_autofree char *text = NULL;
 
-  kp_course_view_set_step (fixture->view, KP_STEP_EVALUATION);
-  iterate ();
 
   button = find_where (page, is_remove_action, "Mer pause");
   g_assert_nonnull (button);
