@@ -518,6 +518,29 @@ test_meeting (Fixture       *fixture,
   g_assert_cmpstr (kp_meeting_get_id (meeting), ==, MEETING2_ID);
 }
 
+/* Undo clicked while the toast is still appearing (libadwaita 1.2's show animation) */
+static void
+test_undo_at_once (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *page = show_step (fixture, KP_STEP_GROUP);
+  KpCourse *course = kp_window_get_course (fixture->window);
+  GtkWidget *button;
+  g_autoptr(KpCourse) restored = NULL;
+
+  button = find_button (find_named (page, MEETING1_ID), "_Remove Meeting");
+  g_signal_emit_by_name (button, "clicked");
+  wait_ms (50);
+  button = find_where (GTK_WIDGET (fixture->window), undo_button_is, NULL);
+  g_assert_nonnull (button);
+  click_undo (fixture, button);
+  wait_ms (600);
+
+  g_assert_nonnull (kp_course_find_meeting (course, MEETING1_ID));
+  restored = database_course_after (fixture, 1200);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_meetings (restored)), ==, 2);
+}
+
 static gboolean
 is_remove_action (GtkWidget     *widget,
                   gconstpointer  action)
@@ -582,6 +605,7 @@ main (int   argc,
   ADD ("session-after-leaving", test_session_after_leaving);
   ADD ("meeting", test_meeting);
   ADD ("action", test_action);
+  ADD ("undo-at-once", test_undo_at_once);
 #undef ADD
 
   return g_test_run ();
