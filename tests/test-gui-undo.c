@@ -576,6 +576,7 @@ test_action (Fixture       *fixture,
   g_assert_null (kp_evaluation_get_done_actions (meeting));
 
   button = wait_for_toast (fixture, "“Mer pause” removed");
+  save_shot (GTK_WINDOW (fixture->window), "undo-action-toast");
   click_undo (fixture, button);
   iterate ();
   g_assert_nonnull (find_where (page, is_remove_action, "Mer pause"));
