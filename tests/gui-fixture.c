@@ -280,6 +280,33 @@ gui_fixture_load_course (const char *db_path,
   return course;
 }
 
+/* Course @id as the file holds it once the store has had @ms milliseconds to write the window's
+ * edits through, with no flush by the window. */
+KpCourse *
+gui_fixture_load_course_after (const char *db_path,
+                               const char *id,
+                               guint       ms)
+{
+  KpCourse *course;
+
+  wait_ms (ms);
+  course = gui_fixture_load_course (db_path, id);
+  g_assert_nonnull (course);
+  return course;
+}
+
+/* The window's course view: there once a course has been opened. */
+KpCourseView *
+gui_fixture_course_view (KpWindow *window)
+{
+  AdwBin *bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (window), KP_TYPE_WINDOW,
+                                                        "course_view_bin"));
+  GtkWidget *view = adw_bin_get_child (bin);
+
+  g_assert_true (KP_IS_COURSE_VIEW (view));
+  return KP_COURSE_VIEW (view);
+}
+
 /* The first widget at or under @root, depth first, for which @match holds. */
 GtkWidget *
 find_where (GtkWidget     *root,

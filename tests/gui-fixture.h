@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "kp-application.h"
+#include "kp-course-view.h"
 #include "kp-store.h"
 #include "kp-window.h"
 
@@ -58,6 +59,10 @@ void        gui_fixture_save_course (const char     *db_path,
                                      KpCourse       *course);
 KpCourse   *gui_fixture_load_course (const char     *db_path,
                                      const char     *id);
+KpCourse   *gui_fixture_load_course_after (const char *db_path,
+                                           const char *id,
+                                           guint       ms);
+KpCourseView *gui_fixture_course_view (KpWindow     *window);
 
 /* Widgets */
 GtkWidget  *find_where          (GtkWidget          *root,

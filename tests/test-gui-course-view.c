@@ -88,7 +88,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  AdwBin *bin;
 
   fixture->dir = gui_fixture_make_dir ("view", &fixture->db_path);
   fill_database (fixture->db_path);
@@ -98,10 +97,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (kp_window_select_course (fixture->window, COURSE_ID));
   iterate ();
 
-  bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), KP_TYPE_WINDOW,
-                                                "course_view_bin"));
-  fixture->view = KP_COURSE_VIEW (adw_bin_get_child (bin));
-  g_assert_true (KP_IS_COURSE_VIEW (fixture->view));
+  fixture->view = gui_fixture_course_view (fixture->window);
   g_assert_true (kp_course_view_get_course (fixture->view) ==
                  kp_window_get_course (fixture->window));
 }
@@ -117,19 +113,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* The course as a fresh connection reads it from the file, with no flush by the window: the
- * store has had @ms milliseconds to write the edits through. */
-static KpCourse *
-database_course_after (Fixture *fixture,
-                       guint    ms)
-{
-  KpCourse *course;
-
-  wait_ms (ms);
-  course = gui_fixture_load_course (fixture->db_path, COURSE_ID);
-  g_assert_nonnull (course);
-  return course;
-}
 
 static gpointer
 child_of (gpointer    page,
@@ -315,7 +298,7 @@ test_need_page (Fixture       *fixture,
                    "Voksne med kols og deres pårørende");
 
   /* Within a second, in the database */
-  saved = database_course_after (fixture, 1000);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1000);
   g_assert_cmpstr (kp_course_get_title (saved), ==, "Leve med kols");
   g_assert_cmpstr (kp_course_get_text (saved, KP_COURSE_SUBTITLE), ==,
                    "Fire samlinger for deg med kols");
@@ -339,7 +322,7 @@ test_need_page (Fixture       *fixture,
   /* Emptying a field empties the course's text. */
   gtk_editable_set_text (child_of (page, KP_TYPE_NEED_PAGE, "agreement_row"), "");
   g_clear_object (&saved);
-  saved = database_course_after (fixture, 1000);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1000);
   g_assert_null (kp_course_get_text (saved, KP_COURSE_AGREEMENT));
 }
 
@@ -465,7 +448,7 @@ test_group_page (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (message));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (hours), "error"));
 
-  saved = database_course_after (fixture, 1000);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1000);
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_members (saved)), ==, 3);
   saved_member = kp_course_find_member (saved, kp_member_get_id (member));
   g_assert_nonnull (saved_member);
@@ -544,7 +527,7 @@ test_remove_member_asks (Fixture       *fixture,
   g_assert_null (find_message_dialog ());
   g_assert_null (kp_course_find_member (course, OLE_ID));
 
-  saved = database_course_after (fixture, 1000);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1000);
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_members (saved)), ==, 0);
   g_assert_cmpuint (count_contributions (saved, IDA_ID), ==, 0);
   session = g_list_model_get_item (kp_course_get_sessions (saved), 0);
@@ -636,7 +619,7 @@ test_goals_page (Fixture       *fixture,
   g_assert_cmpint (kp_course_get_capacity_min (course), ==, 14);
   g_assert_cmpint (kp_course_get_capacity_max (course), ==, 16);
 
-  saved = database_course_after (fixture, 1000);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1000);
   goals = kp_course_get_goals (saved);
   g_assert_cmpuint (g_strv_length ((char **) goals), ==, 2);
   g_assert_cmpstr (goals[0], ==, "Puste bedre i hverdagen");

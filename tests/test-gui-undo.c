@@ -130,7 +130,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  AdwBin *bin;
 
   fixture->dir = gui_fixture_make_dir ("undo", &fixture->db_path);
   fill_database (fixture->db_path);
@@ -140,10 +139,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (kp_window_select_course (fixture->window, COURSE_ID));
   iterate ();
 
-  bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), KP_TYPE_WINDOW,
-                                                "course_view_bin"));
-  fixture->view = KP_COURSE_VIEW (adw_bin_get_child (bin));
-  g_assert_true (KP_IS_COURSE_VIEW (fixture->view));
+  fixture->view = gui_fixture_course_view (fixture->window);
 }
 
 static void
@@ -157,19 +153,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* The course as a connection of the test's own reads it, after the store has had @ms
- * milliseconds to write the edits through. */
-static KpCourse *
-database_course_after (Fixture *fixture,
-                       guint    ms)
-{
-  KpCourse *course;
-
-  wait_ms (ms);
-  course = gui_fixture_load_course (fixture->db_path, COURSE_ID);
-  g_assert_nonnull (course);
-  return course;
-}
 
 /* The members' names, in order, joined by ", " */
 static char *
@@ -320,7 +303,7 @@ test_member_with_contributions (Fixture       *fixture,
   g_assert_null (find_named (page, IDA_ID));
 
   /* Removed, and saved so */
-  saved = database_course_after (fixture, 1200);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
   text = member_names (saved);
   g_assert_cmpstr (text, ==, "Ole Dahl, Kari Nilsen");
   g_clear_pointer (&text, g_free);
@@ -343,7 +326,7 @@ test_member_with_contributions (Fixture       *fixture,
   g_assert_nonnull (ida);
   g_assert_nonnull (find_named (page, IDA_ID));
 
-  restored = database_course_after (fixture, 1200);
+  restored = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
   text = member_names (restored);
   g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg, Kari Nilsen");
   g_clear_pointer (&text, g_free);
@@ -390,7 +373,7 @@ test_member_without_undo (Fixture       *fixture,
   wait_for_toast (fixture, "“Kari Nilsen” removed");
   g_assert_true (wait_until (no_undo_button, fixture->window, 8000));
 
-  saved = database_course_after (fixture, 1200);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
   text = member_names (saved);
   g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg");
   g_clear_pointer (&text, g_free);
@@ -417,7 +400,7 @@ test_member_undo_after_leaving (Fixture       *fixture,
   button = wait_for_toast (fixture, "“Kari Nilsen” removed");
 
   leave_for_other_course (fixture);
-  saved = database_course_after (fixture, 100);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 100);
   text = member_names (saved);
   g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg");
   g_clear_pointer (&text, g_free);
@@ -431,7 +414,7 @@ test_member_undo_after_leaving (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
   g_assert_nonnull (find_named (page, KARI_ID));
 
-  saved = database_course_after (fixture, 1200);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
   text = member_names (saved);
   g_assert_cmpstr (text, ==, "Ole Dahl, Ida Berg, Kari Nilsen");
   g_clear_pointer (&text, g_free);
@@ -463,14 +446,14 @@ test_session_after_leaving (Fixture       *fixture,
   button = wait_for_toast (fixture, NULL);
 
   leave_for_other_course (fixture);
-  saved = database_course_after (fixture, 100);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 100);
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (saved)), ==, 2);
   g_clear_object (&saved);
 
   click_undo (fixture, button);
   g_assert_cmpstr (kp_course_get_id (kp_window_get_course (fixture->window)), ==, COURSE_ID);
 
-  saved = database_course_after (fixture, 1200);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (saved)), ==, 3);
   back = g_list_model_get_item (kp_course_get_sessions (saved), 1);
   g_assert_cmpstr (kp_session_get_id (back), ==, second_id);
@@ -496,7 +479,7 @@ test_meeting (Fixture       *fixture,
   iterate ();
   g_assert_null (find_named (page, MEETING1_ID));
 
-  saved = database_course_after (fixture, 1200);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_meetings (saved)), ==, 1);
   meeting = g_list_model_get_item (kp_course_get_meetings (saved), 0);
   g_assert_cmpstr (kp_meeting_get_id (meeting), ==, MEETING2_ID);
@@ -506,7 +489,7 @@ test_meeting (Fixture       *fixture,
   click_undo (fixture, button);
   g_assert_nonnull (find_named (page, MEETING1_ID));
 
-  restored = database_course_after (fixture, 1200);
+  restored = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_meetings (restored)), ==, 2);
   meeting = g_list_model_get_item (kp_course_get_meetings (restored), 0);
   g_assert_cmpstr (kp_meeting_get_id (meeting), ==, MEETING1_ID);
@@ -537,7 +520,7 @@ test_undo_at_once (Fixture       *fixture,
   wait_ms (600);
 
   g_assert_nonnull (kp_course_find_meeting (course, MEETING1_ID));
-  restored = database_course_after (fixture, 1200);
+  restored = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_meetings (restored)), ==, 2);
 }
 
@@ -568,7 +551,7 @@ test_action (Fixture       *fixture,
   iterate ();
   g_assert_null (find_where (page, is_remove_action, "Mer pause"));
 
-  saved = database_course_after (fixture, 1200);
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
   meeting = kp_evaluation_summary_find (saved, KP_EVALUATION_MEETING);
   text = joined (kp_evaluation_get_actions (meeting));
   g_assert_cmpstr (text, ==, "Kortere dager,Nytt lokale");
@@ -581,7 +564,7 @@ test_action (Fixture       *fixture,
   iterate ();
   g_assert_nonnull (find_where (page, is_remove_action, "Mer pause"));
 
-  restored = database_course_after (fixture, 1200);
+  restored = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
   meeting = kp_evaluation_summary_find (restored, KP_EVALUATION_MEETING);
   text = joined (kp_evaluation_get_actions (meeting));
   g_assert_cmpstr (text, ==, "Kortere dager,Mer pause,Nytt lokale");
