@@ -238,7 +238,7 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_COURSE_FIND_TITLE] = "SELECT id FROM courses WHERE title = ?1 ORDER BY id",
   [STMT_COURSE_LIST] =
     "SELECT id, title, subtitle, status, language, timezone, first_start, last_start,"
-    " n_sessions, checks_met, checks_total FROM courses",  /* sorted in C: see list_courses */
+    " n_sessions, checks_met, checks_total FROM courses",  /* sorted in C: see kp_store_list_courses */
   [STMT_MEMBERS_DELETE] = "DELETE FROM members WHERE course = ?1",
   [STMT_MEETINGS_DELETE] = "DELETE FROM meetings WHERE course = ?1",
   [STMT_SESSIONS_DELETE] = "DELETE FROM sessions WHERE course = ?1",
