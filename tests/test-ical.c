@@ -12,6 +12,9 @@
 #include "kp-error.h"
 #include "kp-ical-export.h"
 #include "kp-ical-import.h"
+#include "kp-method.h"
+#include "kp-plan-reader.h"
+#include "kp-plan-writer.h"
 #include "kp-store.h"
 #include "kp-time.h"
 
@@ -581,6 +584,129 @@ test_store_keeps_caldav_resources (void)
   g_rmdir (dir);
 }
 
+/* Hardening (#12): every refusal sets its error, and what the importer takes, a plan carries. */
+
+#define ICS_HEAD "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+#define ICS_TAIL "END:VEVENT\r\nEND:VCALENDAR\r\n"
+
+static void
+assert_import_refused (const char *ics,
+                       const char *message)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(GBytes) bytes = g_bytes_new (ics, strlen (ics));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (kp_ical_import_bytes (course, bytes, NULL, NULL, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (course)), ==, 3);
+}
+
+static void
+test_import_refuses_what_a_plan_cannot_carry (void)
+{
+  /* 23:59:59 UTC on the last day of 9999 is the year 10000 in Oslo: the importer failed without
+   * an error here, and the command line crashed on it. */
+  assert_import_refused (ICS_HEAD "DTSTART:99991231T235959Z\r\nDURATION:PT1H\r\n" ICS_TAIL,
+                         "Event “a”: DTSTART is outside the years 1900–9999 in the course’s "
+                         "time zone");
+  assert_import_refused (ICS_HEAD "DTSTART:20270304T170000Z\r\nDTEND:99991231T235959Z\r\n"
+                         ICS_TAIL,
+                         "Event “a”: DTEND is outside the years 1900–9999 in the course’s "
+                         "time zone");
+  assert_import_refused (ICS_HEAD "DTSTART:99991231T220000Z\r\nDURATION:PT90M\r\n" ICS_TAIL,
+                         "Event “a”: ends after the year 9999");
+  /* 6,510 minutes were taken, and then the exported plan could not be imported. */
+  assert_import_refused (ICS_HEAD "DTSTART:20270304T170000Z\r\nDURATION:PT6510M\r\n" ICS_TAIL,
+                         "Event “a”: lasts 6510 minutes; a session or meeting lasts at most "
+                         "1440 minutes (a day)");
+  assert_import_refused (ICS_HEAD "DTSTART:20270304T170000Z\r\nDURATION:PT30S\r\n" ICS_TAIL,
+                         "Event “a” lasts less than a minute");
+}
+
+static void
+test_import_refuses_times_the_clocks_skip (void)
+{
+  /* 02:30 on the last Sunday of March 2027 does not happen in Oslo: refused as the plan reader
+   * refuses it, in the course's zone, in a named zone and in a zone the file describes. */
+  assert_import_refused (ICS_HEAD "DTSTART:20270328T023000\r\nDURATION:PT1H\r\n" ICS_TAIL,
+                         "Event “a”: DTSTART: 2027-03-28 02:30 does not exist in Europe/Oslo: "
+                         "the clocks skip it");
+  assert_import_refused (ICS_HEAD "DTSTART;TZID=Europe/Oslo:20270328T020000\r\n"
+                         "DURATION:PT1H\r\n" ICS_TAIL,
+                         "Event “a”: DTSTART: 2027-03-28 02:00 does not exist in Europe/Oslo: "
+                         "the clocks skip it");
+  assert_import_refused ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                         "BEGIN:VTIMEZONE\r\nTZID:W. Europe Standard Time\r\n"
+                         "BEGIN:STANDARD\r\nDTSTART:16011028T030000\r\n"
+                         "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
+                         "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\n"
+                         "BEGIN:DAYLIGHT\r\nDTSTART:16010325T020000\r\n"
+                         "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n"
+                         "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT\r\n"
+                         "END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+                         "DTSTART;TZID=W. Europe Standard Time:20270328T023000\r\n"
+                         "DURATION:PT1H\r\n" ICS_TAIL,
+                         "Event “a”: DTSTART: 2027-03-28 02:30 does not exist in W. Europe "
+                         "Standard Time: the clocks skip it");
+}
+
+static void
+test_import_refuses_deep_nesting (void)
+{
+  g_autoptr(GString) ics = g_string_new ("BEGIN:VCALENDAR\r\n");
+
+  /* Half a million nested events overflowed the stack in the error check. */
+  for (guint i = 0; i < 500000; i++)
+    g_string_append (ics, "BEGIN:VEVENT\r\n");
+  for (guint i = 0; i < 500000; i++)
+    g_string_append (ics, "END:VEVENT\r\n");
+  g_string_append (ics, "END:VCALENDAR\r\n");
+  assert_import_refused (ics->str, "The calendar file is malformed: line 17 nests components "
+                         "more than 16 deep");
+}
+
+static void
+test_import_then_plan_round_trip (void)
+{
+  const char *ics = ICS_HEAD "DTSTART;TZID=Europe/Oslo:99991231T000000\r\n"
+                    "DTEND;TZID=Europe/Oslo:99991231T235900\r\nSUMMARY:Siste kveld\r\n" ICS_TAIL;
+  /* Only this session, so that the calendar's zone is searched over 9998–9999 alone. */
+  g_autoptr(KpCourse) course = kp_course_new ("3f0b6a8e-2d7c-4c1e-9a51-0d6c1f3b2a10");
+  g_autoptr(KpCourse) again = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (ics, strlen (ics));
+  g_autoptr(GBytes) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = kp_ical_dup_session_id_for_uid (course, "a");
+  g_autofree char *ics_out = NULL;
+  g_autofree char *dtend = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 9, 2, 10, 30, 0);
+  g_autoptr(GPtrArray) items = NULL;
+  char *text;
+  gsize length;
+
+  /* The longest session the importer takes, as late as it takes it: the plan keeps it. */
+  kp_course_set_title (course, "Pårørendekurs");
+  g_assert_true (kp_ical_import_bytes (course, bytes, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kp_session_get_minutes (kp_course_find_session (course, id)), ==, 1439);
+
+  text = kp_plan_write (course, &length);
+  plan = g_bytes_new_take (text, length);
+  again = kp_plan_read_bytes (plan, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kp_session_get_minutes (kp_course_find_session (again, id)), ==, 1439);
+
+  /* And the calendar and the checklist take it too (GLib's criticals are fatal here): the
+   * zone's rules are searched to the end of 9999, the evaluation meeting is never due. */
+  ics_out = export_text (course);
+  dtend = event_line (ics_out, id, "DTEND");
+  g_assert_cmpstr (dtend, ==, "DTEND;TZID=Europe/Oslo:99991231T235900");
+  items = kp_method_check (course, now);
+  g_assert_nonnull (items);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,6 +732,13 @@ main (int   argc,
 
   g_test_add_func ("/ical/store/keeps-caldav-resources-and-migrates",
                    test_store_keeps_caldav_resources);
+  g_test_add_func ("/ical/import/refuses-what-a-plan-cannot-carry",
+                   test_import_refuses_what_a_plan_cannot_carry);
+  g_test_add_func ("/ical/import/refuses-times-the-clocks-skip",
+                   test_import_refuses_times_the_clocks_skip);
+  g_test_add_func ("/ical/import/refuses-deep-nesting", test_import_refuses_deep_nesting);
+  g_test_add_func ("/ical/import/plan-carries-what-is-imported",
+                   test_import_then_plan_round_trip);
 
   return g_test_run ();
 }

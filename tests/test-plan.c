@@ -5,9 +5,13 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kp-error.h"
+#include "kp-file.h"
 #include "kp-plan-reader.h"
 #include "kp-plan-writer.h"
 #include "kp-time.h"
@@ -729,6 +733,189 @@ test_update_from_changes_only_what_moved (void)
                    kp_meeting_get_id (item (kp_course_get_meetings (theirs), 1)));
 }
 
+/* Hardening (#12): what the plan reader must refuse before anything is stored. */
+
+#define PLAN_HEAD "{\"format\": \"kursplan/course-plan\", \"version\": 1, \"course\": "
+#define SURROGATE_MESSAGE \
+  "not valid text: it holds a lone UTF-16 surrogate (an escape from \\ud800 to \\udfff " \
+  "without its pair)"
+
+static void
+assert_refused (const char *text,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpCourse) course = read_text (text, &error);
+
+  g_assert_null (course);
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_refuses_lone_surrogates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpCourse) course = NULL;
+
+  assert_refused (PLAN_HEAD "{\"title\": \"P\\ud800x\"}}", "course.title: " SURROGATE_MESSAGE);
+  assert_refused (PLAN_HEAD "{\"title\": \"x\", \"goals\": [\"Mer kunnskap\", \"\\udc00x\"]}}",
+                  "course.goals[1]: " SURROGATE_MESSAGE);
+  assert_refused (PLAN_HEAD "{\"title\": \"x\", \"sessions\": [{\"location\": \"\\ud800x\"}]}}",
+                  "course.sessions[0].location: " SURROGATE_MESSAGE);
+  assert_refused (PLAN_HEAD "{\"title\": \"x\", \"location\": {\"room\": \"M\\udbffx\"}}}",
+                  "course.location.room: " SURROGATE_MESSAGE);
+  assert_refused (PLAN_HEAD "{\"title\": \"x\", \"members\": [{\"key\": \"a\", "
+                  "\"role\": \"peer\"}], \"sessions\": [{\"contributions\": [{\"kind\": "
+                  "\"sharing\", \"member\": \"\\ud800x\"}]}]}}",
+                  "course.sessions[0].contributions[0].member: " SURROGATE_MESSAGE);
+
+  /* A question's name is stored too; the message shows it readable. */
+  course = read_text (PLAN_HEAD "{\"title\": \"x\", \"evaluations\": [{\"kind\": \"final\", "
+                      "\"scores\": {\"q\\ud800x\": [0, 0, 0, 0, 1]}}]}}", &error);
+  g_assert_null (course);
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (g_str_has_prefix (error->message, "course.evaluations[0].scores.q"));
+  g_assert_true (g_str_has_suffix (error->message, SURROGATE_MESSAGE));
+  g_clear_error (&error);
+
+  /* A pair is one character (U+1F600), and welcome. */
+  course = read_text (PLAN_HEAD "{\"title\": \"Kurs \\ud83d\\ude00\"}}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kp_course_get_title (course), ==, "Kurs \xf0\x9f\x98\x80");
+}
+
+static void
+test_refuses_deep_nesting (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpCourse) course = NULL;
+
+  /* 200 KB of nested lists overflowed the stack in json-glib's parser. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  assert_refused (text->str, "not a course plan: line 1 nests lists or objects more than 32 deep");
+
+  g_string_assign (text, PLAN_HEAD "{\"title\": \"x\",\n \"unknown\": ");
+  for (guint i = 0; i < 40; i++)
+    g_string_append_c (text, '{');
+  assert_refused (text->str, "not a course plan: line 2 nests lists or objects more than 32 deep");
+
+  /* Brackets inside a text are letters, whatever their number. */
+  course = read_text (PLAN_HEAD "{\"title\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"\"}}",
+                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kp_course_get_title (course), ==,
+                   "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"");
+}
+
+static void
+test_refuses_times_after_9999 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpCourse) course = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  assert_refused (PLAN_HEAD "{\"title\": \"x\", \"sessions\": [{\"start\": \"2027-03-04T18:00\", "
+                  "\"minutes\": 150}, {\"start\": \"9999-12-31T23:00\", \"minutes\": 150}]}}",
+                  "course.sessions[1]: ends after the year 9999");
+  assert_refused (PLAN_HEAD "{\"title\": \"x\", \"planning_meetings\": [{\"start\": "
+                  "\"9999-12-31T22:00\", \"minutes\": 120}]}}",
+                  "course.planning_meetings[0]: ends after the year 9999");
+  assert_refused (PLAN_HEAD "{\"title\": \"x\", \"sessions\": [{\"start\": \"2027-03-04T18:00\", "
+                  "\"minutes\": 6510}]}}",
+                  "course.sessions[0].minutes: must be 1440 or less, not 6510");
+
+  /* Ending by the last minute of 9999 is fine, and the end can be written. */
+  course = read_text (PLAN_HEAD "{\"title\": \"x\", \"sessions\": [{\"start\": "
+                      "\"9999-12-31T22:00\", \"minutes\": 119}]}}", &error);
+  g_assert_no_error (error);
+  end = kp_session_get_end (g_list_model_get_item (kp_course_get_sessions (course), 0));
+  g_assert_nonnull (end);
+  g_assert_cmpint (g_date_time_get_year (end), ==, 9999);
+  g_assert_cmpint (g_date_time_get_hour (end), ==, 23);
+  g_assert_cmpint (g_date_time_get_minute (end), ==, 59);
+}
+
+static void
+test_check_span (void)
+{
+  g_autoptr(GTimeZone) oslo = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr(GDateTime) evening = g_date_time_new (oslo, 2027, 3, 4, 18, 0, 0);
+  g_autoptr(GDateTime) last = g_date_time_new (oslo, 9999, 12, 31, 22, 0, 0);
+  g_autoptr(GDateTime) west = g_date_time_new (new_york, 9999, 12, 31, 20, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kp_time_check_span (NULL, 0, &error));
+  g_assert_true (kp_time_check_span (evening, 0, &error));
+  g_assert_true (kp_time_check_span (evening, KP_TIME_MAX_MINUTES, &error));
+  g_assert_true (kp_time_check_span (last, 119, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (kp_time_check_span (evening, KP_TIME_MAX_MINUTES + 1, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "lasts 1441 minutes; a session or meeting lasts at most 1440 minutes (a day)");
+  g_clear_error (&error);
+
+  g_assert_false (kp_time_check_span (last, 120, &error));
+  g_assert_cmpstr (error->message, ==, "ends after the year 9999");
+  g_clear_error (&error);
+
+  /* 20:00 in New York on the last evening of 9999 is already the year 10000 in UTC. */
+  g_assert_false (kp_time_check_span (west, 60, &error));
+  g_assert_cmpstr (error->message, ==, "ends after the year 9999");
+}
+
+static void
+test_read_file_refuses_what_never_ends (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kursplan-plan-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "plan.kursplan.json", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.kursplan.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpCourse) course = NULL;
+  gint64 before;
+  int fd;
+
+  /* A FIFO nobody writes to: refused at once, not waited on. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  before = g_get_monotonic_time ();
+  course = kp_plan_read_file (fifo, NULL, &error);
+  g_assert_null (course);
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "“plan.kursplan.json” is not a regular file (it is a "
+                   "folder, a device or a pipe)");
+  g_assert_cmpint (g_get_monotonic_time () - before, <, 2 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* A device that never ends. */
+  course = kp_plan_read_file ("/dev/zero", NULL, &error);
+  g_assert_null (course);
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  /* 65 MB (sparse: no disk used) is refused by its size, before reading. */
+  fd = g_open (big, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, KP_FILE_MAX_SIZE + 1), ==, 0);
+  close (fd);
+  course = kp_plan_read_file (big, NULL, &error);
+  g_assert_null (course);
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "“big.kursplan.json” is larger than 64 MB, far more "
+                   "than a course plan or calendar needs");
+
+  g_unlink (fifo);
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +941,11 @@ main (int   argc,
   g_test_add_func ("/plan/write/file-atomically", test_write_file_atomically);
   g_test_add_func ("/plan/update-from/changes-only-what-moved",
                    test_update_from_changes_only_what_moved);
+  g_test_add_func ("/plan/read/refuses/lone-surrogates", test_refuses_lone_surrogates);
+  g_test_add_func ("/plan/read/refuses/deep-nesting", test_refuses_deep_nesting);
+  g_test_add_func ("/plan/read/refuses/times-after-9999", test_refuses_times_after_9999);
+  g_test_add_func ("/plan/read/refuses/what-never-ends", test_read_file_refuses_what_never_ends);
+  g_test_add_func ("/time/check-span", test_check_span);
 
   return g_test_run ();
 }

@@ -1365,6 +1365,70 @@ test_failed_autosave_is_signalled (Fixture       *fixture,
   kp_store_unwatch_course (store, course);
 }
 
+/* Hardening (#12): text that is not UTF-8 (json-glib makes it of a lone "\ud800") is refused by
+ * the store itself, whichever way it came, and what the database had stays readable. */
+static void
+test_refuses_text_that_is_not_utf8 (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const char *broken = "P\xed\xa0\x80x";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpStore) store = kp_store_new (fixture->path, &error);
+  g_autoptr(KpCourse) course = kp_course_new (COURSE_ID);
+  g_autoptr(KpCourse) loaded = NULL;
+  g_autoptr(KpSession) session = kp_session_new (SESSION1);
+  const char *goals[] = { "Mer kunnskap", broken, NULL };
+
+  g_assert_no_error (error);
+  kp_course_set_title (course, "Pårørendekurs");
+  kp_session_set_title (session, "Første kveld");
+  kp_course_add_session (course, session);
+  g_assert_true (kp_store_save_course (store, course, &error));
+  g_assert_no_error (error);
+
+  /* A session's title (one of the children) and a goal (a JSON list in the course row). */
+  kp_session_set_title (session, broken);
+  g_assert_false (kp_store_save_course (store, course, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "The course “Pårørendekurs” was not saved: the text "
+                   "“P\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdx” is not valid UTF-8 (it may "
+                   "hold a lone UTF-16 surrogate)");
+  g_clear_error (&error);
+
+  kp_session_set_title (session, "Første kveld");
+  kp_course_set_goals (course, goals);
+  g_assert_false (kp_store_save_course (store, course, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  /* A new course with a broken title is not written at all. */
+  {
+    g_autoptr(KpCourse) other = kp_course_new (REVIEW_ID);
+
+    kp_course_set_title (other, broken);
+    g_assert_false (kp_store_save_course (store, other, &error));
+    g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_clear_error (&error);
+    g_assert_false (kp_store_has_course (store, REVIEW_ID));
+  }
+
+  /* The database still holds the course as it was, and reads it. */
+  loaded = kp_store_load_course (store, COURSE_ID, &error);
+  g_assert_no_error (error);
+  g_assert_null (kp_course_get_goals (loaded));
+  g_assert_cmpstr (kp_session_get_title (kp_course_find_session (loaded, SESSION1)), ==,
+                   "Første kveld");
+
+  /* A search by a broken title finds nothing, and leaves the next save alone. */
+  g_assert_null (kp_store_find_course_id (store, broken, &error));
+  g_clear_error (&error);
+  kp_course_set_goals (course, NULL);
+  g_assert_true (kp_store_save_course (store, course, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1389,6 +1453,7 @@ main (int   argc,
   ADD ("/store/refuse/session-of-another-course", test_refuses_session_of_another_course);
   ADD ("/store/write-through/lands-within-a-second", test_write_through_lands_within_a_second);
   ADD ("/store/write-through/failure-is-signalled", test_failed_autosave_is_signalled);
+  ADD ("/store/refuse/text-that-is-not-utf8", test_refuses_text_that_is_not_utf8);
 
 #undef ADD
 

@@ -13,6 +13,7 @@
 
 #include "kp-cli.h"
 #include "kp-error.h"
+#include "kp-file.h"
 #include "kp-ical-export.h"
 #include "kp-ical-import.h"
 
@@ -152,10 +153,8 @@ kp_cli_import_ics (KpCliContext  *ctx,
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE FILE"));
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
   g_autoptr(GBytes) bytes = NULL;
   KpStore *store;
-  gsize size;
   guint added = 0, updated = 0;
 
   g_option_context_set_summary (context,
@@ -168,9 +167,12 @@ kp_cli_import_ics (KpCliContext  *ctx,
     return kp_cli_usage_error ("import-ics", "%s",
                                _("name one course and one calendar file"));
 
-  if (!g_file_get_contents (argv[2], &data, &size, &error))
-    return kp_cli_fail (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&data), size);
+  bytes = kp_file_read (argv[2], KP_FILE_MAX_SIZE, &error);
+  if (bytes == NULL)
+    {
+      g_prefix_error (&error, "%s: ", argv[2]);
+      return kp_cli_fail (error);
+    }
 
   course = kp_cli_load_course (ctx, argv[1], &error);
   if (course == NULL)

@@ -317,7 +317,10 @@ find_transitions (GTimeZone *tz,
 {
   GArray *found = g_array_new (FALSE, TRUE, sizeof (Transition));
   g_autoptr(GDateTime) start = g_date_time_new_utc (first_year, 1, 1, 0, 0, 0);
-  g_autoptr(GDateTime) stop = g_date_time_new_utc (last_year + 1, 1, 1, 0, 0, 0);
+  /* GLib holds no time after 9999: a course that late is searched to the end of its year. */
+  g_autoptr(GDateTime) stop = last_year < 9999
+                              ? g_date_time_new_utc (last_year + 1, 1, 1, 0, 0, 0)
+                              : g_date_time_new_utc (9999, 12, 31, 23, 59, 59);
   gint64 t = g_date_time_to_unix (start);
   gint64 end = g_date_time_to_unix (stop);
   int current = interval_at (tz, t);

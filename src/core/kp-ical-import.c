@@ -19,8 +19,10 @@
 #include "kp-error.h"
 #include "kp-i18n.h"
 #include "kp-ical-import.h"
+#include "kp-time.h"
 
-#define MAX_SESSION_MINUTES (7 * 24 * 60)
+/* A course's calendar nests three deep (VCALENDAR, VEVENT, VALARM or VTIMEZONE, STANDARD). */
+#define MAX_NESTING 16
 
 typedef struct
 {
@@ -109,10 +111,43 @@ check_errors (icalcomponent  *component,
   return TRUE;
 }
 
+/* libical parses BEGIN lines into a tree that it frees, and we check, by recursion: 500,000
+ * nested components overflow the stack. Count the depth of the lines first. */
+static gboolean
+check_nesting (const char  *text,
+               GError     **error)
+{
+  guint depth = 0;
+  guint line = 1;
+
+  for (const char *p = text; *p != '\0'; line++)
+    {
+      const char *end = strchr (p, '\n');
+
+      if (g_ascii_strncasecmp (p, "BEGIN:", strlen ("BEGIN:")) == 0)
+        {
+          if (++depth > MAX_NESTING)
+            {
+              g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,
+                           _("The calendar file is malformed: line %u nests components more "
+                             "than %d deep"),
+                           line, MAX_NESTING);
+              return FALSE;
+            }
+        }
+      else if (g_ascii_strncasecmp (p, "END:", strlen ("END:")) == 0 && depth > 0)
+        depth--;
+      if (end == NULL)
+        break;
+      p = end + 1;
+    }
+  return TRUE;
+}
+
 static gboolean
 valid_fields (struct icaltimetype tt)
 {
-  return tt.year >= 1900 && tt.year <= 9999 &&
+  return tt.year >= KP_TIME_MIN_YEAR && tt.year <= KP_TIME_MAX_YEAR &&
          tt.month >= 1 && tt.month <= 12 &&
          tt.day >= 1 && tt.day <= g_date_get_days_in_month (tt.month, tt.year) &&
          tt.hour >= 0 && tt.hour <= 23 &&
@@ -120,7 +155,20 @@ valid_fields (struct icaltimetype tt)
          tt.second >= 0 && tt.second <= 60;
 }
 
-/* An event time as a moment, read in its TZID, as UTC, or (floating) in the course's zone. */
+/* The time the clocks skip, as kp_time_new_local() says it, for a zone the file describes. */
+static gboolean
+exists_in_zone (struct icaltimetype  tt,
+                icaltimezone        *zone,
+                time_t               moment)
+{
+  struct icaltimetype back = icaltime_from_timet_with_zone (moment, FALSE, zone);
+
+  return back.year == tt.year && back.month == tt.month && back.day == tt.day &&
+         back.hour == tt.hour && back.minute == tt.minute;
+}
+
+/* An event time as a moment, read in its TZID, as UTC, or (floating) in the course's zone. A
+ * wall-clock time the clocks skip is refused, as the plan reader refuses it: never moved. */
 static GDateTime *
 read_time (icalcomponent        *root,
            icalproperty         *prop,
@@ -133,6 +181,8 @@ read_time (icalcomponent        *root,
   icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
   const char *tzid = param ? icalparameter_get_tzid (param) : NULL;
   g_autoptr(GDateTime) moment = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (tt.is_date)
     {
@@ -159,11 +209,24 @@ read_time (icalcomponent        *root,
       if (g_utf8_validate (tzid, -1, NULL) && strstr (tzid, "..") == NULL && tzid[0] != '/')
         tz = g_time_zone_new_identifier (tzid);
       if (tz != NULL)
-        moment = g_date_time_new (tz, tt.year, tt.month, tt.day, tt.hour, tt.minute, 0);
+        moment = kp_time_new_local (tz, tt.year, tt.month, tt.day, tt.hour, tt.minute,
+                                    &local_error);
       else if ((zone = icalcomponent_get_timezone (root, tzid)) != NULL)
         {
+          time_t t;
+
           tt.second = 0;
-          moment = g_date_time_new_from_unix_utc (icaltime_as_timet_with_zone (tt, zone));
+          t = icaltime_as_timet_with_zone (tt, zone);
+          if (exists_in_zone (tt, zone, t))
+            moment = g_date_time_new_from_unix_utc (t);
+          else
+            {
+              g_autofree char *valid = g_utf8_make_valid (tzid, -1);
+
+              g_set_error (&local_error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                           _("%04d-%02d-%02d %02d:%02d does not exist in %s: the clocks skip it"),
+                           tt.year, tt.month, tt.day, tt.hour, tt.minute, valid);
+            }
         }
       else
         {
@@ -176,16 +239,30 @@ read_time (icalcomponent        *root,
         }
     }
   else
-    moment = g_date_time_new (course_tz, tt.year, tt.month, tt.day, tt.hour, tt.minute, 0);
+    moment = kp_time_new_local (course_tz, tt.year, tt.month, tt.day, tt.hour, tt.minute,
+                                &local_error);
 
-  if (moment == NULL || g_date_time_get_year (moment) < 1900 ||
-      g_date_time_get_year (moment) > 9999)
+  if (local_error != NULL)
     {
-      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,
-                   _("Event “%s”: %s is not a valid date-time"), uid, name);
+      /* Translators: the first %s is an event's UID, the second DTSTART or DTEND, the third
+       * what is wrong with it */
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR, _("Event “%s”: %s: %s"),
+                   uid, name, local_error->message);
       return NULL;
     }
-  return g_date_time_to_timezone (moment, course_tz);
+
+  /* 9999-12-31 23:59 UTC is already the year 10000 in Oslo, which GLib cannot hold. */
+  if (moment != NULL)
+    local = g_date_time_to_timezone (moment, course_tz);
+  if (local == NULL || g_date_time_get_year (local) < KP_TIME_MIN_YEAR ||
+      g_date_time_get_year (local) > KP_TIME_MAX_YEAR)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,
+                   _("Event “%s”: %s is outside the years %d–%d in the course’s time zone"),
+                   uid, name, KP_TIME_MIN_YEAR, KP_TIME_MAX_YEAR);
+      return NULL;
+    }
+  return g_steal_pointer (&local);
 }
 
 static char *
@@ -247,6 +324,7 @@ read_event (KpCourse       *course,
             GError        **error)
 {
   g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GError) local_error = NULL;
   icalproperty *prop;
   Incoming *in;
   const char *uid;
@@ -320,15 +398,22 @@ read_event (KpCourse       *course,
       return NULL;
     }
 
-  if (seconds < 60 || seconds > MAX_SESSION_MINUTES * 60)
+  if (seconds < 60)
     {
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,
-                   _("Event “%s” lasts %s; a session lasts from a minute to a week"),
-                   valid_uid, seconds < 60 ? _("less than a minute") : _("more than a week"));
+                   _("Event “%s” lasts less than a minute"), valid_uid);
       incoming_free (in);
       return NULL;
     }
-  in->minutes = seconds / 60;
+  /* The plan reader's rules, so that every course can be exported as a plan and read again. */
+  in->minutes = (guint) MIN (seconds / 60, (gint64) G_MAXUINT);
+  if (!kp_time_check_span (in->start, in->minutes, &local_error))
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR, _("Event “%s”: %s"),
+                   valid_uid, local_error->message);
+      incoming_free (in);
+      return NULL;
+    }
 
   prop = icalcomponent_get_first_property (event, ICAL_SUMMARY_PROPERTY);
   summary = dup_clean_text (prop ? icalproperty_get_summary (prop) : NULL);
@@ -409,6 +494,8 @@ kp_ical_import_bytes (KpCourse  *course,
       return FALSE;
     }
   text = g_strndup (data, size);
+  if (!check_nesting (text, error))
+    return FALSE;
 
   /* Malformed input is ours to report, never a reason for libical to abort. */
   icalerror_set_errors_are_fatal (0);

@@ -533,7 +533,8 @@ check_evaluation (KpCourse  *course,
     {
       g_autoptr(GDateTime) due = g_date_time_add_days (last, EVALUATION_MEETING_DAYS);
 
-      if (g_date_time_compare (due, now) <= 0)
+      /* NULL past the year 9999, a day that never comes. */
+      if (due != NULL && g_date_time_compare (due, now) <= 0)
         add_item (items, KP_STEP_EVALUATION, "evaluation-meeting", meeting && users_at_meeting,
                   g_strdup (meeting && users_at_meeting
                             ? _("The evaluation meeting was held with user representatives.")

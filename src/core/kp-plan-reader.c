@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "kp-error.h"
+#include "kp-file.h"
 #include "kp-i18n.h"
 #include "kp-plan-reader.h"
 #include "kp-time.h"
@@ -41,7 +42,14 @@ path_push (Reader     *r,
     {
       if (r->path->len > 0)
         g_string_append_c (r->path, '.');
-      g_string_append (r->path, name);
+      if (g_utf8_validate (name, -1, NULL))
+        g_string_append (r->path, name);
+      else
+        {
+          g_autofree char *valid = g_utf8_make_valid (name, -1);
+
+          g_string_append (r->path, valid);
+        }
     }
   return len;
 }
@@ -121,6 +129,19 @@ get_node (JsonObject *object,
   return node;
 }
 
+/* json-glib turns a lone UTF-16 surrogate ("\ud800") into bytes that are not UTF-8, which
+ * nothing after the reader (the store, the exporters, the window) can take. */
+static gboolean
+check_text (Reader     *r,
+            const char *name,
+            const char *text)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return fail_at (r, name, _("not valid text: it holds a lone UTF-16 surrogate (an escape "
+                               "from \\ud800 to \\udfff without its pair)"));
+  return TRUE;
+}
+
 static gboolean
 read_string (Reader      *r,
              JsonObject  *object,
@@ -141,6 +162,11 @@ read_string (Reader      *r,
     return fail_at (r, name, _("not a text (a JSON string)"));
 
   *out = json_node_get_string (node);
+  if (!check_text (r, name, *out))
+    {
+      *out = NULL;
+      return FALSE;
+    }
   if (required && **out == '\0')
     return fail_at (r, name, _("must not be empty"));
   return TRUE;
@@ -192,7 +218,7 @@ read_minutes (Reader     *r,
       json_node_get_value_type (node) == G_TYPE_INT64 && json_node_get_int (node) <= 0)
     return fail_at (r, "minutes", _("must be more than 0 minutes, not %" PRId64),
                     json_node_get_int (node));
-  if (!read_integer (r, object, "minutes", 1, 24 * 60, &present, &value))
+  if (!read_integer (r, object, "minutes", 1, KP_TIME_MAX_MINUTES, &present, &value))
     return FALSE;
   *out = (guint) value;
   return TRUE;
@@ -272,12 +298,17 @@ read_strv (Reader       *r,
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (array, i);
+      gboolean is_text = JSON_NODE_HOLDS_VALUE (node) &&
+                         json_node_get_value_type (node) == G_TYPE_STRING;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!is_text || !g_utf8_validate (json_node_get_string (node), -1, NULL))
         {
           gsize ilen = path_push_index (r, i);
 
-          fail_at (r, NULL, _("not a text (a JSON string)"));
+          if (!is_text)
+            fail_at (r, NULL, _("not a text (a JSON string)"));
+          else
+            check_text (r, NULL, json_node_get_string (node));
           path_pop (r, ilen);
           path_pop (r, len);
           return FALSE;
@@ -370,6 +401,19 @@ read_local_time (Reader      *r,
   return TRUE;
 }
 
+/* A session's or meeting's start and length together: kp_time_check_span()'s rules. */
+static gboolean
+read_span (Reader    *r,
+           GDateTime *start,
+           guint      minutes)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!kp_time_check_span (start, minutes, &local_error))
+    return fail_at (r, NULL, "%s", local_error->message);
+  return TRUE;
+}
+
 static gboolean
 read_date (Reader      *r,
            JsonObject  *object,
@@ -396,6 +440,8 @@ resolve_member (Reader      *r,
     return fail_at (r, NULL, _("not a member's key or id (a JSON string)"));
 
   ref = json_node_get_string (node);
+  if (!check_text (r, NULL, ref))
+    return FALSE;
   *out = g_hash_table_lookup (r->member_keys, ref);
   if (*out == NULL)
     {
@@ -557,7 +603,8 @@ read_meeting (Reader     *r,
       !read_local_time (r, object, "start", &start) ||
       !read_minutes (r, object, &minutes) ||
       !read_attendees (r, object, "attendees", &attendees) ||
-      !read_string (r, object, "notes", FALSE, &notes))
+      !read_string (r, object, "notes", FALSE, &notes) ||
+      !read_span (r, start, minutes))
     return FALSE;
 
   meeting = kp_meeting_new (id);
@@ -624,7 +671,7 @@ read_location (Reader      *r,
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
       *name = json_node_get_string (node);
-      return TRUE;
+      return check_text (r, "location", *name);
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return fail_at (r, "location", _("not a place (null, a name, or an object with “name”, "
@@ -671,7 +718,8 @@ read_session (Reader     *r,
       !read_integer (r, object, "attended", 0, G_MAXINT, &has_attended, &attended) ||
       !read_string (r, object, "notes", FALSE, &notes) ||
       !read_integer (r, object, "revision", 0, G_MAXINT, &has_revision, &revision) ||
-      !read_string (r, object, "modified", FALSE, &modified_text))
+      !read_string (r, object, "modified", FALSE, &modified_text) ||
+      !read_span (r, start, minutes))
     return FALSE;
 
   if (modified_text != NULL)
@@ -724,6 +772,8 @@ read_scores (Reader       *r,
       JsonArray *array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
       guint counts[KP_SCALE_POINTS];
 
+      if (!check_text (r, l->data, l->data))
+        return FALSE;
       if (array == NULL || json_array_get_length (array) != KP_SCALE_POINTS)
         return fail_at (r, l->data, _("not a list of 5 counts, one for each scale point 1–5"));
 
@@ -1025,6 +1075,52 @@ read_course (Reader     *r,
   return g_steal_pointer (&course);
 }
 
+/* A real plan nests six deep (course, sessions, a session, contributions, a contribution). */
+#define MAX_NESTING 32
+
+/* json-glib parses nested lists and objects by recursion, so 100,000 "[" overflow the stack:
+ * count the depth first, skipping strings. */
+static gboolean
+check_nesting (const char  *data,
+               gsize        size,
+               GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line = 1;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_NESTING)
+            {
+              g_set_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN,
+                           _("not a course plan: line %u nests lists or objects more than %d "
+                             "deep"),
+                           line, MAX_NESTING);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 static gboolean
 is_blank (const char *data,
           gsize       size)
@@ -1089,6 +1185,9 @@ kp_plan_read_bytes (GBytes     *bytes,
                    (gsize) (end - data));
       return NULL;
     }
+
+  if (!check_nesting (data, size, error))
+    return NULL;
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, size, &local_error))
@@ -1158,7 +1257,7 @@ kp_plan_read_bytes (GBytes     *bytes,
  * kp_plan_read_file:
  * @path: a course-plan file
  *
- * As kp_plan_read_bytes(), from a file.
+ * As kp_plan_read_bytes(), from a file: a regular file of at most %KP_FILE_MAX_SIZE bytes.
  *
  * Returns: (transfer full) (nullable): the course
  */
@@ -1167,18 +1266,12 @@ kp_plan_read_file (const char  *path,
                    GPtrArray   *warnings,
                    GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  char *contents = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error_literal (error, KP_ERROR, KP_ERROR_NOT_FOUND, local_error->message);
-      return NULL;
-    }
-  bytes = g_bytes_new_take (contents, length);
+  bytes = kp_file_read (path, KP_FILE_MAX_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
   return kp_plan_read_bytes (bytes, warnings, error);
 }

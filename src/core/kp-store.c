@@ -340,6 +340,8 @@ struct _KpStore
   GHashTable    *watched;      /* KpCourse (ref) → "changed" handler id */
   GHashTable    *pending;      /* set of KpCourse (ref) with edits not yet written */
   GSource       *save_source;
+  char          *refused_text; /* (nullable) text bound since the last kp_store_statement()
+                                * that is not UTF-8, made readable for the message */
 };
 
 G_DEFINE_FINAL_TYPE (KpStore, kp_store, G_TYPE_OBJECT)
@@ -508,6 +510,7 @@ kp_store_statement (KpStore           *self,
           return NULL;
         }
     }
+  g_clear_pointer (&self->refused_text, g_free);
   return self->statements[which];
 }
 
@@ -518,13 +521,36 @@ kp_store_statement_done (sqlite3_stmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
+/* Refuses to step a write whose texts bind_text() noted as not UTF-8. */
+static gboolean
+kp_store_check_texts (KpStore       *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  g_autofree char *text = g_steal_pointer (&self->refused_text);
+
+  if (text == NULL)
+    return TRUE;
+  /* Translators: %s is the text, with what is not UTF-8 shown as � */
+  g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+               _("the text “%s” is not valid UTF-8 (it may hold a lone UTF-16 surrogate)"),
+               text);
+  kp_store_statement_done (stmt);
+  return FALSE;
+}
+
 /* Steps a statement that returns no rows to its end. */
 static gboolean
 kp_store_run (KpStore       *self,
               sqlite3_stmt  *stmt,
               GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
+
+  if (!kp_store_check_texts (self, stmt, error))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE)
     {
@@ -536,11 +562,17 @@ kp_store_run (KpStore       *self,
   return TRUE;
 }
 
+/* Every text the store writes is bound here. Text that is not UTF-8 (a lone surrogate from a
+ * JSON escape, say) is noted, and kp_store_run() then refuses the write: the store could not read
+ * it back (its lists are JSON, which json-glib refuses), nor the exporters or the window. */
 static void
-bind_text (sqlite3_stmt *stmt,
+bind_text (KpStore      *self,
+           sqlite3_stmt *stmt,
            int           column,
            const char   *text)
 {
+  if (text != NULL && self->refused_text == NULL && !g_utf8_validate (text, -1, NULL))
+    self->refused_text = g_utf8_make_valid (text, -1);
   /* A NULL text binds SQL NULL; the model keeps its strings alive until the step. */
   sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
 }
@@ -551,7 +583,7 @@ bind_enum (sqlite3_stmt *stmt,
            GType         enum_type,
            int           value)
 {
-  bind_text (stmt, column, kp_enum_to_string (enum_type, value));
+  sqlite3_bind_text (stmt, column, kp_enum_to_string (enum_type, value), -1, SQLITE_STATIC);
 }
 
 static const char *
@@ -938,7 +970,7 @@ kp_store_insert_strings (KpStore             *self,
     {
       sqlite3_bind_int64 (stmt, 1, parent);
       sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, strings[i]);
+      bind_text (self, stmt, 3, strings[i]);
       if (!kp_store_run (self, stmt, error))
         return FALSE;
     }
@@ -966,14 +998,14 @@ kp_store_save_members (KpStore   *self,
 
       sqlite3_bind_int64 (stmt, 1, cid);
       sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, kp_member_get_id (member));
-      bind_text (stmt, 4, kp_member_get_key (member));
-      bind_text (stmt, 5, kp_member_get_name (member));
+      bind_text (self, stmt, 3, kp_member_get_id (member));
+      bind_text (self, stmt, 4, kp_member_get_key (member));
+      bind_text (self, stmt, 5, kp_member_get_name (member));
       bind_enum (stmt, 6, KP_TYPE_ROLE, kp_member_get_role (member));
-      bind_text (stmt, 7, kp_member_get_organisation (member));
-      bind_text (stmt, 8, kp_member_get_title (member));
-      bind_text (stmt, 9, kp_member_get_email (member));
-      bind_text (stmt, 10, kp_member_get_phone (member));
+      bind_text (self, stmt, 7, kp_member_get_organisation (member));
+      bind_text (self, stmt, 8, kp_member_get_title (member));
+      bind_text (self, stmt, 9, kp_member_get_email (member));
+      bind_text (self, stmt, 10, kp_member_get_phone (member));
       sqlite3_bind_int (stmt, 11, kp_member_get_public (member) ? 1 : 0);
       if (!kp_store_run (self, stmt, error))
         return FALSE;
@@ -1009,12 +1041,12 @@ kp_store_save_meetings (KpStore   *self,
 
       sqlite3_bind_int64 (stmt, 1, cid);
       sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, kp_meeting_get_id (meeting));
-      bind_text (stmt, 4, start_text);
+      bind_text (self, stmt, 3, kp_meeting_get_id (meeting));
+      bind_text (self, stmt, 4, start_text);
       if (start != NULL)
         sqlite3_bind_int (stmt, 5, offset);
       sqlite3_bind_int64 (stmt, 6, kp_meeting_get_minutes (meeting));
-      bind_text (stmt, 7, kp_meeting_get_notes (meeting));
+      bind_text (self, stmt, 7, kp_meeting_get_notes (meeting));
       if (!kp_store_run (self, stmt, error))
         return FALSE;
 
@@ -1048,8 +1080,8 @@ kp_store_save_contributions (KpStore    *self,
       sqlite3_bind_int64 (stmt, 1, sid);
       sqlite3_bind_int (stmt, 2, i);
       bind_enum (stmt, 3, KP_TYPE_CONTRIBUTION_KIND, kp_contribution_get_kind (contribution));
-      bind_text (stmt, 4, kp_contribution_get_member_id (contribution));
-      bind_text (stmt, 5, kp_contribution_get_title (contribution));
+      bind_text (self, stmt, 4, kp_contribution_get_member_id (contribution));
+      bind_text (self, stmt, 5, kp_contribution_get_title (contribution));
       sqlite3_bind_int64 (stmt, 6, kp_contribution_get_minutes (contribution));
       if (!kp_store_run (self, stmt, error))
         return FALSE;
@@ -1070,7 +1102,7 @@ kp_store_check_session_owner (KpStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, kp_session_get_id (session));
+  bind_text (self, stmt, 1, kp_session_get_id (session));
   sqlite3_bind_int64 (stmt, 2, cid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -1127,18 +1159,18 @@ kp_store_save_sessions (KpStore   *self,
 
       sqlite3_bind_int64 (stmt, 1, cid);
       sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, kp_session_get_id (session));
-      bind_text (stmt, 4, kp_session_get_title (session));
-      bind_text (stmt, 5, start_text);
+      bind_text (self, stmt, 3, kp_session_get_id (session));
+      bind_text (self, stmt, 4, kp_session_get_title (session));
+      bind_text (self, stmt, 5, start_text);
       if (start != NULL)
         sqlite3_bind_int (stmt, 6, offset);
       sqlite3_bind_int64 (stmt, 7, kp_session_get_minutes (session));
-      bind_text (stmt, 8, kp_session_get_location_name (session));
-      bind_text (stmt, 9, kp_session_get_location_room (session));
-      bind_text (stmt, 10, kp_session_get_location_address (session));
+      bind_text (self, stmt, 8, kp_session_get_location_name (session));
+      bind_text (self, stmt, 9, kp_session_get_location_room (session));
+      bind_text (self, stmt, 10, kp_session_get_location_address (session));
       bind_enum (stmt, 11, KP_TYPE_SESSION_STATUS, kp_session_get_status (session));
       sqlite3_bind_int (stmt, 12, kp_session_get_attended (session));
-      bind_text (stmt, 13, kp_session_get_notes (session));
+      bind_text (self, stmt, 13, kp_session_get_notes (session));
       sqlite3_bind_int64 (stmt, 14, kp_session_get_revision (session));
       if (modified != NULL)
         sqlite3_bind_int64 (stmt, 15, time_to_usec (modified));
@@ -1172,7 +1204,7 @@ kp_store_save_scores (KpStore       *self,
 
       sqlite3_bind_int64 (stmt, 1, eid);
       sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, questions[i]);
+      bind_text (self, stmt, 3, questions[i]);
       for (guint p = 0; p < KP_SCALE_POINTS; p++)
         sqlite3_bind_int64 (stmt, 4 + p, counts[p]);
       if (!kp_store_run (self, stmt, error))
@@ -1200,7 +1232,7 @@ kp_store_save_actions (KpStore       *self,
     {
       sqlite3_bind_int64 (stmt, 1, eid);
       sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, actions[i]);
+      bind_text (self, stmt, 3, actions[i]);
       sqlite3_bind_int (stmt, 4, kp_evaluation_get_action_done (evaluation, actions[i]) ? 1 : 0);
       if (!kp_store_run (self, stmt, error))
         return FALSE;
@@ -1230,12 +1262,12 @@ kp_store_save_evaluations (KpStore   *self,
 
       sqlite3_bind_int64 (stmt, 1, cid);
       sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, kp_evaluation_get_id (evaluation));
+      bind_text (self, stmt, 3, kp_evaluation_get_id (evaluation));
       bind_enum (stmt, 4, KP_TYPE_EVALUATION_KIND, kp_evaluation_get_kind (evaluation));
       sqlite3_bind_int64 (stmt, 5, kp_evaluation_get_after_session (evaluation));
       sqlite3_bind_int64 (stmt, 6, kp_evaluation_get_responses (evaluation));
-      bind_text (stmt, 7, kp_evaluation_get_date (evaluation));
-      bind_text (stmt, 8, kp_evaluation_get_notes (evaluation));
+      bind_text (self, stmt, 7, kp_evaluation_get_date (evaluation));
+      bind_text (self, stmt, 8, kp_evaluation_get_notes (evaluation));
       if (!kp_store_run (self, stmt, error))
         return FALSE;
 
@@ -1282,16 +1314,16 @@ kp_store_upsert_course (KpStore   *self,
 
   kp_store_count_checks (course, &checks_met, &checks_total);
 
-  bind_text (stmt, column++, kp_course_get_id (course));
+  bind_text (self, stmt, column++, kp_course_get_id (course));
   for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
-    bind_text (stmt, column++, kp_course_get_text (course, i));
+    bind_text (self, stmt, column++, kp_course_get_text (course, i));
   bind_enum (stmt, column++, KP_TYPE_COURSE_STATUS, kp_course_get_status (course));
   sqlite3_bind_int (stmt, column++, kp_course_get_management (course) ? 1 : 0);
   sqlite3_bind_int (stmt, column++, kp_course_get_capacity_min (course));
   sqlite3_bind_int (stmt, column++, kp_course_get_capacity_max (course));
   sqlite3_bind_int64 (stmt, column++, kp_course_get_registered (course));
-  bind_text (stmt, column++, goals);
-  bind_text (stmt, column++, partners);
+  bind_text (self, stmt, column++, goals);
+  bind_text (self, stmt, column++, partners);
   if (first != NULL)
     sqlite3_bind_int64 (stmt, column, g_date_time_to_unix (first));
   column++;
@@ -1305,6 +1337,8 @@ kp_store_upsert_course (KpStore   *self,
   for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
     sqlite3_bind_int (stmt, column++, kp_course_get_condition (course, condition) ? 1 : 0);
 
+  if (!kp_store_check_texts (self, stmt, error))
+    return FALSE;
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -1366,13 +1400,14 @@ kp_store_write_course (KpStore   *self,
       !kp_store_save_evaluations (self, course, cid, &local_error))
     {
       const char *title = kp_course_get_title (course);
+      g_autofree char *valid_title = title ? g_utf8_make_valid (title, -1) : NULL;
 
       /* A refusal keeps its code (KP_ERROR_INVALID_VALUE); SQLite's failures are the store's. */
       g_set_error (error, KP_ERROR,
                    g_error_matches (local_error, KP_ERROR, KP_ERROR_INVALID_VALUE)
                      ? KP_ERROR_INVALID_VALUE : KP_ERROR_STORE,
                    _("The course “%s” was not saved: %s"),
-                   title ? title : kp_course_get_id (course), local_error->message);
+                   title ? valid_title : kp_course_get_id (course), local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -1751,7 +1786,7 @@ kp_store_load_course_row (KpStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  bind_text (stmt, 1, course_id);
+  bind_text (self, stmt, 1, course_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -1877,6 +1912,7 @@ kp_store_finalize (GObject *object)
     g_clear_pointer (&self->statements[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->path);
+  g_free (self->refused_text);
 
   G_OBJECT_CLASS (kp_store_parent_class)->finalize (object);
 }
@@ -2122,7 +2158,7 @@ kp_store_find_course_id (KpStore     *self,
   if ((stmt = kp_store_statement (self, STMT_COURSE_FIND_TITLE, error)) == NULL)
     return NULL;
 
-  bind_text (stmt, 1, id_or_title);
+  bind_text (self, stmt, 1, id_or_title);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (ids, g_strdup (column_text (stmt, 0)));
   if (rc != SQLITE_DONE)
@@ -2171,7 +2207,7 @@ kp_store_has_course (KpStore    *self,
   if (course_id == NULL || (stmt = kp_store_statement (self, STMT_COURSE_FIND_ID, NULL)) == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, course_id);
+  bind_text (self, stmt, 1, course_id);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   kp_store_statement_done (stmt);
   return found;
@@ -2253,7 +2289,7 @@ kp_store_delete_course (KpStore     *self,
   if ((stmt = kp_store_statement (self, STMT_COURSE_DELETE, error)) == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, course_id);
+  bind_text (self, stmt, 1, course_id);
   if (!kp_store_run (self, stmt, error))
     return FALSE;
 
@@ -2378,8 +2414,8 @@ kp_store_load_caldav_resources (KpStore     *self,
   if ((stmt = kp_store_statement (self, STMT_CALDAV_SELECT, error)) == NULL)
     return NULL;
 
-  bind_text (stmt, 1, course_id);
-  bind_text (stmt, 2, collection);
+  bind_text (self, stmt, 1, course_id);
+  bind_text (self, stmt, 2, collection);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       char **resource = g_new0 (char *, 4);
@@ -2428,14 +2464,14 @@ kp_store_set_caldav_resource (KpStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, course_id);
-  bind_text (stmt, 2, collection);
-  bind_text (stmt, 3, session_id);
+  bind_text (self, stmt, 1, course_id);
+  bind_text (self, stmt, 2, collection);
+  bind_text (self, stmt, 3, session_id);
   if (href != NULL)
     {
-      bind_text (stmt, 4, href);
-      bind_text (stmt, 5, etag);
-      bind_text (stmt, 6, digest);
+      bind_text (self, stmt, 4, href);
+      bind_text (self, stmt, 5, etag);
+      bind_text (self, stmt, 6, digest);
     }
   return kp_store_run (self, stmt, error);
 }
@@ -2502,8 +2538,8 @@ kp_store_list_year_figures (KpStore  *self,
       kp_store_set_sqlite_error (self, error);
       return NULL;
     }
-  bind_text (stmt, 1, from);
-  bind_text (stmt, 2, to);
+  bind_text (self, stmt, 1, from);
+  bind_text (self, stmt, 2, to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       KpStatsRow *row = g_new0 (KpStatsRow, 1);

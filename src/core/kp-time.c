@@ -49,7 +49,7 @@ kp_time_new_local (GTimeZone  *tz,
 {
   g_autoptr(GDateTime) time = NULL;
 
-  if (!g_date_valid_dmy (day, month, year) || year < 1900 || year > 9999)
+  if (!g_date_valid_dmy (day, month, year) || year < KP_TIME_MIN_YEAR || year > KP_TIME_MAX_YEAR)
     {
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
                    _("%04d-%02d-%02d is not a date that exists"), year, month, day);
@@ -174,5 +174,58 @@ kp_time_parse_date (const char *text,
 
   if (date != NULL)
     g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+/**
+ * kp_time_check_span:
+ * @start: (nullable): when a session or meeting starts, in its zone; %NULL when not set
+ * @minutes: how long it lasts; 0 when not set
+ *
+ * The rules every way into a course keeps (plan import, iCalendar import, the window): at most
+ * %KP_TIME_MAX_MINUTES long, starting and ending within the years %KP_TIME_MIN_YEAR to
+ * %KP_TIME_MAX_YEAR, so that every file Kursplan writes can be read again. A wall-clock time the
+ * clocks skip is refused where it is made, by kp_time_new_local().
+ *
+ * Returns: %TRUE when the span keeps the rules, or %FALSE with @error set to
+ *   %KP_ERROR_INVALID_VALUE
+ */
+gboolean
+kp_time_check_span (GDateTime  *start,
+                    guint       minutes,
+                    GError    **error)
+{
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) end_utc = NULL;
+
+  if (minutes > KP_TIME_MAX_MINUTES)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   _("lasts %u minutes; a session or meeting lasts at most %u minutes (a day)"),
+                   minutes, (guint) KP_TIME_MAX_MINUTES);
+      return FALSE;
+    }
+  if (start == NULL)
+    return TRUE;
+
+  if (g_date_time_get_year (start) < KP_TIME_MIN_YEAR ||
+      g_date_time_get_year (start) > KP_TIME_MAX_YEAR)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   _("starts outside the years %d–%d"), KP_TIME_MIN_YEAR, KP_TIME_MAX_YEAR);
+      return FALSE;
+    }
+
+  /* West of Greenwich the last evening of 9999 is already the year 10000 in UTC, which GLib
+   * (and so every calendar Kursplan writes) cannot hold. */
+  end = g_date_time_add_minutes (start, minutes);
+  if (end != NULL)
+    end_utc = g_date_time_to_utc (end);
+  if (end_utc == NULL || g_date_time_get_year (end) > KP_TIME_MAX_YEAR)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   _("ends after the year %d"), KP_TIME_MAX_YEAR);
+      return FALSE;
+    }
   return TRUE;
 }

@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 
 #define KP_DEFAULT_TIMEZONE "Europe/Oslo"
 
+/* The years a course's times may fall in, and the longest session, meeting or contribution:
+ * one set of rules for the plan reader, the iCalendar importer and the window. */
+#define KP_TIME_MIN_YEAR    1900
+#define KP_TIME_MAX_YEAR    9999
+#define KP_TIME_MAX_MINUTES (24 * 60)
+
 GTimeZone *kp_time_zone_new        (const char  *tzid,
                                     GError     **error);
 GDateTime *kp_time_new_local       (GTimeZone   *tz,
@@ -29,5 +35,8 @@ GDateTime *kp_time_add_days_local  (GDateTime   *time,
                                     GError     **error);
 gboolean   kp_time_parse_date      (const char  *text,
                                     GDate       *date);
+gboolean   kp_time_check_span      (GDateTime   *start,
+                                    guint        minutes,
+                                    GError     **error);
 
 G_END_DECLS
