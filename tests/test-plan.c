@@ -786,6 +786,20 @@ test_refuses_lone_surrogates (void)
   g_assert_cmpstr (kp_course_get_title (course), ==, "Kurs \xf0\x9f\x98\x80");
 }
 
+/* Found by fuzz-plan-reader: json-glib cuts the text it quotes inside a letter. */
+static void
+test_json_error_is_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpCourse) course = read_text ("{\"titleUTF-8allit kolsain — áčđŋšŧž ïæøå\", 1}",
+                                          &error);
+
+  g_assert_null (course);
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN);
+  g_assert_true (g_str_has_prefix (error->message, "not JSON: line 1, column "));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 static void
 test_refuses_deep_nesting (void)
 {
@@ -943,6 +957,7 @@ main (int   argc,
                    test_update_from_changes_only_what_moved);
   g_test_add_func ("/plan/read/refuses/lone-surrogates", test_refuses_lone_surrogates);
   g_test_add_func ("/plan/read/refuses/deep-nesting", test_refuses_deep_nesting);
+  g_test_add_func ("/plan/read/refuses/json-error-is-utf8", test_json_error_is_utf8);
   g_test_add_func ("/plan/read/refuses/times-after-9999", test_refuses_times_after_9999);
   g_test_add_func ("/plan/read/refuses/what-never-ends", test_read_file_refuses_what_never_ends);
   g_test_add_func ("/time/check-span", test_check_span);

@@ -1192,7 +1192,9 @@ kp_plan_read_bytes (GBytes     *bytes,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      const char *message = local_error->message;
+      /* json-glib quotes the text it stopped at, cut at a byte count, even inside a letter. */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *message = valid;
       int line, column;
 
       /* json-glib says "<data>:3:5: Parse error: …"; people read "line 3, column 5". */
