@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gui-fixture.h"
+#include "gui-shots.h"
 #include "kp-contribution-row.h"
 #include "kp-running-page.h"
 #include "kp-session-row.h"
@@ -612,6 +613,42 @@ test_attendance_and_notes (void)
   close_pages (&fixture);
 }
 
+/* The window keeps the importers' rules (#12): no session may end after 9999, which no plan or
+ * calendar file could then carry. */
+static void
+test_refuses_end_after_9999 (void)
+{
+  Fixture fixture = { 0 };
+  AdwPreferencesRow *error_row;
+  KpSessionRow *row;
+
+  open_pages (&fixture, "9999-12-31T18:00", 1);
+  row = row_at (&fixture, 0);
+  error_row = row_child (row, "error_row");
+
+  /* 22:30 and two and a half hours would end at 01:00 in the year 10000: refused. */
+  enter_time (row, "22.30");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (error_row), ==, "ends after the year 9999");
+
+  /* 21:00 ends at 23:30, in time; five hours from there is refused, and the length stays. */
+  enter_time (row, "21.00");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_row)));
+  gtk_spin_button_set_value (row_child (row, "minutes_spin"), 300);
+  wait_ms (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (error_row), ==, "ends after the year 9999");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (row_child (row, "minutes_spin")), ==, 150);
+  save_shot (fixture.window, "session-end-after-9999");
+
+  {
+    g_autoptr(KpCourse) saved = reopen (&fixture);
+
+    assert_session (saved, 0, "9999-12-31T21:00", 150, KP_SESSION_STATUS_PLANNED);
+  }
+  close_pages (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -628,6 +665,7 @@ main (int    argc,
   g_test_add_func ("/sessions/holiday-and-overlap-warnings", test_holiday_and_overlap_warnings);
   g_test_add_func ("/sessions/contributions", test_contributions);
   g_test_add_func ("/running/attendance-and-notes", test_attendance_and_notes);
+  g_test_add_func ("/sessions/refuses-end-after-9999", test_refuses_end_after_9999);
 
   return g_test_run ();
 }

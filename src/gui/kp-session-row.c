@@ -173,7 +173,9 @@ set_start (KpSessionRow *self,
   g_autoptr(GDateTime) start = kp_time_new_local (kp_course_get_time_zone (self->course),
                                                   year, month, day, hour, minute, &error);
 
-  if (start == NULL)
+  /* The importers' rules too, so that the course can be written as a plan and read again. */
+  if (start == NULL ||
+      !kp_time_check_span (start, kp_session_get_minutes (self->session), &error))
     {
       show_error (self, error->message);
       return FALSE;
@@ -248,10 +250,21 @@ on_time_changed (KpSessionRow *self)
 static void
 on_minutes_changed (KpSessionRow *self)
 {
+  g_autoptr(GError) error = NULL;
+  guint minutes = (guint) gtk_spin_button_get_value_as_int (self->minutes_spin);
+
   if (self->updating)
     return;
-  kp_session_set_minutes (self->session,
-                          (guint) gtk_spin_button_get_value_as_int (self->minutes_spin));
+  /* On the last evening of 9999 a longer session would end in a year no calendar holds. */
+  if (!kp_time_check_span (kp_session_get_start (self->session), minutes, &error))
+    {
+      show_error (self, error->message);
+      self->updating = TRUE;
+      gtk_spin_button_set_value (self->minutes_spin, kp_session_get_minutes (self->session));
+      self->updating = FALSE;
+      return;
+    }
+  kp_session_set_minutes (self->session, minutes);
   kp_session_row_refresh (self);
 }
 
