@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "kp-brochure-page.h"
 #include "kp-course-view.h"
@@ -281,6 +283,94 @@ test_import_refuses_copy (Fixture       *fixture,
   g_assert_cmpstr (kp_course_get_title (stored), ==, "Pårørendeskole om demens");
 }
 
+static gboolean
+toast_holds (GtkWidget     *widget,
+             gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) &&
+         gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
+static gboolean
+is_toast_close_button (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  GtkWidget *parent;
+
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  /* libadwaita 1.2's toast is a widget named "toast" whose only button closes it. */
+  for (parent = gtk_widget_get_parent (widget); parent != NULL;
+       parent = gtk_widget_get_parent (parent))
+    if (g_strcmp0 (gtk_widget_get_css_name (parent), "toast") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Opens @path as a double-click does, and checks that a toast says @message and nothing changed;
+ * the toast is dismissed for the next. */
+static void
+assert_import_refused (Fixture    *fixture,
+                       const char *path,
+                       const char *message,
+                       const char *shot)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *label, *close;
+  gint64 started = g_get_monotonic_time ();
+
+  kp_window_import_file (fixture->window, file);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+  wait_ms (600);
+  label = find_where (GTK_WIDGET (fixture->window), toast_holds, message);
+  g_assert_nonnull (label);
+  if (shot != NULL)
+    save_shot (GTK_WINDOW (fixture->window), shot);
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  g_assert_cmpuint (database_n_courses (fixture), ==, 3);
+  g_assert_cmpstr (kp_course_get_title (kp_window_get_course (fixture->window)), ==,
+                   "Pårørendeskole om demens");
+
+  close = find_where (GTK_WIDGET (fixture->window), is_toast_close_button, NULL);
+  g_assert_nonnull (close);
+  gtk_widget_activate (close);
+  wait_ms (600);
+}
+
+/* Hostile files opened in the window (#12): 100,000 nested lists overflowed the stack, a FIFO
+ * blocked the window for ever, a lone surrogate was stored and lost the course. */
+static void
+test_import_refuses_hostile_files (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *deep = g_build_filename (fixture->dir, "deep.kursplan.json", NULL);
+  g_autofree char *fifo = g_build_filename (fixture->dir, "fifo.kursplan.json", NULL);
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.kursplan.json", NULL);
+  g_autofree char *nested = g_strnfill (100000, '[');
+  g_autofree char *closed = g_strnfill (100000, ']');
+  g_autofree char *text = g_strconcat (nested, closed, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kp_window_select_course (fixture->window, NB_ID));
+
+  g_file_set_contents (deep, text, -1, &error);
+  g_assert_no_error (error);
+  assert_import_refused (fixture, deep, "nests lists or objects more than 32 deep",
+                         "import-refused-toast");
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_import_refused (fixture, fifo,
+                         "“fifo.kursplan.json” is not a regular file (it is a folder, a device "
+                         "or a pipe)", NULL);
+
+  g_file_set_contents (broken, "{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                       "\"course\": {\"title\": \"P\\ud800x\"}}", -1, &error);
+  g_assert_no_error (error);
+  assert_import_refused (fixture, broken, "course.title: not valid text: it holds a lone UTF-16 "
+                         "surrogate", NULL);
+}
+
 /* The README's first start: no --db, no $KURSPLAN_DB, an empty data folder. The window shows the
  * three demo courses, once. A new database named with --db gets them too; one that exists,
  * even empty, is left as it is. */
@@ -412,6 +502,7 @@ main (int    argc,
   ADD ("/gui/import/updates-closed-course-in-place", test_import_updates_closed_course);
   ADD ("/gui/import/refuses-copy-with-others-session-ids", test_import_refuses_copy);
   ADD ("/gui/brochure-page/edits-conditions", test_brochure_page_edits_conditions);
+  ADD ("/gui/import/refuses-hostile-files", test_import_refuses_hostile_files);
   g_test_add_func ("/gui/start/first-start-shows-demo", test_first_start_shows_demo);
 
 #undef ADD
