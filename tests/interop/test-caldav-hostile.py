@@ -212,6 +212,7 @@ def trickling():
             result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER,
                          '--time-limit', '3', timeout=120)
             took = time.monotonic() - began
+            print('trickling server: the sync stopped after %.1f s with --time-limit 3' % took)
             check(result.returncode == 1, 'trickling server: exit 1, not %d' % result.returncode)
             check(took < 10, 'stopped at the time limit: %.1f s' % took)
             check('The calendar server 127.0.0.1:%d was too slow' % slow.port in result.stderr
