@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <libical/ical.h>
 #include <libsoup/soup.h>
 #include <math.h>
 #include <signal.h>
@@ -16,6 +17,7 @@
 #include <sys/wait.h>
 
 #include "gui-fixture.h"
+#include "gui-shots.h"
 #include "kp-brochure-page.h"
 #include "kp-brochure-preview.h"
 #include "kp-course-export.h"
@@ -736,13 +738,10 @@ recorded (Fixture  *fixture,
 }
 
 static void
-sync_and_wait (Fixture    *fixture,
-               const char *url,
-               const char *password)
+wait_for_sync (Fixture *fixture)
 {
   gint64 end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
 
-  kp_course_export_sync (fixture->window, url, CALDAV_USER, password);
   g_assert_true (kp_course_export_is_syncing (fixture->window));
   /* Progress shows while it runs. */
   g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), "to the calendar…"));
@@ -753,6 +752,15 @@ sync_and_wait (Fixture    *fixture,
       g_usleep (1000);
     }
   wait_ms (50);
+}
+
+static void
+sync_and_wait (Fixture    *fixture,
+               const char *url,
+               const char *password)
+{
+  g_assert_true (kp_course_export_sync (fixture->window, url, CALDAV_USER, password));
+  wait_for_sync (fixture);
 }
 
 static void
@@ -800,6 +808,126 @@ test_sync_to_radicale (Fixture       *fixture,
   radicale_stop (&radicale);
 }
 
+/* Someone changes a session's event in their calendar, behind Kursplan's back. */
+static void
+edit_on_server (Radicale   *radicale,
+                const char *session_id,
+                const char *summary)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strdup_printf ("%s%s@kursplan.ics", radicale->collection, session_id);
+  g_autofree char *credentials = g_strdup_printf ("%s:%s", CALDAV_USER, CALDAV_PASSWORD);
+  g_autofree char *encoded = g_base64_encode ((const guchar *) credentials, strlen (credentials));
+  g_autofree char *authorization = g_strconcat ("Basic ", encoded, NULL);
+  g_autoptr(SoupMessage) get = soup_message_new ("GET", url);
+  g_autoptr(SoupMessage) put = soup_message_new ("PUT", url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autofree char *text = NULL;
+  icalcomponent *calendar;
+
+  soup_message_headers_append (soup_message_get_request_headers (get), "Authorization",
+                               authorization);
+  body = soup_session_send_and_read (session, get, NULL, NULL);
+  g_assert_nonnull (body);
+  g_assert_cmpuint (soup_message_get_status (get), ==, 200);
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  icalcomponent_set_summary (icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT),
+                             summary);
+  edited = g_bytes_new (icalcomponent_as_ical_string (calendar),
+                        strlen (icalcomponent_as_ical_string (calendar)));
+  icalcomponent_free (calendar);
+
+  soup_message_headers_append (soup_message_get_request_headers (put), "Authorization",
+                               authorization);
+  soup_message_headers_append (soup_message_get_request_headers (put), "If-Match",
+                               soup_message_headers_get_one (soup_message_get_response_headers (get),
+                                                             "ETag"));
+  soup_message_set_request_body_from_bytes (put, "text/calendar; charset=utf-8", edited);
+  g_clear_pointer (&body, g_bytes_unref);
+  body = soup_session_send_and_read (session, put, NULL, NULL);
+  g_assert_true (soup_message_get_status (put) == 201 || soup_message_get_status (put) == 204);
+}
+
+/* #12 item 12 and 13: events changed in the calendar are listed, everything else is synced, and
+ * the dialog's choice puts the plan's version there (deleting a removed session's event). */
+static void
+test_sync_conflicts_are_listed (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "radicale", NULL);
+  KpCourse *course = kp_window_get_course (fixture->window);
+  Radicale radicale = { 0 };
+  GtkWindow *dialog;
+  GtkWidget *list;
+
+  if (!radicale_available ())
+    {
+      g_test_skip ("Radicale is not installed");
+      return;
+    }
+  g_mkdir (dir, 0700);
+  g_assert_true (radicale_start (&radicale, dir));
+  sync_and_wait (fixture, radicale.collection, CALDAV_PASSWORD);
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), "4 created"));
+
+  /* Sessions 1 and 4 are changed in the calendar; here 2 is renamed and 4 removed. */
+  edit_on_server (&radicale, "9a7c0000-0000-4000-8000-000000000001", "Endret i kalenderen");
+  edit_on_server (&radicale, "9a7c0000-0000-4000-8000-000000000004", "Flyttet av noen");
+  kp_session_set_title (kp_course_find_session (course, "9a7c0000-0000-4000-8000-000000000002"),
+                        "Pust, nytt rom");
+  g_assert_true (kp_course_remove_item (course, kp_course_find_session (
+                   course, "9a7c0000-0000-4000-8000-000000000004")));
+
+  sync_and_wait (fixture, radicale.collection, CALDAV_PASSWORD);
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window),
+                                "2 events were changed on the server since the last sync and "
+                                "were left as they are there; everything else was synced (0 "
+                                "created, 1 updated, 0 deleted, 1 unchanged)"));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Events Changed in the Calendar");
+  list = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_LABEL (list));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (list)), ==,
+                   "• Session “Mii lea kols?” was changed on the server since the last sync; "
+                   "the calendar now has “Endret i kalenderen”, 2027-03-04 12:00\n"
+                   "• The event of a removed session was changed on the server since the last "
+                   "sync, so it was not deleted; the calendar now has “Flyttet av noen”, "
+                   "2027-04-01 12:00");
+  g_assert_cmpuint (count_server_resources (&radicale), ==, 4);
+  g_assert_cmpuint (recorded (fixture, &radicale), ==, 4);
+  save_shot (dialog, "sync-conflicts");
+
+  /* The plan's version: session 1 replaced, the removed session's event deleted. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "overwrite");
+  gtk_window_destroy (dialog);  /* a click closes it; the response alone does not */
+  wait_for_sync (fixture);
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window),
+                                "0 created, 1 updated, 1 deleted, 2 unchanged"));
+  g_assert_cmpuint (count_server_resources (&radicale), ==, 3);
+  g_assert_cmpuint (recorded (fixture, &radicale), ==, 3);
+
+  radicale_stop (&radicale);
+}
+
+/* Sync to Calendar's dialog, opened by its action: its list of address, user and password. */
+static GtkWidget *
+open_sync_dialog (Fixture *fixture)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sync-calendar",
+                                             NULL));
+  iterate ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  return adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+}
+
 static void
 test_sync_dialog_remembers_the_account (Fixture       *fixture,
                                         gconstpointer  data)
@@ -811,12 +939,8 @@ test_sync_dialog_remembers_the_account (Fixture       *fixture,
 
   g_settings_set_string (settings, "caldav-url", "https://cal.example.no/lms/kurs/");
   g_settings_set_string (settings, "caldav-user", "lms");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sync-calendar",
-                                             NULL));
-  iterate ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  list = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  list = open_sync_dialog (fixture);
+  dialog = GTK_WINDOW (gtk_widget_get_root (list));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
                    "https://cal.example.no/lms/kurs/");
@@ -834,6 +958,30 @@ test_sync_dialog_remembers_the_account (Fixture       *fixture,
   g_assert_false (kp_course_export_is_syncing (fixture->window));
   g_assert_nonnull (find_label (GTK_WIDGET (fixture->window),
                                 "“kalender” is not a calendar address"));
+}
+
+/* #12 item 14: an address with a password in it is refused, not synced, shown or kept. */
+static void
+test_sync_refuses_a_password_in_the_address (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  GSettings *settings = kp_application_get_settings (fixture->app);
+  g_autofree char *url = NULL;
+  GtkWidget *list;
+
+  g_settings_set_string (settings, "caldav-url", "https://cal.example.no/lms/kurs/");
+  list = open_sync_dialog (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)),
+                         "https://lms:hemmelig@cal.example.no/lms/kurs/");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (gtk_widget_get_root (list)), "sync");
+  iterate ();
+  g_assert_false (kp_course_export_is_syncing (fixture->window));
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window),
+                                "The calendar address holds a user name or password: give it "
+                                "without them (https://cal.example.no/lms/kurs/)"));
+  g_assert_null (find_label (GTK_WIDGET (fixture->window), "hemmelig"));
+  url = g_settings_get_string (settings, "caldav-url");
+  g_assert_cmpstr (url, ==, "https://cal.example.no/lms/kurs/");
 }
 
 /* A picture of the brochure step, to be looked at: brochure-page.png in the build folder. */
@@ -905,6 +1053,9 @@ main (int    argc,
   ADD ("calendar/export-dialog", test_export_calendar_dialog);
   ADD ("calendar/sync-dialog-remembers-the-account", test_sync_dialog_remembers_the_account);
   ADD ("calendar/sync-to-radicale", test_sync_to_radicale);
+  ADD ("calendar/sync-conflicts-are-listed", test_sync_conflicts_are_listed);
+  ADD ("calendar/sync-refuses-a-password-in-the-address",
+       test_sync_refuses_a_password_in_the_address);
   ADD ("brochure/screenshot", test_screenshot);
 #undef ADD
 

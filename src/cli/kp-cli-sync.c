@@ -1,9 +1,12 @@
-/* kp-cli-sync.c — `kursplan sync COURSE --url COLLECTION-URL [--user NAME]`
+/* kp-cli-sync.c — `kursplan sync COURSE --url COLLECTION-URL [--user NAME] [--overwrite]
+ * [--time-limit SECONDS]`
  *
  * The password comes from the keyring (Secret Service), else from $KURSPLAN_CALDAV_PASSWORD
  * (for scripts), else it is asked on the terminal without echo. Each resource the server
  * confirmed is recorded in the database at once, so a sync that stops on a conflict or a lost
  * connection records only what the server really holds, and a second run continues from there.
+ * An event changed in the calendar does not stop the others: each such conflict gets a line on
+ * stderr, then a summary, and the exit status is 1.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -89,6 +92,7 @@ kp_cli_sync (KpCliContext  *ctx,
   g_autofree char *password = NULL;
   gboolean asked = FALSE;
   gboolean overwrite = FALSE;
+  int time_limit = KP_CALDAV_DEFAULT_TIME_LIMIT;
   KpCaldavReport report = { 0 };
   Recorder recorder;
   KpStore *store;
@@ -98,8 +102,11 @@ kp_cli_sync (KpCliContext  *ctx,
     { "user", 0, 0, G_OPTION_ARG_STRING, &user,
       N_("The calendar account’s user name"), N_("NAME") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
-      N_("Replace events changed in the calendar since the last sync with the plan’s version"),
+      N_("Replace events changed in the calendar since the last sync with the plan’s version, "
+         "and delete those of removed sessions"),
       NULL },
+    { "time-limit", 0, 0, G_OPTION_ARG_INT, &time_limit,
+      N_("Stop a sync that takes longer than this (default 120)"), N_("SECONDS") },
     { NULL }
   };
 
@@ -115,6 +122,8 @@ kp_cli_sync (KpCliContext  *ctx,
     return kp_cli_usage_error ("sync", "%s", _("name one course, by its id or its exact title"));
   if (url == NULL)
     return kp_cli_usage_error ("sync", "%s", _("give the calendar’s address with --url"));
+  if (time_limit <= 0)
+    return kp_cli_usage_error ("sync", "%s", _("--time-limit takes a number of seconds above 0"));
 
   course = kp_cli_load_course (ctx, argv[1], &error);
   if (course == NULL)
@@ -151,6 +160,7 @@ kp_cli_sync (KpCliContext  *ctx,
   if (caldav == NULL)
     return kp_cli_fail (error);
   kp_caldav_set_overwrite (caldav, overwrite);
+  kp_caldav_set_time_limit (caldav, time_limit);
 
   store = kp_cli_get_store (ctx, &error);
   if (store == NULL)
@@ -165,8 +175,32 @@ kp_cli_sync (KpCliContext  *ctx,
   recorder.collection = kp_caldav_get_collection (caldav);
   if (!kp_caldav_sync (caldav, course, known, now, record_resource, &recorder, &report, &error))
     {
-      int status = kp_cli_fail (error);
+      int status;
 
+      if (report.conflicts != NULL)
+        {
+          for (guint i = 0; i < report.conflicts->len; i++)
+            fprintf (stderr, "kursplan: %s\n", (const char *) g_ptr_array_index (report.conflicts,
+                                                                                 i));
+          if (g_error_matches (error, KP_ERROR, KP_ERROR_CALENDAR_CONFLICT))
+            {
+              /* TRANSLATORS: the first %s says how many events were left; then the counts */
+              fprintf (stderr, _("kursplan: %s (%u created, %u updated, %u deleted, %u "
+                                 "unchanged). Nothing was overwritten: change them back in the "
+                                 "calendar, or sync again with --overwrite to put the plan’s "
+                                 "version there"),
+                       error->message, report.created, report.updated, report.deleted,
+                       report.unchanged);
+              fputc ('\n', stderr);
+              kp_caldav_report_clear (&report);
+              /* The server took the password: keep it, as after a sync without conflicts. */
+              if (asked && kp_secret_is_available ())
+                kp_secret_store_caldav_password (url, user, password, NULL);
+              return KP_EXIT_ERROR;
+            }
+        }
+
+      status = kp_cli_fail (error);
       if (report.created + report.updated + report.deleted > 0)
         {
           fprintf (stderr, _("kursplan: %u created, %u updated and %u deleted before that, and "
@@ -174,6 +208,7 @@ kp_cli_sync (KpCliContext  *ctx,
                    report.created, report.updated, report.deleted);
           fputc ('\n', stderr);
         }
+      kp_caldav_report_clear (&report);
       return status;
     }
 

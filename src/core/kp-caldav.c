@@ -5,7 +5,13 @@
  * change made on the server meanwhile is never overwritten (412). A session gone from the plan
  * is deleted, with `If-Match` too. Every confirmed change is handed to the caller's record
  * function at once: what is recorded locally is always what the server holds, and a sync that
- * stopped half-way (a conflict, a dropped connection) continues where it stopped when run again.
+ * stopped half-way (a dropped connection, a server too slow) continues where it stopped when run
+ * again. A conflict stops only its own event: every other session is still put or deleted.
+ *
+ * Credentials go only to the origin the user gave: redirects are followed by hand, and one that
+ * leaves that origin (another scheme, host or port) is refused before anything is sent there.
+ * The whole sync has a time limit, since a server that trickles its answer never trips the
+ * idle timeout.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,7 +39,13 @@ struct _KpCaldav
   char        *user;
   char        *password;
   gboolean     overwrite;
+  guint        time_limit;    /* seconds, for the whole sync */
+  GCancellable *cancellable;  /* (nullable): while a sync runs; cancelled at its time limit */
+  gint         timed_out;     /* (atomic) */
 };
+
+/* Same-origin redirects followed before giving up. */
+#define MAX_REDIRECTS 5
 
 G_DEFINE_FINAL_TYPE (KpCaldav, kp_caldav, G_TYPE_OBJECT)
 
@@ -43,6 +55,7 @@ kp_caldav_finalize (GObject *object)
   KpCaldav *self = (KpCaldav *) object;
 
   g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->collection, g_uri_unref);
   g_free (self->collection_text);
   g_free (self->user);
@@ -66,6 +79,7 @@ kp_caldav_init (KpCaldav *self)
   self->session = soup_session_new_with_options ("user-agent", "Kursplan/" PACKAGE_VERSION,
                                                  "timeout", 60,
                                                  NULL);
+  self->time_limit = KP_CALDAV_DEFAULT_TIME_LIMIT;
 }
 
 /**
@@ -100,12 +114,25 @@ kp_caldav_new (const char  *collection_url,
       return NULL;
     }
 
+  /* A password in the address would be stored with the course's records and printed; the user
+   * name and password have their own fields. */
+  if (g_uri_get_userinfo (uri) != NULL)
+    {
+      g_autofree char *hidden = g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   _("The calendar address holds a user name or password: give it without them "
+                     "(%s) and the user name and password separately"),
+                   hidden);
+      return NULL;
+    }
+
   /* Resources are named relative to the collection, which is a folder. */
   if (!g_str_has_suffix (g_uri_get_path (uri), "/"))
     {
       g_autofree char *path = g_strconcat (g_uri_get_path (uri), "/", NULL);
       GUri *folder = g_uri_build (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri),
-                                  g_uri_get_userinfo (uri), g_uri_get_host (uri),
+                                  NULL, g_uri_get_host (uri),
                                   g_uri_get_port (uri), path, NULL, NULL);
 
       g_uri_unref (uri);
@@ -127,14 +154,44 @@ kp_caldav_get_collection (KpCaldav *self)
   return self->collection_text;
 }
 
+static int
+effective_port (GUri *uri)
+{
+  if (g_uri_get_port (uri) != -1)
+    return g_uri_get_port (uri);
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+/* Whether @uri is on the collection's origin (RFC 6454: scheme, host and port). */
+static gboolean
+is_same_origin (KpCaldav *self,
+                GUri     *uri)
+{
+  return g_uri_get_scheme (uri) != NULL && g_uri_get_host (uri) != NULL &&
+         g_ascii_strcasecmp (g_uri_get_scheme (uri), g_uri_get_scheme (self->collection)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (uri), g_uri_get_host (self->collection)) == 0 &&
+         effective_port (uri) == effective_port (self->collection);
+}
+
+/* The server as the user can recognise it: host, and port when it is not the default. */
+static char *
+dup_server_name (GUri *uri)
+{
+  if (g_uri_get_port (uri) == -1)
+    return g_strdup (g_uri_get_host (uri));
+  return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+}
+
 static gboolean
 on_authenticate (SoupMessage *message,
                  SoupAuth    *auth,
                  gboolean     retrying,
                  KpCaldav    *self)
 {
-  /* Once: if the server refuses these, the 401 comes back to the caller. */
-  if (retrying || self->user == NULL || self->password == NULL)
+  /* Once: if the server refuses these, the 401 comes back to the caller. And only to the
+   * origin the user gave, whatever asks. */
+  if (retrying || self->user == NULL || self->password == NULL ||
+      !is_same_origin (self, soup_message_get_uri (message)))
     return FALSE;
   soup_auth_authenticate (auth, self->user, self->password);
   return TRUE;
@@ -150,8 +207,109 @@ new_message (KpCaldav   *self,
 
   g_assert (uri != NULL);
   message = soup_message_new_from_uri (method, uri);
+  /* send_message() follows redirects itself, only within the origin. */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
   g_signal_connect (message, "authenticate", G_CALLBACK (on_authenticate), self);
   return message;
+}
+
+/* The body is kept with the message, to be sent again when a redirect is followed. */
+static void
+set_request_body (SoupMessage *message,
+                  const char  *content_type,
+                  GBytes      *body)
+{
+  g_object_set_data_full (G_OBJECT (message), "kp-body", g_bytes_ref (body),
+                          (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (message), "kp-content-type", g_strdup (content_type), g_free);
+  soup_message_set_request_body_from_bytes (message, content_type, body);
+}
+
+static gboolean
+is_followed_redirect (guint code)
+{
+  /* WebDAV methods keep their method and body only through these. */
+  return code == SOUP_STATUS_MOVED_PERMANENTLY || code == SOUP_STATUS_FOUND ||
+         code == SOUP_STATUS_TEMPORARY_REDIRECT || code == SOUP_STATUS_PERMANENT_REDIRECT;
+}
+
+/* Sends the message, following redirects within the collection's origin: NULL with a message
+ * the user can act on when it could not be sent, was sent elsewhere or the time is up. */
+static GBytes *
+send_within_origin (KpCaldav     *self,
+                    SoupMessage  *message,
+                    const char   *what,
+                    GError      **error)
+{
+  for (guint hops = 0; ; hops++)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autoptr(GBytes) reply = NULL;
+      g_autoptr(GUri) target = NULL;
+      g_autofree char *server = dup_server_name (self->collection);
+      const char *location;
+      GBytes *body;
+
+      reply = soup_session_send_and_read (self->session, message, self->cancellable, &local);
+      if (reply == NULL)
+        {
+          if (g_atomic_int_get (&self->timed_out))
+            g_set_error (error, KP_ERROR, KP_ERROR_NETWORK,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "The calendar server %s was too slow: the sync stopped "
+                                      "after its time limit of %u second",
+                                      "The calendar server %s was too slow: the sync stopped "
+                                      "after its time limit of %u seconds",
+                                      self->time_limit),
+                         server, self->time_limit);
+          else if (local->domain == G_TLS_ERROR)
+            g_set_error (error, KP_ERROR, KP_ERROR_NETWORK,
+                         _("The calendar server %s could not be trusted: %s"),
+                         g_uri_get_host (self->collection), local->message);
+          else
+            g_set_error (error, KP_ERROR, KP_ERROR_NETWORK,
+                         _("The calendar server %s could not be reached: %s"),
+                         g_uri_get_host (self->collection), local->message);
+          return NULL;
+        }
+
+      location = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                               "Location");
+      if (!is_followed_redirect (soup_message_get_status (message)) || location == NULL)
+        return g_steal_pointer (&reply);
+
+      target = g_uri_parse_relative (soup_message_get_uri (message), location,
+                                     G_URI_FLAGS_ENCODED, NULL);
+      if (target == NULL || !is_same_origin (self, target))
+        {
+          g_autofree char *elsewhere = target ? g_uri_to_string_partial (target,
+                                                                         G_URI_HIDE_USERINFO)
+                                              : g_strdup (location);
+
+          /* TRANSLATORS: the first %s names what was sent, the second the other address, the
+           * third the calendar server the user gave */
+          g_set_error (error, KP_ERROR, KP_ERROR_CALENDAR_AUTH,
+                       _("%s: the calendar server sent the request on to %s, which is not %s; "
+                         "nothing was sent there. Give that address instead if you trust it"),
+                       what, elsewhere, server);
+          return NULL;
+        }
+      if (hops == MAX_REDIRECTS)
+        {
+          g_set_error (error, KP_ERROR, KP_ERROR_FAILED,
+                       _("%s: the calendar server %s sent the request on too many times"),
+                       what, server);
+          return NULL;
+        }
+
+      soup_message_set_uri (message, target);
+      body = g_object_get_data (G_OBJECT (message), "kp-body");
+      if (body != NULL)
+        soup_message_set_request_body_from_bytes (message,
+                                                  g_object_get_data (G_OBJECT (message),
+                                                                     "kp-content-type"),
+                                                  body);
+    }
 }
 
 /* Sends the message; FALSE with a message the user can act on unless the status is one of
@@ -165,23 +323,12 @@ send_message (KpCaldav     *self,
               GBytes      **body,
               GError      **error)
 {
-  g_autoptr(GError) local = NULL;
   g_autoptr(GBytes) reply = NULL;
   guint code;
 
-  reply = soup_session_send_and_read (self->session, message, NULL, &local);
+  reply = send_within_origin (self, message, what, error);
   if (reply == NULL)
-    {
-      const char *host = g_uri_get_host (self->collection);
-
-      if (local->domain == G_TLS_ERROR)
-        g_set_error (error, KP_ERROR, KP_ERROR_NETWORK,
-                     _("The calendar server %s could not be trusted: %s"), host, local->message);
-      else
-        g_set_error (error, KP_ERROR, KP_ERROR_NETWORK,
-                     _("The calendar server %s could not be reached: %s"), host, local->message);
-      return FALSE;
-    }
+    return FALSE;
 
   code = soup_message_get_status (message);
   if (status != NULL)
@@ -360,8 +507,7 @@ list_collection (KpCaldav  *self,
   if (send_message (self, probe, what, accepted, &status, NULL, &local))
     {
       soup_message_headers_replace (soup_message_get_request_headers (message), "Depth", "1");
-      soup_message_set_request_body_from_bytes (message, "application/xml; charset=utf-8",
-                                                request);
+      set_request_body (message, "application/xml; charset=utf-8", request);
       send_message (self, message, what, accepted, &status, &reply, &local);
     }
   if (local != NULL)
@@ -398,7 +544,7 @@ fetch_etag (KpCaldav    *self,
   const char *etag;
 
   soup_message_headers_replace (soup_message_get_request_headers (message), "Depth", "0");
-  soup_message_set_request_body_from_bytes (message, "application/xml; charset=utf-8", request);
+  set_request_body (message, "application/xml; charset=utf-8", request);
   if (!send_message (self, message, what, accepted, NULL, &reply, NULL) ||
       (etags = parse_listing (self, reply, NULL)) == NULL)
     return NULL;
@@ -487,7 +633,7 @@ send_put (KpCaldav    *self,
     soup_message_headers_replace (headers, "If-Match", if_match);
   else
     soup_message_headers_replace (headers, "If-None-Match", "*");
-  soup_message_set_request_body_from_bytes (message, "text/calendar; charset=utf-8", body);
+  set_request_body (message, "text/calendar; charset=utf-8", body);
 
   if (!send_message (self, message, what, accepted, status, NULL, error))
     return FALSE;
@@ -501,6 +647,23 @@ send_put (KpCaldav    *self,
       *etag = fetch_etag (self, href, what);
     }
   return TRUE;
+}
+
+/* One event left as the calendar has it; the sync goes on with the others. Takes @message. */
+static gboolean
+add_conflict (KpCaldavReport *report,
+              char           *message)
+{
+  if (report->conflicts == NULL)
+    report->conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (report->conflicts, message);
+  return TRUE;
+}
+
+static gboolean
+is_conflict (guint status)
+{
+  return status == SOUP_STATUS_PRECONDITION_FAILED || status == SOUP_STATUS_CONFLICT;
 }
 
 static gboolean
@@ -551,6 +714,8 @@ put_session (KpCaldav            *self,
       g_autofree char *server_etag = NULL;
       g_autofree char *server_copy = NULL;
 
+      if (status == SOUP_STATUS_CONFLICT)
+        return add_conflict (report, g_strdup (local->message));
       if (status != SOUP_STATUS_PRECONDITION_FAILED)
         {
           g_propagate_error (error, local);
@@ -561,17 +726,22 @@ put_session (KpCaldav            *self,
       g_clear_error (&local);
       server_copy = describe_server_copy (self, href, &server_etag);
       if (!self->overwrite || server_etag == NULL)
-        {
-          g_set_error (error, KP_ERROR, KP_ERROR_CALENDAR_CONFLICT,
-                       _("%s was changed on the server since the last sync; the calendar "
-                         "now has %s. Nothing was overwritten: change it back in the calendar, "
-                         "or run the sync again with --overwrite to replace it with the plan"),
-                       what, server_copy ? server_copy : _("another version"));
-          return FALSE;
-        }
+        return add_conflict (report,
+                             g_strdup_printf (_("%s was changed on the server since the last "
+                                                "sync; the calendar now has %s"),
+                                              what, server_copy ? server_copy
+                                                                : _("another version")));
+
       /* The user chose the plan: replace exactly the version just seen, nothing newer. */
-      if (!send_put (self, href, body, server_etag, what, &status, &etag, error))
-        return FALSE;
+      if (!send_put (self, href, body, server_etag, what, &status, &etag, &local))
+        {
+          if (!is_conflict (status))
+            {
+              g_propagate_error (error, local);
+              return FALSE;
+            }
+          return add_conflict (report, g_strdup (local->message));
+        }
       existed = TRUE;
     }
 
@@ -583,6 +753,24 @@ put_session (KpCaldav            *self,
 }
 
 static gboolean
+send_delete (KpCaldav    *self,
+             const char  *href,
+             const char  *if_match,
+             const char  *what,
+             guint       *status,
+             GError     **error)
+{
+  static const guint accepted[] = { SOUP_STATUS_OK, SOUP_STATUS_NO_CONTENT,
+                                    SOUP_STATUS_NOT_FOUND, SOUP_STATUS_GONE, 0 };
+  g_autoptr(SoupMessage) message = new_message (self, "DELETE", href);
+
+  if (if_match != NULL && *if_match != '\0')
+    soup_message_headers_replace (soup_message_get_request_headers (message), "If-Match",
+                                  if_match);
+  return send_message (self, message, what, accepted, status, NULL, error);
+}
+
+static gboolean
 delete_listed_resource (KpCaldav            *self,
                         const char          *session_id,
                         const char * const  *known,
@@ -591,19 +779,46 @@ delete_listed_resource (KpCaldav            *self,
                         KpCaldavReport      *report,
                         GError             **error)
 {
-  static const guint accepted[] = { SOUP_STATUS_OK, SOUP_STATUS_NO_CONTENT,
-                                    SOUP_STATUS_NOT_FOUND, SOUP_STATUS_GONE, 0 };
-  g_autoptr(SoupMessage) message = new_message (self, "DELETE", known[0]);
   g_autofree char *what = NULL;
+  GError *local = NULL;
   guint status = 0;
 
   /* TRANSLATORS: %s is the address of a calendar event a removed session had */
   what = g_strdup_printf (_("The removed session’s event %s"), known[0]);
-  if (known[1] != NULL && *known[1] != '\0')
-    soup_message_headers_replace (soup_message_get_request_headers (message), "If-Match",
-                                  known[1]);
-  if (!send_message (self, message, what, accepted, &status, NULL, error))
-    return FALSE;
+  if (!send_delete (self, known[0], known[1], what, &status, &local))
+    {
+      g_autofree char *server_etag = NULL;
+      g_autofree char *server_copy = NULL;
+
+      if (status != SOUP_STATUS_PRECONDITION_FAILED)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+
+      /* Changed in the calendar after the session was removed here: the plan has nothing left
+       * to replace it with, so only the user's choice (overwrite) deletes it. */
+      g_clear_error (&local);
+      server_copy = describe_server_copy (self, known[0], &server_etag);
+      if (!self->overwrite || server_etag == NULL)
+        return add_conflict (report,
+                             g_strdup_printf (_("The event of a removed session was changed on "
+                                                "the server since the last sync, so it was not "
+                                                "deleted; the calendar now has %s"),
+                                              server_copy ? server_copy
+                                                          : _("another version")));
+
+      /* Delete exactly the version just seen, nothing newer. */
+      if (!send_delete (self, known[0], server_etag, what, &status, &local))
+        {
+          if (!is_conflict (status))
+            {
+              g_propagate_error (error, local);
+              return FALSE;
+            }
+          return add_conflict (report, g_strdup (local->message));
+        }
+    }
 
   if (status != SOUP_STATUS_NOT_FOUND && status != SOUP_STATUS_GONE)
     report->deleted++;
@@ -639,7 +854,8 @@ compare_ids (gconstpointer a,
 /**
  * kp_caldav_set_overwrite:
  * @overwrite: whether a resource changed on the server since the last sync is replaced by the
- *   plan's version (after the user chose so), instead of stopping with a conflict
+ *   plan's version (after the user chose so), or deleted when its session was removed, instead
+ *   of being left as it is and reported as a conflict
  */
 void
 kp_caldav_set_overwrite (KpCaldav *self,
@@ -648,6 +864,94 @@ kp_caldav_set_overwrite (KpCaldav *self,
   g_return_if_fail (KP_IS_CALDAV (self));
   self->overwrite = !!overwrite;
 }
+
+/**
+ * kp_caldav_set_time_limit:
+ * @seconds: how long a whole sync may take, however slowly the server answers; 0 for
+ *   %KP_CALDAV_DEFAULT_TIME_LIMIT
+ */
+void
+kp_caldav_set_time_limit (KpCaldav *self,
+                          guint     seconds)
+{
+  g_return_if_fail (KP_IS_CALDAV (self));
+  self->time_limit = seconds > 0 ? seconds : KP_CALDAV_DEFAULT_TIME_LIMIT;
+}
+
+/**
+ * kp_caldav_report_clear:
+ *
+ * Frees what a report holds (its conflicts) and zeroes it.
+ */
+void
+kp_caldav_report_clear (KpCaldavReport *report)
+{
+  g_return_if_fail (report != NULL);
+  g_clear_pointer (&report->conflicts, g_ptr_array_unref);
+  memset (report, 0, sizeof *report);
+}
+
+/* Cancels the sync's requests when its time is up: a thread of its own, since the requests
+ * block the sync's. */
+typedef struct
+{
+  KpCaldav *self;
+  GThread  *thread;
+  GMutex    mutex;
+  GCond     cond;
+  gint64    deadline;  /* monotonic */
+  gboolean  finished;
+} Watchdog;
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  Watchdog *watchdog = data;
+
+  g_mutex_lock (&watchdog->mutex);
+  while (!watchdog->finished)
+    if (!g_cond_wait_until (&watchdog->cond, &watchdog->mutex, watchdog->deadline) &&
+        !watchdog->finished)
+      {
+        g_atomic_int_set (&watchdog->self->timed_out, TRUE);
+        g_cancellable_cancel (watchdog->self->cancellable);
+        break;
+      }
+  g_mutex_unlock (&watchdog->mutex);
+  return NULL;
+}
+
+/* Starts the sync's clock: its requests get a cancellable that is cancelled at the limit. */
+static Watchdog *
+watchdog_start (KpCaldav *self)
+{
+  Watchdog *watchdog = g_new0 (Watchdog, 1);
+
+  watchdog->self = self;
+  self->cancellable = g_cancellable_new ();
+  g_atomic_int_set (&self->timed_out, FALSE);
+  g_mutex_init (&watchdog->mutex);
+  g_cond_init (&watchdog->cond);
+  watchdog->deadline = g_get_monotonic_time () + self->time_limit * G_TIME_SPAN_SECOND;
+  watchdog->thread = g_thread_new ("kp-caldav-watchdog", watchdog_thread, watchdog);
+  return watchdog;
+}
+
+static void
+watchdog_stop (Watchdog *watchdog)
+{
+  g_mutex_lock (&watchdog->mutex);
+  watchdog->finished = TRUE;
+  g_cond_signal (&watchdog->cond);
+  g_mutex_unlock (&watchdog->mutex);
+  g_thread_join (watchdog->thread);
+  g_mutex_clear (&watchdog->mutex);
+  g_cond_clear (&watchdog->cond);
+  g_clear_object (&watchdog->self->cancellable);
+  g_free (watchdog);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Watchdog, watchdog_stop)
 
 /**
  * kp_caldav_sync:
@@ -661,9 +965,12 @@ kp_caldav_set_overwrite (KpCaldav *self,
  * Puts every dated session (cancelled ones as STATUS:CANCELLED) that is new or changed, or was
  * deleted in the calendar, and deletes the resources of sessions the plan no longer has. A
  * resource changed in the calendar since the last sync is a conflict (see
- * kp_caldav_set_overwrite()).
+ * kp_caldav_set_overwrite()): it is left as the calendar has it and listed in
+ * @report->conflicts, and every other session is still synced. The whole sync stops at the time
+ * limit (kp_caldav_set_time_limit()). Clear @report with kp_caldav_report_clear().
  *
- * Returns: %TRUE when the collection holds the plan
+ * Returns: %TRUE when the collection holds the plan; %FALSE with %KP_ERROR_CALENDAR_CONFLICT
+ *   when all but the conflicts were synced, with another error when the sync stopped
  */
 gboolean
 kp_caldav_sync (KpCaldav            *self,
@@ -678,6 +985,7 @@ kp_caldav_sync (KpCaldav            *self,
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) listing = NULL;
   g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  g_autoptr(Watchdog) watchdog = NULL;
   GListModel *sessions;
   GHashTableIter iter;
   gpointer key, value;
@@ -687,8 +995,10 @@ kp_caldav_sync (KpCaldav            *self,
   g_return_val_if_fail (KP_IS_COURSE (course), FALSE);
   g_return_val_if_fail (known != NULL && now != NULL && record != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (self->cancellable == NULL, FALSE);
 
-  memset (report, 0, sizeof *report);
+  kp_caldav_report_clear (report);
+  watchdog = watchdog_start (self);
 
   listing = list_collection (self, error);
   if (listing == NULL)
@@ -710,7 +1020,7 @@ kp_caldav_sync (KpCaldav            *self,
       g_hash_table_add (present, (gpointer) kp_session_get_id (session));
     }
 
-  /* Sorted, so a run that stops on one conflict stops on the same one again. */
+  /* Sorted, so conflicts are reported in the same order on every run. */
   g_hash_table_iter_init (&iter, known);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!g_hash_table_contains (present, key))
@@ -723,6 +1033,19 @@ kp_caldav_sync (KpCaldav            *self,
       if (!delete_resource (self, session_id, g_hash_table_lookup (known, session_id), listing,
                             record, user_data, report, error))
         return FALSE;
+    }
+
+  if (report->conflicts != NULL)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_CALENDAR_CONFLICT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u event was changed on the server since the last sync and was "
+                                "left as it is there; everything else was synced",
+                                "%u events were changed on the server since the last sync and "
+                                "were left as they are there; everything else was synced",
+                                report->conflicts->len),
+                   report->conflicts->len);
+      return FALSE;
     }
   return TRUE;
 }

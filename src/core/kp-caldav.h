@@ -26,11 +26,16 @@ typedef gboolean (*KpCaldavRecordFunc) (const char  *session_id,
 
 typedef struct
 {
-  guint created;
-  guint updated;
-  guint deleted;
-  guint unchanged;
+  guint      created;
+  guint      updated;
+  guint      deleted;
+  guint      unchanged;
+  GPtrArray *conflicts;  /* (element-type utf8) (nullable): one message per event not synced
+                          * because it was changed in the calendar; kp_caldav_report_clear() */
 } KpCaldavReport;
+
+/* The whole sync's default limit, however slowly a server answers. */
+#define KP_CALDAV_DEFAULT_TIME_LIMIT 120
 
 KpCaldav   *kp_caldav_new            (const char          *collection_url,
                                       const char          *user,
@@ -39,6 +44,8 @@ KpCaldav   *kp_caldav_new            (const char          *collection_url,
 const char *kp_caldav_get_collection (KpCaldav            *self);
 void        kp_caldav_set_overwrite  (KpCaldav            *self,
                                       gboolean             overwrite);
+void        kp_caldav_set_time_limit (KpCaldav            *self,
+                                      guint                seconds);
 gboolean    kp_caldav_sync           (KpCaldav            *self,
                                       KpCourse            *course,
                                       GHashTable          *known,
@@ -47,5 +54,6 @@ gboolean    kp_caldav_sync           (KpCaldav            *self,
                                       gpointer             user_data,
                                       KpCaldavReport      *report,
                                       GError             **error);
+void        kp_caldav_report_clear   (KpCaldavReport      *report);
 
 G_END_DECLS

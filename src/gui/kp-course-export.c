@@ -4,7 +4,8 @@
  * All the work is the core's: the brochure's renderer, the iCalendar writer and the CalDAV
  * client. The sync runs in a thread of its own; each resource the server confirmed is recorded
  * in the database from the main thread at once, as `kursplan sync` does, so a sync cut short
- * records only what the server really holds.
+ * records only what the server really holds. Events changed in the calendar are listed in a
+ * dialog that offers to replace them with the plan, as `kursplan sync --overwrite` does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -428,6 +429,7 @@ typedef struct
   char          *collection;
   GHashTable    *known;
   AdwToast      *progress;    /* (owned) */
+  gboolean       overwrite;
   KpCaldavReport report;
 } SyncJob;
 
@@ -446,6 +448,7 @@ sync_job_free (SyncJob *job)
   g_free (job->collection);
   g_clear_pointer (&job->known, g_hash_table_unref);
   g_clear_object (&job->progress);
+  kp_caldav_report_clear (&job->report);
   g_free (job);
 }
 
@@ -533,6 +536,8 @@ sync_thread (GTask        *task,
     }
 
   caldav = kp_caldav_new (job->url, job->user, password, &error);
+  if (caldav != NULL)
+    kp_caldav_set_overwrite (caldav, job->overwrite);
   if (caldav == NULL ||
       !kp_caldav_sync (caldav, job->course, job->known, now, record_resource, job, &job->report,
                        &error))
@@ -551,6 +556,87 @@ keep_password (SyncJob *job)
 {
   if (job->password != NULL && job->user != NULL)
     kp_secret_keep_caldav_password (job->url, job->user, job->password);
+}
+
+static gboolean start_sync (KpWindow   *window,
+                            const char *url,
+                            const char *user,
+                            const char *password,
+                            gboolean    overwrite);
+
+/* What a sync that ended in conflicts needs to run again with the plan's version. */
+typedef struct
+{
+  char *url;
+  char *user;      /* (nullable) */
+  char *password;  /* (nullable) */
+} Rerun;
+
+static void
+rerun_free (Rerun *rerun)
+{
+  g_free (rerun->url);
+  g_free (rerun->user);
+  if (rerun->password != NULL)
+    memset (rerun->password, 0, strlen (rerun->password));
+  g_free (rerun->password);
+  g_free (rerun);
+}
+
+static void
+on_conflicts_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       KpWindow         *window)
+{
+  Rerun *rerun = g_object_get_data (G_OBJECT (dialog), "kp-rerun");
+
+  if (g_strcmp0 (response, "overwrite") == 0)
+    start_sync (window, rerun->url, rerun->user, rerun->password, TRUE);
+}
+
+/* Each event left as the calendar has it, and the choice to put the plan's version there. */
+static void
+show_conflicts (SyncJob    *job,
+                const char *summary)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  GtkWidget *dialog;
+  GtkWidget *label;
+  Rerun *rerun;
+
+  for (guint i = 0; i < job->report.conflicts->len; i++)
+    g_string_append_printf (list, "%s• %s", i > 0 ? "\n" : "",
+                            (const char *) g_ptr_array_index (job->report.conflicts, i));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (job->window),
+                                   _("Events Changed in the Calendar"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s. Nothing was overwritten: change them back in the "
+                                    "calendar, or replace them with the plan’s version (the "
+                                    "event of a removed session is then deleted)."),
+                                  summary);
+  label = gtk_label_new (list->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep the Calendar’s"),
+                                    "overwrite", _("_Replace With the Plan"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+
+  rerun = g_new0 (Rerun, 1);
+  rerun->url = g_strdup (job->url);
+  rerun->user = g_strdup (job->user);
+  rerun->password = g_strdup (job->password);
+  g_object_set_data_full (G_OBJECT (dialog), "kp-rerun", rerun, (GDestroyNotify) rerun_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflicts_response), job->window,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -572,9 +658,12 @@ on_sync_done (GObject      *source,
   g_autofree char *escaped = NULL;
 
   gboolean synced = g_task_propagate_boolean (G_TASK (result), &error);
+  /* Only the conflicts were left: the server took the password and all the rest. */
+  gboolean conflicts = !synced && job->report.conflicts != NULL &&
+                       g_error_matches (error, KP_ERROR, KP_ERROR_CALENDAR_CONFLICT);
 
   g_object_set_data (G_OBJECT (window), SYNC_KEY, NULL);
-  if (synced)
+  if (synced || conflicts)
     keep_password (job);
   /* A window closed while the sync ran has nothing left to tell it in. */
   if (!gtk_widget_get_visible (GTK_WIDGET (window)))
@@ -588,6 +677,11 @@ on_sync_done (GObject      *source,
                                  job->course_title, job->report.created, job->report.updated,
                                  job->report.deleted, job->report.unchanged);
     }
+  else if (conflicts)
+    /* Translators: the first %s says how many events were left as they are; then the counts */
+    message = g_strdup_printf (_("%s (%u created, %u updated, %u deleted, %u unchanged)"),
+                               error->message, job->report.created, job->report.updated,
+                               job->report.deleted, job->report.unchanged);
   else if (job->report.created + job->report.updated + job->report.deleted > 0)
     /* Translators: the first %s says why the sync stopped */
     message = g_strdup_printf (_("%s. %u created, %u updated and %u deleted before that; sync "
@@ -603,6 +697,8 @@ on_sync_done (GObject      *source,
   g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, RESULT_SECONDS, dismiss_toast_cb,
                               g_object_ref (job->progress), g_object_unref);
   kp_course_export_update_actions (window);
+  if (conflicts)
+    show_conflicts (job, message);
 }
 
 /* TRUE while a sync of the window's course runs. */
@@ -620,13 +716,29 @@ kp_course_export_is_syncing (KpWindow *window)
  * @password: (nullable): as typed in; %NULL or "" for the keyring's
  *
  * Starts syncing the open course's sessions to the collection in a thread. A toast shows that it
- * runs, and then what it did or why it failed.
+ * runs, and then what it did or why it failed; events changed in the calendar meanwhile are
+ * listed in a dialog that offers to replace them with the plan.
+ *
+ * Returns: whether it started; if not, a toast says why (a wrong address, say)
  */
-void
+gboolean
 kp_course_export_sync (KpWindow   *window,
                        const char *url,
                        const char *user,
                        const char *password)
+{
+  g_return_val_if_fail (KP_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  return start_sync (window, url, user, password, FALSE);
+}
+
+static gboolean
+start_sync (KpWindow   *window,
+            const char *url,
+            const char *user,
+            const char *password,
+            gboolean    overwrite)
 {
   KpCourse *course = kp_window_get_course (window);
   KpStore *store = kp_window_get_store (window);
@@ -637,18 +749,15 @@ kp_course_export_sync (KpWindow   *window,
   AdwToast *previous;
   SyncJob *job;
 
-  g_return_if_fail (KP_IS_WINDOW (window));
-  g_return_if_fail (url != NULL);
-
   if (course == NULL || kp_course_export_is_syncing (window))
-    return;
+    return FALSE;
 
   /* A wrong address is told before the keyring is asked. */
   checked = kp_caldav_new (url, NULL, NULL, &error);
   if (checked == NULL)
     {
       toast (window, error->message);
-      return;
+      return FALSE;
     }
 
   job = g_new0 (SyncJob, 1);
@@ -659,6 +768,7 @@ kp_course_export_sync (KpWindow   *window,
   job->password = password != NULL && *password != '\0' ? g_strdup (password) : NULL;
   job->collection = g_strdup (kp_caldav_get_collection (checked));
   job->course_title = g_strdup (kp_course_get_title (course) ? kp_course_get_title (course) : "");
+  job->overwrite = overwrite;
 
   /* The thread gets a copy of the course as saved, so edits meanwhile do not race it. */
   if (kp_store_flush (store, &error))
@@ -670,7 +780,7 @@ kp_course_export_sync (KpWindow   *window,
     {
       toast (window, error->message);
       sync_job_free (job);
-      return;
+      return FALSE;
     }
 
   /* Translators: %s is the course's title */
@@ -692,6 +802,7 @@ kp_course_export_sync (KpWindow   *window,
   g_task_set_source_tag (task, kp_course_export_sync);
   g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
   g_task_run_in_thread (task, sync_thread);
+  return TRUE;
 }
 
 static void
@@ -716,13 +827,15 @@ on_sync_dialog_response (AdwMessageDialog *dialog,
       toast (window, _("Give the calendar collection’s address to sync to"));
       return;
     }
+  /* Remembered only once it is an address to sync to: one with a password in it is not. */
+  if (!kp_course_export_sync (window, url, user, gtk_editable_get_text (password_row)))
+    return;
   settings = window_settings (window);
   if (settings != NULL)
     {
       g_settings_set_string (settings, "caldav-url", url);
       g_settings_set_string (settings, "caldav-user", user);
     }
-  kp_course_export_sync (window, url, user, gtk_editable_get_text (password_row));
 }
 
 static GtkWidget *

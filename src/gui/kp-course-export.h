@@ -28,7 +28,7 @@ gboolean           kp_course_export_calendar           (KpWindow             *wi
                                                         gboolean              planning,
                                                         GFile                *file,
                                                         GError              **error);
-void               kp_course_export_sync               (KpWindow             *window,
+gboolean           kp_course_export_sync               (KpWindow             *window,
                                                         const char           *url,
                                                         const char           *user,
                                                         const char           *password);

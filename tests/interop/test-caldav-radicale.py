@@ -143,6 +143,8 @@ def main():
         try:
             exercise(server, tmp)
             keyring(server, tmp)
+            conflicts(server, tmp)
+            password_in_address(server, tmp)
         finally:
             server.stop()
         server = Server(tmp, tls=True)
@@ -303,6 +305,113 @@ def untrusted(server, tmp):
     check(result.returncode == 1, 'untrusted certificate: exit 1, not %d' % result.returncode)
     check('could not be trusted' in result.stderr, 'untrusted certificate: ' + result.stderr)
     check(recorded(db) == before, 'untrusted certificate: nothing recorded')
+
+
+def edit_on_server(server, href, summary):
+    """Someone changes an event in their calendar, behind Kursplan's back."""
+    etag, calendar = server.resources(href.rsplit('/', 1)[0] + '/')[href]
+    calendar.walk('VEVENT')[0]['SUMMARY'] = summary
+    status, _, _ = server.request('PUT', urllib.parse.quote(href), calendar.to_ical(),
+                                  {'Content-Type': 'text/calendar; charset=utf-8',
+                                   'If-Match': etag})
+    check(status in (201, 204), 'edit of %s on the server answered %d' % (href, status))
+
+
+def summary_of(resources, href):
+    return str(resources[href][1].walk('VEVENT')[0]['SUMMARY'])
+
+
+def conflicts(server, tmp):
+    """One event changed in the calendar does not hold back the others (#12, item 12), and a
+    removed session whose event was changed there can be resolved with --overwrite (item 13)."""
+    collection = '/%s/konflikt/' % USER
+    url = 'http://127.0.0.1:%d%s' % (server.port, collection)
+    db = os.path.join(tmp, 'konflikt.db')
+    href = {i: '%s%s@kursplan.ics' % (collection, S % i) for i in range(1, 6)}
+    status, _, _ = server.request('MKCALENDAR', collection)
+    check(status == 201, 'MKCALENDAR %s answered %d' % (collection, status))
+    check(run('--db', db, 'import', PLAN).returncode == 0, 'import the plan')
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
+    check(result.returncode == 0 and '5 created' in result.stdout, 'first sync: ' + result.stderr)
+
+    # Sessions 1 and 5 are edited in the calendar; then the plan moves 2, cancels 4, removes 5.
+    edit_on_server(server, href[1], 'Endret i kalenderen')
+    edit_on_server(server, href[5], 'Flyttet av noen')
+
+    def change(sessions):
+        sessions[1]['start'] = '2027-11-04T19:00'
+        sessions[3]['status'] = 'cancelled'
+        del sessions[4]
+    check(run('--db', db, 'import', write_plan(tmp, 'konflikt.json', change)).returncode == 0,
+          'import the changed plan')
+    before = recorded(db)
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
+    lines = result.stderr.strip().splitlines()
+    check(result.returncode == 1, 'conflicts: exit 1, not %d' % result.returncode)
+    check(len(lines) == 3, 'conflicts: one line each, then a summary: %r' % lines)
+    if len(lines) == 3:
+        check('“Før høstskiftet: hva er kols?” was changed on the server' in lines[0]
+              and '“Endret i kalenderen”, 2027-10-28 18:00' in lines[0],
+              'conflict of session 1 reported: ' + lines[0])
+        check('removed session was changed on the server' in lines[1]
+              and '“Flyttet av noen”, 2028-03-30 18:00' in lines[1],
+              'conflict of the removed session reported: ' + lines[1])
+        check('2 events were changed on the server' in lines[2]
+              and '0 created, 2 updated, 0 deleted, 1 unchanged' in lines[2]
+              and '--overwrite' in lines[2], 'conflicts: the summary: ' + lines[2])
+    after = server.resources(collection)
+    check(summary_of(after, href[1]) == 'Endret i kalenderen', 'session 1 left as the calendar has it')
+    check(summary_of(after, href[5]) == 'Flyttet av noen', 'session 5 left as the calendar has it')
+    moved = after[href[2]][1].walk('VEVENT')[0]
+    check(moved.decoded('dtstart').strftime('%Y-%m-%dT%H:%M') == '2027-11-04T19:00',
+          'the move of session 2 was pushed despite the conflict before it')
+    check(str(after[href[4]][1].walk('VEVENT')[0].get('STATUS')) == 'CANCELLED',
+          'the cancellation of session 4 was pushed despite the conflict before it')
+    state = recorded(db)
+    check(state[S % 2][1] == after[href[2]][0] and state[S % 4][1] == after[href[4]][0],
+          'the pushed sessions are recorded with the server\'s ETags')
+    check(state[S % 1] == before[S % 1] and state[S % 5] == before[S % 5],
+          'the records of the conflicting events are kept')
+
+    # Again: the same conflicts, nothing else to do.
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
+    check(result.returncode == 1 and '0 created, 0 updated, 0 deleted, 3 unchanged'
+          in result.stderr, 'conflicts again: ' + result.stderr)
+
+    # The user chooses the plan: session 1 gets the plan's version, the removed one is deleted.
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, '--overwrite',
+                 password=PASSWORD)
+    check(result.returncode == 0, '--overwrite resolves both: ' + result.stderr)
+    check('0 created, 1 updated, 1 deleted, 3 unchanged' in result.stdout,
+          '--overwrite: ' + result.stdout)
+    after = server.resources(collection)
+    check(sorted(after) == sorted(href[i] for i in range(1, 5)),
+          '--overwrite: the removed session\'s event is gone: %r' % sorted(after))
+    check(summary_of(after, href[1]).endswith('hva er kols?'), '--overwrite: the plan\'s version')
+    check(S % 5 not in recorded(db), '--overwrite: the removed session is forgotten')
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
+    check(result.returncode == 0 and '0 created, 0 updated, 0 deleted, 4 unchanged'
+          in result.stdout, 'in step after --overwrite: ' + result.stdout + result.stderr)
+
+
+def password_in_address(server, tmp):
+    """A password written into the address is refused, not stored or printed (item 14)."""
+    db = os.path.join(tmp, 'konflikt.db')
+    before = recorded(db)
+    secret = urllib.parse.quote(PASSWORD, safe='')
+    url = 'http://%s:%s@127.0.0.1:%d/%s/konflikt/' % (USER, secret, server.port, USER)
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
+    check(result.returncode == 1, 'password in the address: exit 1, not %d' % result.returncode)
+    check('holds a user name or password' in result.stderr
+          and 'http://127.0.0.1:%d/%s/konflikt/' % (server.port, USER) in result.stderr,
+          'password in the address: ' + result.stderr)
+    check(secret not in result.stdout + result.stderr and PASSWORD not in result.stdout +
+          result.stderr, 'the password is not printed: ' + result.stdout + result.stderr)
+    with sqlite3.connect(db) as connection:
+        stored = [row[0] for row in connection.execute('SELECT collection FROM caldav_resources')]
+    check(not any(secret in c or '@127' in c for c in stored),
+          'no address with user info stored: %r' % stored)
+    check(recorded(db) == before, 'password in the address: nothing recorded')
 
 
 if __name__ == '__main__':
