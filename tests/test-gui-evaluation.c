@@ -795,6 +795,11 @@ test_zero_to_ten_and_respondents (Fixture       *fixture,
   gtk_spin_button_set_value (relatives, 5);
   iterate ();
   g_assert_cmpint (gtk_spin_button_get_value_as_int (relatives), ==, 4);
+  /* Nor may fewer forms be returned than said patient or relative. */
+  gtk_spin_button_set_value (page_child (page, "final_responses_spin"), 9);
+  iterate ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (page_child (page, "final_responses_spin")),
+                   ==, 10);
 
   save_shot (GTK_WIDGET (page), "evaluation-page-0-10");
 

@@ -407,12 +407,29 @@ on_responses_changed (KpEvaluationPage *self,
                       GtkSpinButton    *spin)
 {
   guint form = spin == self->midway_responses_spin ? 0 : 1;
+  guint responses = (guint) gtk_spin_button_get_value_as_int (spin);
+  KpEvaluation *evaluation;
+  guint respondents;
 
   if (self->updating || self->course == NULL)
     return;
 
-  kp_evaluation_set_responses (ensure_evaluation (self, form_kinds[form]),
-                               (guint) gtk_spin_button_get_value_as_int (spin));
+  /* Fewer forms than said patient or relative would make a plan no reader takes. */
+  evaluation = ensure_evaluation (self, form_kinds[form]);
+  respondents = kp_evaluation_get_patients (evaluation) + kp_evaluation_get_relatives (evaluation);
+  if (responses < respondents)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%u patients and relatives, more than the %u responses"),
+                         respondents, responses);
+
+      self->updating = TRUE;
+      set_spin (spin, kp_evaluation_get_responses (evaluation));
+      self->updating = FALSE;
+      toast (self, message);
+      return;
+    }
+  kp_evaluation_set_responses (evaluation, responses);
   for (guint q = 0; q < self->questions->len; q++)
     update_question (self, g_ptr_array_index (self->questions, q));
 }

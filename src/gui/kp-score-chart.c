@@ -1,7 +1,7 @@
 /* kp-score-chart.c — one question's answers as bars: the midway form beside the final one
  *
- * For each scale point 1–5 two bars side by side, midway (light) and final (the accent colour),
- * each as tall as its share of that form's answers, with its count above it. Over the bars, the
+ * For each scale point (1–5, or 0–10) two bars side by side, midway (light) and final (the
+ * accent colour), each as tall as its share of that form's answers, with its count above it. Over the bars, the
  * means in Norwegian notation ("Midway 4,0 · Final 4,4"), or "No responses". The numbers come
  * from kp-evaluation-summary; this widget only draws them.
  *
