@@ -296,16 +296,17 @@ test_counts_give_means (Fixture       *fixture,
   g_assert_cmpuint (charts->len, ==, 6);
   g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "No responses");
 
-  /* The final forms first: 10 returned, usefulness 3, 4, 4, 4, 4, 5, 5, 5, 5, 5 = 4,4. */
+  /* The final forms first: 10 returned, usefulness 3, 4, 4, 4, 4 | 5, 5, 5, 5, 5 = 4,4, the
+   * median between 4 and 5. */
   gtk_spin_button_set_value (page_child (page, "final_responses_spin"), 10);
   set_counts (spins, 1, final_counts);
-  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Final 4,4");
+  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Final 4,4 (median 4,5)");
 
   /* Midway: 12 returned, 50 / 12 = 4,17 → 4,2. */
   gtk_spin_button_set_value (page_child (page, "midway_responses_spin"), 12);
   gtk_spin_button_set_value (page_child (page, "midway_after_spin"), 2);
   set_counts (spins, 0, midway_counts);
-  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Midway 4,2 · Final 4,4");
+  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Midway 4,2 (median 4) · Final 4,4 (median 4,5)");
   g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[1]), ==, "No responses");
 
   /* Counts that say more answered than returned a form are told, on the question. */
@@ -344,7 +345,7 @@ test_counts_give_means (Fixture       *fixture,
   page = open_page (fixture);
   g_ptr_array_set_size (charts, 0);
   collect (page_child (page, "questions_box"), KP_TYPE_SCORE_CHART, charts);
-  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Midway 4,2 · Final 4,4");
+  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Midway 4,2 (median 4) · Final 4,4 (median 4,5)");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (page_child (page, "final_responses_spin")),
                    ==, 10);
 }
@@ -776,7 +777,7 @@ test_zero_to_ten_and_respondents (Fixture       *fixture,
   for (guint i = 0; i < 11; i++)
     gtk_spin_button_set_value (spins->pdata[11 + i], counts[i]);
   /* (5 + 12 + 21 + 16 + 9 + 10) / 10 */
-  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Final 7,3");
+  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Final 7,3 (median 7)");
 
   /* Counts on 0–10: back to 1–5 is refused and the row shows 0–10 again. */
   adw_combo_row_set_selected (scale_row, 0);

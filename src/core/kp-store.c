@@ -1205,9 +1205,13 @@ kp_store_save_scores (KpStore       *self,
       bind_text (stmt, 3, questions[i]);
       /* Columns count0…count10 by the answer's value; points off the scale stay 0. */
       for (guint value = 0; value < KP_SCALE_MAX_POINTS; value++)
-        sqlite3_bind_int64 (stmt, 4 + value,
-                            value >= lowest && value - lowest < kp_evaluation_get_n_points (evaluation)
-                            ? counts[value - lowest] : 0);
+        {
+          guint point = value - lowest;
+
+          sqlite3_bind_int64 (stmt, 4 + value,
+                              value >= lowest && point < kp_evaluation_get_n_points (evaluation)
+                              ? counts[point] : 0);
+        }
       if (!kp_store_run (self, stmt, error))
         return FALSE;
     }

@@ -1,9 +1,10 @@
 /* kp-score-chart.c — one question's answers as bars: the midway form beside the final one
  *
  * For each scale point (1–5, or 0–10) two bars side by side, midway (light) and final (the
- * accent colour), each as tall as its share of that form's answers, with its count above it. Over the bars, the
- * means in Norwegian notation ("Midway 4,0 · Final 4,4"), or "No responses". The numbers come
- * from kp-evaluation-summary; this widget only draws them.
+ * accent colour), each as tall as its share of that form's answers, with its count above it.
+ * Over the bars, the means and medians in Norwegian notation ("Midway 4,0 (median 4) · Final 4,4
+ * (median 4,5)"), or "No responses". The numbers come from kp-evaluation-summary; this widget
+ * only draws them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,6 +46,18 @@ kp_score_chart_new (void)
   return g_object_new (KP_TYPE_SCORE_CHART, NULL);
 }
 
+/* "4,4 (median 4,5)": the answers are ordinal, so the median stands beside the mean. */
+static char *
+describe (const guint       *counts,
+          KpEvaluationScale  scale)
+{
+  g_autofree char *mean = kp_evaluation_summary_format_mean (counts, scale);
+  g_autofree char *median = kp_evaluation_summary_format_median (counts, scale);
+
+  /* Translators: a mean, then the median of the same answers: "4,4 (median 4,5)" */
+  return g_strdup_printf (_("%s (median %s)"), mean, median);
+}
+
 static void
 update_summary (KpScoreChart *self)
 {
@@ -56,21 +69,22 @@ update_summary (KpScoreChart *self)
     self->summary = g_strdup (_("No responses"));
   else if (!self->has_final)
     {
-      midway = kp_evaluation_summary_format_mean (self->midway, self->scale);
-      /* Translators: the mean of the midway forms' answers, "Midway 4,4" */
+      midway = describe (self->midway, self->scale);
+      /* Translators: the mean and median of the midway forms' answers, "Midway 4,4 (median 4)" */
       self->summary = g_strdup_printf (_("Midway %s"), midway);
     }
   else if (!self->has_midway)
     {
-      final = kp_evaluation_summary_format_mean (self->final, self->scale);
-      /* Translators: the mean of the final forms' answers, "Final 4,4" */
+      final = describe (self->final, self->scale);
+      /* Translators: the mean and median of the final forms' answers, "Final 4,4 (median 4)" */
       self->summary = g_strdup_printf (_("Final %s"), final);
     }
   else
     {
-      midway = kp_evaluation_summary_format_mean (self->midway, self->scale);
-      final = kp_evaluation_summary_format_mean (self->final, self->scale);
-      /* Translators: the means of the midway and the final forms, "Midway 4,0 · Final 4,4" */
+      midway = describe (self->midway, self->scale);
+      final = describe (self->final, self->scale);
+      /* Translators: the midway and the final forms' means and medians, "Midway 4,0 (median 4) ·
+       * Final 4,4 (median 4,5)" */
       self->summary = g_strdup_printf (_("Midway %s · Final %s"), midway, final);
     }
 
@@ -111,7 +125,8 @@ kp_score_chart_set_counts (KpScoreChart      *self,
 /**
  * kp_score_chart_get_summary:
  *
- * Returns: the means as the chart writes them: "Midway 4,0 · Final 4,4" or "No responses"
+ * Returns: the means and medians as the chart writes them: "Midway 4,0 (median 4) · Final 4,4
+ *   (median 4,5)" or "No responses"
  */
 const char *
 kp_score_chart_get_summary (KpScoreChart *self)
