@@ -772,6 +772,15 @@ test_zero_to_ten_and_respondents (Fixture       *fixture,
   collect (page_child (page, "questions_box"), GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (spins->len, ==, 6 * 2 * 11);
   collect (page_child (page, "questions_box"), KP_TYPE_SCORE_CHART, charts);
+  /* Eleven points in two bands: the page still fits a phone-wide window. */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (page_child (page, "questions_box")),
+                        GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_test_message ("questions at 0–10 need %d px", minimum);
+    g_assert_cmpint (minimum, <=, 360);
+  }
 
   gtk_spin_button_set_value (page_child (page, "final_responses_spin"), 10);
   for (guint i = 0; i < 11; i++)
