@@ -296,16 +296,17 @@ test_counts_give_means (Fixture       *fixture,
   g_assert_cmpuint (charts->len, ==, 6);
   g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "No responses");
 
-  /* The final forms first: 10 returned, usefulness 3, 4, 4, 4, 4, 5, 5, 5, 5, 5 = 4,4. */
+  /* The final forms first: 10 returned, usefulness 3, 4, 4, 4, 4 | 5, 5, 5, 5, 5 = 4,4, the
+   * median between 4 and 5. */
   gtk_spin_button_set_value (page_child (page, "final_responses_spin"), 10);
   set_counts (spins, 1, final_counts);
-  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Final 4,4");
+  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Final 4,4 (median 4,5)");
 
   /* Midway: 12 returned, 50 / 12 = 4,17 → 4,2. */
   gtk_spin_button_set_value (page_child (page, "midway_responses_spin"), 12);
   gtk_spin_button_set_value (page_child (page, "midway_after_spin"), 2);
   set_counts (spins, 0, midway_counts);
-  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Midway 4,2 · Final 4,4");
+  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Midway 4,2 (median 4) · Final 4,4 (median 4,5)");
   g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[1]), ==, "No responses");
 
   /* Counts that say more answered than returned a form are told, on the question. */
@@ -344,7 +345,7 @@ test_counts_give_means (Fixture       *fixture,
   page = open_page (fixture);
   g_ptr_array_set_size (charts, 0);
   collect (page_child (page, "questions_box"), KP_TYPE_SCORE_CHART, charts);
-  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Midway 4,2 · Final 4,4");
+  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Midway 4,2 (median 4) · Final 4,4 (median 4,5)");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (page_child (page, "final_responses_spin")),
                    ==, 10);
 }
@@ -478,7 +479,7 @@ test_forms_and_report (Fixture       *fixture,
   form_text = pdf_text (form_path);
   /* The course's language is Bokmål: the form is too, and asks no name. */
   g_assert_nonnull (strstr (form_text, "Midtveisevaluering"));
-  g_assert_nonnull (strstr (form_text, "Hvor nyttig var kurset for deg?"));
+  g_assert_nonnull (strstr (form_text, "Hvor nyttig er kurset for deg så langt?"));
   g_assert_null (strstr (form_text, "Per Hansen"));
 
   g_assert_true (kp_evaluation_page_save_report (page, report, &error));
@@ -738,6 +739,92 @@ test_screenshots (Fixture       *fixture,
   iterate ();
 }
 
+/* The scale 0–10: eleven counts per form, refused back to 1–5 while they hold any; and the
+ * patient-or-relative question's counts, never more than the forms returned. */
+static void
+test_zero_to_ten_and_respondents (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  KpEvaluationPage *page;
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autoptr(KpCourse) saved = NULL;
+  KpEvaluation *final;
+  const guint counts[11] = { 0, 0, 0, 0, 0, 1, 2, 3, 2, 1, 1 };
+  AdwComboRow *scale_row;
+  GtkSpinButton *patients, *relatives;
+
+  g_assert_true (kp_window_select_course (fixture->window, KOLS_ID));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 900);
+  page = open_page (fixture);
+  scale_row = page_child (page, "scale_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (scale_row), ==, 0);
+  patients = page_child (page, "final_patients_spin");
+  relatives = page_child (page, "final_relatives_spin");
+  /* The counts of patients and relatives show only when the forms ask. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (patients),
+                                                                   ADW_TYPE_ACTION_ROW)));
+
+  adw_combo_row_set_selected (scale_row, 1);
+  iterate ();
+  g_assert_cmpint (kp_course_get_evaluation_scale (kp_window_get_course (fixture->window)), ==,
+                   KP_EVALUATION_SCALE_0_TO_10);
+  collect (page_child (page, "questions_box"), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 6 * 2 * 11);
+  collect (page_child (page, "questions_box"), KP_TYPE_SCORE_CHART, charts);
+  /* Eleven points in two bands: the page still fits a phone-wide window. */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (page_child (page, "questions_box")),
+                        GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_test_message ("questions at 0–10 need %d px", minimum);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
+  gtk_spin_button_set_value (page_child (page, "final_responses_spin"), 10);
+  for (guint i = 0; i < 11; i++)
+    gtk_spin_button_set_value (spins->pdata[11 + i], counts[i]);
+  /* (5 + 12 + 21 + 16 + 9 + 10) / 10 */
+  g_assert_cmpstr (kp_score_chart_get_summary (charts->pdata[0]), ==, "Final 7,3 (median 7)");
+
+  /* Counts on 0–10: back to 1–5 is refused and the row shows 0–10 again. */
+  adw_combo_row_set_selected (scale_row, 0);
+  iterate ();
+  g_assert_cmpuint (adw_combo_row_get_selected (scale_row), ==, 1);
+  g_assert_cmpint (kp_course_get_evaluation_scale (kp_window_get_course (fixture->window)), ==,
+                   KP_EVALUATION_SCALE_0_TO_10);
+
+  gtk_switch_set_active (page_child (page, "asks_role_switch"), TRUE);
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (patients),
+                                                                  ADW_TYPE_ACTION_ROW)));
+  gtk_spin_button_set_value (patients, 6);
+  gtk_spin_button_set_value (relatives, 4);
+  /* 6 + 5 would be more than the 10 forms returned: not kept. */
+  gtk_spin_button_set_value (relatives, 5);
+  iterate ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (relatives), ==, 4);
+  /* Nor may fewer forms be returned than said patient or relative. */
+  gtk_spin_button_set_value (page_child (page, "final_responses_spin"), 9);
+  iterate ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (page_child (page, "final_responses_spin")),
+                   ==, 10);
+
+  save_shot (GTK_WIDGET (page), "evaluation-page-0-10");
+
+  saved = database_course (fixture, KOLS_ID);
+  g_assert_cmpint (kp_course_get_evaluation_scale (saved), ==, KP_EVALUATION_SCALE_0_TO_10);
+  g_assert_true (kp_course_get_asks_patient_or_relative (saved));
+  final = kp_evaluation_summary_find (saved, KP_EVALUATION_FINAL);
+  g_assert_nonnull (final);
+  g_assert_cmpint (kp_evaluation_get_scale (final), ==, KP_EVALUATION_SCALE_0_TO_10);
+  g_assert_cmpmem (kp_evaluation_get_scores (final, "usefulness"), sizeof counts,
+                   counts, sizeof counts);
+  g_assert_cmpuint (kp_evaluation_get_patients (final), ==, 6);
+  g_assert_cmpuint (kp_evaluation_get_relatives (final), ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -754,6 +841,7 @@ main (int    argc,
   ADD ("run-again", test_run_again);
   ADD ("statistics", test_statistics);
   ADD ("screenshots", test_screenshots);
+  ADD ("page/zero-to-ten-and-respondents", test_zero_to_ten_and_respondents);
 #undef ADD
 
   return g_test_run ();

@@ -1427,6 +1427,57 @@ test_refuses_text_that_is_not_utf8 (Fixture       *fixture,
   kp_course_set_goals (course, NULL);
   g_assert_true (kp_store_save_course (store, course, &error));
   g_assert_no_error (error);
+/* Schema 9 adds the forms' scale and the patient-or-relative counts: a database of schema 8
+ * with 1–5 counts reads exactly as before, on 1–5, without the question. */
+static void
+test_migrates_version_8_scores (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(KpStore) store = open_store (fixture->path);
+  g_autoptr(KpCourse) course = kp_course_new (COURSE_ID);
+  g_autoptr(KpEvaluation) midway = kp_evaluation_new (REVIEW_ID, KP_EVALUATION_MIDWAY);
+  g_autoptr(KpCourse) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint usefulness[KP_SCALE_POINTS] = { 0, 1, 2, 5, 4 };
+  KpEvaluation *loaded_midway;
+
+  kp_course_set_title (course, "Kols");
+  kp_evaluation_set_responses (midway, 12);
+  kp_evaluation_set_scores (midway, "usefulness", usefulness);
+  kp_course_add_evaluation (course, midway);
+  g_assert_true (kp_store_save_course (store, course, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Back to schema 8, as a database written before this change. */
+  exec_sql (fixture->path,
+            "ALTER TABLE courses DROP COLUMN evaluation_scale;"
+            "ALTER TABLE courses DROP COLUMN asks_patient_or_relative;"
+            "ALTER TABLE evaluations DROP COLUMN patients;"
+            "ALTER TABLE evaluations DROP COLUMN relatives;"
+            "ALTER TABLE evaluation_scores DROP COLUMN count0;"
+            "ALTER TABLE evaluation_scores DROP COLUMN count6;"
+            "ALTER TABLE evaluation_scores DROP COLUMN count7;"
+            "ALTER TABLE evaluation_scores DROP COLUMN count8;"
+            "ALTER TABLE evaluation_scores DROP COLUMN count9;"
+            "ALTER TABLE evaluation_scores DROP COLUMN count10;"
+            "PRAGMA user_version = 8;");
+
+  store = open_store (fixture->path);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 9);
+  loaded = load (store, COURSE_ID);
+  g_assert_cmpint (kp_course_get_evaluation_scale (loaded), ==, KP_EVALUATION_SCALE_1_TO_5);
+  g_assert_false (kp_course_get_asks_patient_or_relative (loaded));
+  loaded_midway = kp_course_find_evaluation (loaded, REVIEW_ID);
+  g_assert_nonnull (loaded_midway);
+  g_assert_cmpint (kp_evaluation_get_scale (loaded_midway), ==, KP_EVALUATION_SCALE_1_TO_5);
+  g_assert_cmpuint (kp_evaluation_get_responses (loaded_midway), ==, 12);
+  g_assert_cmpuint (kp_evaluation_get_patients (loaded_midway), ==, 0);
+  g_assert_cmpmem (kp_evaluation_get_scores (loaded_midway, "usefulness"), sizeof usefulness,
+                   usefulness, sizeof usefulness);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count4 FROM evaluation_scores WHERE question = 'usefulness'"),
+                   ==, 5);
 }
 
 int
@@ -1454,6 +1505,7 @@ main (int   argc,
   ADD ("/store/write-through/lands-within-a-second", test_write_through_lands_within_a_second);
   ADD ("/store/write-through/failure-is-signalled", test_failed_autosave_is_signalled);
   ADD ("/store/refuse/text-that-is-not-utf8", test_refuses_text_that_is_not_utf8);
+  ADD ("/store/migrate/version-8-scores", test_migrates_version_8_scores);
 
 #undef ADD
 

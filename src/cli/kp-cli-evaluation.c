@@ -65,7 +65,8 @@ kp_cli_form (KpCliContext  *ctx,
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
       N_("Which form: midway or final"), N_("KIND") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
-      N_("The form's language: nb, nn or se (default: the course's)"), N_("CODE") },
+      N_("The form's language: nb, nn, se, smj or sma; smj and sma print in Bokmål for now "
+         "(default: the course's)"), N_("CODE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the PDF to FILE"), N_("FILE") },
     { NULL }

@@ -105,6 +105,9 @@ copy_evaluation (KpEvaluation *evaluation,
 
   kp_evaluation_set_after_session (copy, kp_evaluation_get_after_session (evaluation));
   kp_evaluation_set_responses (copy, kp_evaluation_get_responses (evaluation));
+  kp_evaluation_set_scale (copy, kp_evaluation_get_scale (evaluation));
+  kp_evaluation_set_patients (copy, kp_evaluation_get_patients (evaluation));
+  kp_evaluation_set_relatives (copy, kp_evaluation_get_relatives (evaluation));
   for (guint i = 0; questions[i] != NULL; i++)
     kp_evaluation_set_scores (copy, questions[i],
                               kp_evaluation_get_scores (evaluation, questions[i]));
@@ -149,6 +152,9 @@ kp_course_duplicate (KpCourse *course)
   kp_course_set_registered (copy, kp_course_get_registered (course));
   kp_course_set_goals (copy, kp_course_get_goals (course));
   kp_course_set_partners (copy, kp_course_get_partners (course));
+  kp_course_set_evaluation_scale (copy, kp_course_get_evaluation_scale (course));
+  kp_course_set_asks_patient_or_relative (copy,
+                                          kp_course_get_asks_patient_or_relative (course));
 
   list = kp_course_get_members (course);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)

@@ -28,6 +28,8 @@ struct _KpCourse
   int             capacity_min;   /* 0: not set */
   int             capacity_max;
   guint           registered;
+  KpEvaluationScale evaluation_scale;  /* the forms' scale */
+  gboolean        asks_patient_or_relative;
   char          **goals;
   char          **partners;
 
@@ -53,6 +55,8 @@ enum {
   PROP_MEETINGS,
   PROP_SESSIONS,
   PROP_EVALUATIONS,
+  PROP_EVALUATION_SCALE,
+  PROP_ASKS_PATIENT_OR_RELATIVE,
   PROP_TEXT_FIRST,
   PROP_CONDITION_FIRST = PROP_TEXT_FIRST + KP_COURSE_N_TEXTS,
   N_PROPS = PROP_CONDITION_FIRST + KP_COURSE_N_CONDITIONS
@@ -205,6 +209,10 @@ kp_course_get_property (GObject    *object,
     case PROP_MEETINGS:     g_value_set_object (value, self->meetings); break;
     case PROP_SESSIONS:     g_value_set_object (value, self->sessions); break;
     case PROP_EVALUATIONS:  g_value_set_object (value, self->evaluations); break;
+    case PROP_EVALUATION_SCALE: g_value_set_enum (value, self->evaluation_scale); break;
+    case PROP_ASKS_PATIENT_OR_RELATIVE:
+      g_value_set_boolean (value, self->asks_patient_or_relative);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -258,6 +266,12 @@ kp_course_set_property (GObject      *object,
     case PROP_PARTNERS:
       kp_course_set_partners (self, g_value_get_boxed (value));
       break;
+    case PROP_EVALUATION_SCALE:
+      kp_course_set_evaluation_scale (self, g_value_get_enum (value));
+      break;
+    case PROP_ASKS_PATIENT_OR_RELATIVE:
+      kp_course_set_asks_patient_or_relative (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -306,6 +320,11 @@ kp_course_class_init (KpCourseClass *klass)
     g_param_spec_object ("sessions", NULL, NULL, G_TYPE_LIST_MODEL, ro);
   properties[PROP_EVALUATIONS] =
     g_param_spec_object ("evaluations", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_EVALUATION_SCALE] =
+    g_param_spec_enum ("evaluation-scale", NULL, NULL, KP_TYPE_EVALUATION_SCALE,
+                       KP_EVALUATION_SCALE_1_TO_5, rw);
+  properties[PROP_ASKS_PATIENT_OR_RELATIVE] =
+    g_param_spec_boolean ("asks-patient-or-relative", NULL, NULL, FALSE, rw);
 
   for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
     properties[PROP_TEXT_FIRST + i] =
@@ -621,6 +640,93 @@ kp_course_set_registered (KpCourse *self,
     }
 }
 
+KpEvaluationScale
+kp_course_get_evaluation_scale (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), KP_EVALUATION_SCALE_1_TO_5);
+  return self->evaluation_scale;
+}
+
+static gboolean
+is_form (KpEvaluation *evaluation)
+{
+  return kp_evaluation_get_kind (evaluation) != KP_EVALUATION_MEETING;
+}
+
+/**
+ * kp_course_set_evaluation_scale:
+ * @scale: the scale the participants' forms are answered on
+ *
+ * The course's midway and final forms take @scale with it, so that midway and final compare.
+ *
+ * Returns: %FALSE, changing nothing, when a form already holds counts on another scale
+ */
+gboolean
+kp_course_set_evaluation_scale (KpCourse          *self,
+                                KpEvaluationScale  scale)
+{
+  GListModel *evaluations;
+  guint n;
+
+  g_return_val_if_fail (KP_IS_COURSE (self), FALSE);
+
+  if (self->evaluation_scale == scale)
+    return TRUE;
+  evaluations = G_LIST_MODEL (self->evaluations);
+  n = g_list_model_get_n_items (evaluations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpEvaluation) evaluation = g_list_model_get_item (evaluations, i);
+
+      if (is_form (evaluation) && kp_evaluation_get_scale (evaluation) != scale &&
+          kp_evaluation_has_counts (evaluation))
+        return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpEvaluation) evaluation = g_list_model_get_item (evaluations, i);
+
+      if (is_form (evaluation))
+        kp_evaluation_set_scale (evaluation, scale);
+    }
+  self->evaluation_scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATION_SCALE]);
+  return TRUE;
+}
+
+/* A form joining the course is answered on the course's scale, unless it holds counts. */
+static void
+kp_course_adopt_evaluation (KpCourse *self,
+                            gpointer  item)
+{
+  if (KP_IS_EVALUATION (item) && is_form (item))
+    kp_evaluation_set_scale (item, self->evaluation_scale);
+}
+
+gboolean
+kp_course_get_asks_patient_or_relative (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), FALSE);
+  return self->asks_patient_or_relative;
+}
+
+/**
+ * kp_course_set_asks_patient_or_relative:
+ * @asks: whether the forms ask if the respondent is a patient or a relative
+ */
+void
+kp_course_set_asks_patient_or_relative (KpCourse *self,
+                                        gboolean  asks)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+
+  if (self->asks_patient_or_relative != !!asks)
+    {
+      self->asks_patient_or_relative = !!asks;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASKS_PATIENT_OR_RELATIVE]);
+    }
+}
+
 const char * const *
 kp_course_get_goals (KpCourse *self)
 {
@@ -732,6 +838,7 @@ kp_course_add_evaluation (KpCourse     *self,
                           KpEvaluation *evaluation)
 {
   g_return_if_fail (KP_IS_COURSE (self));
+  kp_course_adopt_evaluation (self, evaluation);
   g_list_store_append (self->evaluations, evaluation);
 }
 
@@ -814,6 +921,7 @@ kp_course_insert_item (KpCourse *self,
   list = kp_course_list_for_item (self, item);
   if (list == NULL || g_list_store_find (list, item, NULL))
     return FALSE;
+  kp_course_adopt_evaluation (self, item);
   g_list_store_insert (list, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (list))),
                        item);
   return TRUE;
@@ -1140,6 +1248,13 @@ kp_course_update_from (KpCourse *self,
   g_clear_pointer (&items, g_ptr_array_unref);
   items = kp_course_dup_items (incoming->evaluations);
   kp_course_replace_items (self, self->evaluations, items);
+  /* The forms are @incoming's now, on its scale: nothing here to refuse. */
+  if (self->evaluation_scale != incoming->evaluation_scale)
+    {
+      self->evaluation_scale = incoming->evaluation_scale;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATION_SCALE]);
+    }
+  kp_course_set_asks_patient_or_relative (self, incoming->asks_patient_or_relative);
 
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -106,6 +106,12 @@ void                kp_course_set_capacity         (KpCourse           *self,
 guint               kp_course_get_registered       (KpCourse           *self);
 void                kp_course_set_registered       (KpCourse           *self,
                                                     guint               registered);
+KpEvaluationScale   kp_course_get_evaluation_scale (KpCourse           *self);
+gboolean            kp_course_set_evaluation_scale (KpCourse           *self,
+                                                    KpEvaluationScale   scale);
+gboolean            kp_course_get_asks_patient_or_relative (KpCourse   *self);
+void                kp_course_set_asks_patient_or_relative (KpCourse   *self,
+                                                            gboolean    asks);
 const char * const *kp_course_get_goals            (KpCourse           *self);
 void                kp_course_set_goals            (KpCourse           *self,
                                                     const char * const *goals);

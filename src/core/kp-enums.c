@@ -55,6 +55,10 @@ KP_DEFINE_ENUM (KpEvaluationKind, kp_evaluation_kind,
   { KP_EVALUATION_FINAL, "KP_EVALUATION_FINAL", "final" },
   { KP_EVALUATION_MEETING, "KP_EVALUATION_MEETING", "meeting" })
 
+KP_DEFINE_ENUM (KpEvaluationScale, kp_evaluation_scale,
+  { KP_EVALUATION_SCALE_1_TO_5, "KP_EVALUATION_SCALE_1_TO_5", "1-5" },
+  { KP_EVALUATION_SCALE_0_TO_10, "KP_EVALUATION_SCALE_0_TO_10", "0-10" })
+
 const char *
 kp_enum_to_string (GType enum_type,
                    int   value)

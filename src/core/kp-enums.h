@@ -52,17 +52,26 @@ typedef enum
   KP_EVALUATION_MEETING,
 } KpEvaluationKind;
 
+/* The scale a course's forms are answered on: 1–5, or 0–10 as NK LMH suggests. */
+typedef enum
+{
+  KP_EVALUATION_SCALE_1_TO_5,
+  KP_EVALUATION_SCALE_0_TO_10,
+} KpEvaluationScale;
+
 #define KP_TYPE_COURSE_STATUS     (kp_course_status_get_type ())
 #define KP_TYPE_ROLE              (kp_role_get_type ())
 #define KP_TYPE_CONTRIBUTION_KIND (kp_contribution_kind_get_type ())
 #define KP_TYPE_SESSION_STATUS    (kp_session_status_get_type ())
 #define KP_TYPE_EVALUATION_KIND   (kp_evaluation_kind_get_type ())
+#define KP_TYPE_EVALUATION_SCALE  (kp_evaluation_scale_get_type ())
 
 GType kp_course_status_get_type     (void) G_GNUC_CONST;
 GType kp_role_get_type              (void) G_GNUC_CONST;
 GType kp_contribution_kind_get_type (void) G_GNUC_CONST;
 GType kp_session_status_get_type    (void) G_GNUC_CONST;
 GType kp_evaluation_kind_get_type   (void) G_GNUC_CONST;
+GType kp_evaluation_scale_get_type  (void) G_GNUC_CONST;
 
 /* The value's name in the course-plan file ("user_representative"), and back. */
 const char *kp_enum_to_string   (GType       enum_type,

@@ -16,7 +16,7 @@
 typedef struct
 {
   char  *question;
-  guint  counts[KP_SCALE_POINTS];
+  guint  counts[KP_SCALE_MAX_POINTS];  /* the first kp_evaluation_get_n_points() are used */
 } KpScore;
 
 struct _KpEvaluation
@@ -27,6 +27,9 @@ struct _KpEvaluation
   KpEvaluationKind  kind;
   guint             after_session;  /* 0: not tied to a session */
   guint             responses;
+  KpEvaluationScale scale;
+  guint             patients;       /* of the responses, how many said patient */
+  guint             relatives;      /* … and how many relative */
   GPtrArray        *scores;         /* KpScore, in the order questions were added */
   char             *date;           /* YYYY-MM-DD, for meetings */
   char            **attendees;
@@ -49,6 +52,9 @@ enum {
   PROP_NOTES,
   PROP_ACTIONS,
   PROP_DONE_ACTIONS,
+  PROP_SCALE,
+  PROP_PATIENTS,
+  PROP_RELATIVES,
   N_PROPS
 };
 
@@ -97,6 +103,9 @@ kp_evaluation_get_property (GObject    *object,
     case PROP_NOTES:         g_value_set_string (value, self->notes); break;
     case PROP_ACTIONS:       g_value_set_boxed (value, self->actions); break;
     case PROP_DONE_ACTIONS:  g_value_set_boxed (value, self->done_actions); break;
+    case PROP_SCALE:         g_value_set_enum (value, self->scale); break;
+    case PROP_PATIENTS:      g_value_set_uint (value, self->patients); break;
+    case PROP_RELATIVES:     g_value_set_uint (value, self->relatives); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -125,6 +134,9 @@ kp_evaluation_set_property (GObject      *object,
     case PROP_NOTES:         kp_evaluation_set_notes (self, g_value_get_string (value)); break;
     case PROP_ACTIONS:       kp_evaluation_set_actions (self, g_value_get_boxed (value)); break;
     case PROP_DONE_ACTIONS:  kp_evaluation_set_done_actions (self, g_value_get_boxed (value)); break;
+    case PROP_SCALE:         kp_evaluation_set_scale (self, g_value_get_enum (value)); break;
+    case PROP_PATIENTS:      kp_evaluation_set_patients (self, g_value_get_uint (value)); break;
+    case PROP_RELATIVES:     kp_evaluation_set_relatives (self, g_value_get_uint (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -159,6 +171,11 @@ kp_evaluation_class_init (KpEvaluationClass *klass)
   properties[PROP_ACTIONS] = g_param_spec_boxed ("actions", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_DONE_ACTIONS] =
     g_param_spec_boxed ("done-actions", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_SCALE] =
+    g_param_spec_enum ("scale", NULL, NULL, KP_TYPE_EVALUATION_SCALE,
+                       KP_EVALUATION_SCALE_1_TO_5, rw);
+  properties[PROP_PATIENTS] = g_param_spec_uint ("patients", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_RELATIVES] = g_param_spec_uint ("relatives", NULL, NULL, 0, G_MAXUINT, 0, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -167,6 +184,28 @@ static void
 kp_evaluation_init (KpEvaluation *self)
 {
   self->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_score_free);
+}
+
+/**
+ * kp_evaluation_scale_get_n_points:
+ *
+ * Returns: how many points @scale has: 5 for 1–5, 11 for 0–10
+ */
+guint
+kp_evaluation_scale_get_n_points (KpEvaluationScale scale)
+{
+  return scale == KP_EVALUATION_SCALE_0_TO_10 ? 11 : KP_SCALE_POINTS;
+}
+
+/**
+ * kp_evaluation_scale_get_lowest:
+ *
+ * Returns: the value of @scale's first point, which counts[0] holds: 1 for 1–5, 0 for 0–10
+ */
+guint
+kp_evaluation_scale_get_lowest (KpEvaluationScale scale)
+{
+  return scale == KP_EVALUATION_SCALE_0_TO_10 ? 0 : 1;
 }
 
 KpEvaluation *
@@ -230,6 +269,106 @@ kp_evaluation_set_responses (KpEvaluation *self,
     }
 }
 
+KpEvaluationScale
+kp_evaluation_get_scale (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), KP_EVALUATION_SCALE_1_TO_5);
+  return self->scale;
+}
+
+/**
+ * kp_evaluation_has_counts:
+ *
+ * Returns: whether any question has a count above 0
+ */
+gboolean
+kp_evaluation_has_counts (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), FALSE);
+
+  for (guint i = 0; i < self->scores->len; i++)
+    {
+      KpScore *score = g_ptr_array_index (self->scores, i);
+
+      for (guint p = 0; p < KP_SCALE_MAX_POINTS; p++)
+        if (score->counts[p] > 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * kp_evaluation_set_scale:
+ *
+ * Counts mean points of one scale: an evaluation whose questions hold counts keeps its scale.
+ * Questions without counts stay, with as many points as the new scale has.
+ *
+ * Returns: %FALSE, changing nothing, when the scale differs and a question holds counts
+ */
+gboolean
+kp_evaluation_set_scale (KpEvaluation      *self,
+                         KpEvaluationScale  scale)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), FALSE);
+  g_return_val_if_fail (scale == KP_EVALUATION_SCALE_1_TO_5 ||
+                        scale == KP_EVALUATION_SCALE_0_TO_10, FALSE);
+
+  if (self->scale == scale)
+    return TRUE;
+  if (kp_evaluation_has_counts (self))
+    return FALSE;
+  self->scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
+  return TRUE;
+}
+
+guint
+kp_evaluation_get_n_points (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), KP_SCALE_POINTS);
+  return kp_evaluation_scale_get_n_points (self->scale);
+}
+
+guint
+kp_evaluation_get_patients (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), 0);
+  return self->patients;
+}
+
+void
+kp_evaluation_set_patients (KpEvaluation *self,
+                            guint         patients)
+{
+  g_return_if_fail (KP_IS_EVALUATION (self));
+
+  if (self->patients != patients)
+    {
+      self->patients = patients;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATIENTS]);
+    }
+}
+
+guint
+kp_evaluation_get_relatives (KpEvaluation *self)
+{
+  g_return_val_if_fail (KP_IS_EVALUATION (self), 0);
+  return self->relatives;
+}
+
+void
+kp_evaluation_set_relatives (KpEvaluation *self,
+                             guint         relatives)
+{
+  g_return_if_fail (KP_IS_EVALUATION (self));
+
+  if (self->relatives != relatives)
+    {
+      self->relatives = relatives;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELATIVES]);
+    }
+}
+
 /**
  * kp_evaluation_dup_questions:
  *
@@ -269,7 +408,9 @@ kp_evaluation_find_score (KpEvaluation *self,
  * kp_evaluation_get_scores:
  * @question: a question key such as "usefulness"
  *
- * Returns: (transfer none) (nullable) (array fixed-size=5): how many answered 1, 2, 3, 4 and 5
+ * Returns: (transfer none) (nullable): how many answered each point of the evaluation's scale,
+ *   kp_evaluation_get_n_points() counts from the lowest point: 1, 2, 3, 4, 5 on the scale 1–5;
+ *   0, 1, …, 10 on the scale 0–10
  */
 const guint *
 kp_evaluation_get_scores (KpEvaluation *self,
@@ -285,13 +426,15 @@ kp_evaluation_get_scores (KpEvaluation *self,
 
 /**
  * kp_evaluation_set_scores:
- * @counts: (nullable) (array fixed-size=5): counts per scale point, or %NULL to remove the question
+ * @counts: (nullable): kp_evaluation_get_n_points() counts, one per point of the evaluation's
+ *   scale from the lowest, or %NULL to remove the question
  */
 void
 kp_evaluation_set_scores (KpEvaluation *self,
                           const char   *question,
                           const guint  *counts)
 {
+  guint n_points = kp_evaluation_get_n_points (self);
   KpScore *score;
 
   g_return_if_fail (KP_IS_EVALUATION (self));
@@ -312,9 +455,9 @@ kp_evaluation_set_scores (KpEvaluation *self,
           score->question = g_strdup (question);
           g_ptr_array_add (self->scores, score);
         }
-      else if (memcmp (score->counts, counts, sizeof score->counts) == 0)
+      else if (memcmp (score->counts, counts, n_points * sizeof (guint)) == 0)
         return;
-      memcpy (score->counts, counts, sizeof score->counts);
+      memcpy (score->counts, counts, n_points * sizeof (guint));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORES]);
 }

@@ -12,9 +12,13 @@
 G_BEGIN_DECLS
 
 #define KP_TYPE_EVALUATION (kp_evaluation_get_type ())
-#define KP_SCALE_POINTS 5
+#define KP_SCALE_POINTS 5       /* the points of the 1–5 scale */
+#define KP_SCALE_MAX_POINTS 11  /* the most a scale has: 0–10 */
 
 G_DECLARE_FINAL_TYPE (KpEvaluation, kp_evaluation, KP, EVALUATION, GObject)
+
+guint               kp_evaluation_scale_get_n_points (KpEvaluationScale  scale);
+guint               kp_evaluation_scale_get_lowest  (KpEvaluationScale  scale);
 
 KpEvaluation       *kp_evaluation_new               (const char         *id,
                                                      KpEvaluationKind    kind);
@@ -26,6 +30,18 @@ void                kp_evaluation_set_after_session (KpEvaluation       *self,
 guint               kp_evaluation_get_responses     (KpEvaluation       *self);
 void                kp_evaluation_set_responses     (KpEvaluation       *self,
                                                      guint               responses);
+KpEvaluationScale   kp_evaluation_get_scale         (KpEvaluation       *self);
+gboolean            kp_evaluation_set_scale         (KpEvaluation       *self,
+                                                     KpEvaluationScale   scale);
+guint               kp_evaluation_get_n_points      (KpEvaluation       *self);
+gboolean            kp_evaluation_has_counts        (KpEvaluation       *self);
+/* Who answered, as counts only: the form's optional "patient or relative?" */
+guint               kp_evaluation_get_patients      (KpEvaluation       *self);
+void                kp_evaluation_set_patients      (KpEvaluation       *self,
+                                                     guint               patients);
+guint               kp_evaluation_get_relatives     (KpEvaluation       *self);
+void                kp_evaluation_set_relatives     (KpEvaluation       *self,
+                                                     guint               relatives);
 char              **kp_evaluation_dup_questions     (KpEvaluation       *self);
 const guint        *kp_evaluation_get_scores        (KpEvaluation       *self,
                                                      const char         *question);

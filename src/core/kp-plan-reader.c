@@ -770,14 +770,21 @@ read_scores (Reader       *r,
     {
       JsonNode *node = json_object_get_member (scores, l->data);
       JsonArray *array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-      guint counts[KP_SCALE_POINTS];
+      guint counts[KP_SCALE_MAX_POINTS];
+      guint n_points = kp_evaluation_get_n_points (evaluation);
 
       if (!check_text (r, l->data, l->data))
         return FALSE;
-      if (array == NULL || json_array_get_length (array) != KP_SCALE_POINTS)
-        return fail_at (r, l->data, _("not a list of 5 counts, one for each scale point 1–5"));
+      if (array == NULL || json_array_get_length (array) != n_points)
+        {
+          if (n_points == KP_SCALE_POINTS)
+            return fail_at (r, l->data,
+                            _("not a list of 5 counts, one for each scale point 1–5"));
+          return fail_at (r, l->data,
+                          _("not a list of 11 counts, one for each scale point 0–10"));
+        }
 
-      for (guint i = 0; i < KP_SCALE_POINTS; i++)
+      for (guint i = 0; i < n_points; i++)
         {
           JsonNode *count = json_array_get_element (array, i);
 
@@ -808,8 +815,11 @@ read_evaluation (Reader     *r,
 {
   static const char * const known[] = {
     "id", "kind", "after_session", "responses", "scores", "date", "attendees", "notes",
-    "actions", "actions_done", NULL
+    "actions", "actions_done", "respondents", NULL
   };
+  static const char * const known_respondents[] = { "patients", "relatives", NULL };
+  JsonObject *respondents;
+  gint64 patients = 0, relatives = 0;
   g_autoptr(KpEvaluation) evaluation = NULL;
   g_auto(GStrv) attendees = NULL;
   g_auto(GStrv) actions = NULL;
@@ -845,9 +855,32 @@ read_evaluation (Reader     *r,
         return FALSE;
       }
 
+  /* Who answered, as counts; together no more than the responses. */
+  if (!read_object (r, object, "respondents", &respondents))
+    return FALSE;
+  if (respondents != NULL)
+    {
+      gsize len = path_push (r, "respondents");
+      gboolean present;
+
+      check_known (r, respondents, known_respondents);
+      if (!read_integer (r, respondents, "patients", 0, G_MAXINT, &present, &patients) ||
+          !read_integer (r, respondents, "relatives", 0, G_MAXINT, &present, &relatives))
+        return FALSE;
+      if (patients + relatives > responses)
+        return fail_at (r, NULL, _("%u patients and relatives, more than the %u responses"),
+                        (guint) (patients + relatives), (guint) responses);
+      path_pop (r, len);
+    }
+
   evaluation = kp_evaluation_new (id, kind);
+  /* The counts are points of the course's scale. */
+  if (kind != KP_EVALUATION_MEETING)
+    kp_evaluation_set_scale (evaluation, kp_course_get_evaluation_scale (course));
   if (!read_scores (r, object, evaluation))
     return FALSE;
+  kp_evaluation_set_patients (evaluation, (guint) patients);
+  kp_evaluation_set_relatives (evaluation, (guint) relatives);
   kp_evaluation_set_after_session (evaluation, (guint) after);
   kp_evaluation_set_responses (evaluation, (guint) responses);
   kp_evaluation_set_date (evaluation, date);
@@ -934,7 +967,10 @@ read_course (Reader     *r,
     "id", "title", "subtitle", "language", "timezone", "status", "need", "target_group", "goals",
     "frame", "content", "methods", "evaluation_plan", "organiser", "partners", "anchoring",
     "location", "capacity", "price", "conditions", "registration", "participants", "members",
-    "planning_meetings", "sessions", "evaluations", NULL
+    "planning_meetings", "sessions", "evaluations", "evaluation_form", NULL
+  };
+  static const char * const known_evaluation_form[] = {
+    "scale", "asks_patient_or_relative", NULL
   };
   static const char * const known_location[] = {
     "name", "room", "address", "accessibility", NULL
@@ -1063,6 +1099,24 @@ read_course (Reader     *r,
         return NULL;
       path_pop (r, len);
       kp_course_set_registered (course, (guint) registered);
+    }
+
+  /* The forms' scale before the evaluations, whose counts are its points. */
+  if (!read_part (r, object, "evaluation_form", known_evaluation_form, course, &part))
+    return NULL;
+  if (part != NULL)
+    {
+      gsize len = path_push (r, "evaluation_form");
+      gboolean asks;
+      int scale;
+
+      if (!read_enum (r, part, "scale", KP_TYPE_EVALUATION_SCALE, FALSE,
+                      KP_EVALUATION_SCALE_1_TO_5, &scale) ||
+          !read_boolean (r, part, "asks_patient_or_relative", &asks))
+        return NULL;
+      path_pop (r, len);
+      kp_course_set_evaluation_scale (course, scale);
+      kp_course_set_asks_patient_or_relative (course, asks);
     }
 
   /* Members first: everything after refers to them. */

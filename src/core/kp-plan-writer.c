@@ -221,7 +221,7 @@ add_evaluation (JsonBuilder  *builder,
 
       json_builder_set_member_name (builder, questions[i]);
       json_builder_begin_array (builder);
-      for (guint j = 0; j < KP_SCALE_POINTS; j++)
+      for (guint j = 0; j < kp_evaluation_get_n_points (evaluation); j++)
         json_builder_add_int_value (builder, counts[j]);
       json_builder_end_array (builder);
     }
@@ -239,6 +239,16 @@ add_evaluation (JsonBuilder  *builder,
     if (kp_evaluation_get_action_done (evaluation, actions[i]))
       json_builder_add_string_value (builder, actions[i]);
   json_builder_end_array (builder);
+
+  /* Who answered the participants' forms, as counts. */
+  if (kp_evaluation_get_kind (evaluation) != KP_EVALUATION_MEETING)
+    {
+      json_builder_set_member_name (builder, "respondents");
+      json_builder_begin_object (builder);
+      add_int (builder, "patients", kp_evaluation_get_patients (evaluation));
+      add_int (builder, "relatives", kp_evaluation_get_relatives (evaluation));
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -324,6 +334,13 @@ add_course (JsonBuilder *builder,
   add_list (builder, "sessions", kp_course_get_sessions (course), (AddItemFunc) add_session);
   add_list (builder, "evaluations", kp_course_get_evaluations (course),
             (AddItemFunc) add_evaluation);
+
+  json_builder_set_member_name (builder, "evaluation_form");
+  json_builder_begin_object (builder);
+  add_enum (builder, "scale", KP_TYPE_EVALUATION_SCALE, kp_course_get_evaluation_scale (course));
+  json_builder_set_member_name (builder, "asks_patient_or_relative");
+  json_builder_add_boolean_value (builder, kp_course_get_asks_patient_or_relative (course));
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
 

@@ -3,7 +3,8 @@
  *
  * A group's own question has no catalogue entry: its key is its text, as the group wrote it.
  * North Sami texts (se) need a native speaker's review before a release, as DOMAIN.md's glossary;
- * Lule and South Sami forms fall back to Bokmål until reviewed texts exist.
+ * Lule and South Sami forms fall back to Bokmål, with a note saying so, until reviewed texts
+ * exist. The midway form asks in the present ("so far"), never about "after the course".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +23,10 @@ typedef struct
   const char *nb;
   const char *nn;
   const char *se;
+  /* The midway form's wording, or NULL when the final one fits the middle of a course too. */
+  const char *midway_nb;
+  const char *midway_nn;
+  const char *midway_se;   /* † review */
 } KpQuestion;
 
 static const KpQuestion questions[] = {
@@ -29,42 +34,65 @@ static const KpQuestion questions[] = {
     N_("How useful was the course for you?"),
     "Hvor nyttig var kurset for deg?",
     "Kor nyttig var kurset for deg?",
-    "Man ávkkálaš lei kursa dutnje?" },
+    "Man ávkkálaš lei kursa dutnje?",
+    "Hvor nyttig er kurset for deg så langt?",
+    "Kor nyttig er kurset for deg så langt?",
+    "Man ávkkálaš lea kursa leamaš dutnje dássážii?" },
   { "sharing",
     N_("How much did it give you to meet and share with others in a similar situation?"),
     "Hvor mye ga det deg å møte og dele erfaringer med andre i samme situasjon?",
     "Kor mykje gav det deg å møte og dele erfaringar med andre i same situasjon?",
-    "Man olu attii dutnje deaivvadit ja juogadit vásáhusaid earáiguin geat leat seamma dilis?" },
+    "Man olu attii dutnje deaivvadit ja juogadit vásáhusaid earáiguin geat leat seamma dilis?",
+    "Hvor mye har det gitt deg så langt å møte og dele erfaringer med andre i samme situasjon?",
+    "Kor mykje har det gitt deg så langt å møte og dele erfaringar med andre i same situasjon?",
+    "Man olu lea dutnje addán dássážii deaivvadit ja juogadit vásáhusaid earáiguin geat leat "
+    "seamma dilis?" },
   { "user_talks",
     N_("How useful were the user representatives’ talks?"),
     "Hvor nyttige var innleggene fra brukerrepresentantene?",
     "Kor nyttige var innlegga frå brukarrepresentantane?",
-    "Man ávkkálaččat ledje geavaheaddjiovddasteddjiid sáhkavuorut?" },
+    "Man ávkkálaččat ledje geavaheaddjiovddasteddjiid sáhkavuorut?",
+    "Hvor nyttige har innleggene fra brukerrepresentantene vært så langt?",
+    "Kor nyttige har innlegga frå brukarrepresentantane vore så langt?",
+    "Man ávkkálaččat leat geavaheaddjiovddasteddjiid sáhkavuorut leamaš dássážii?" },
   { "professional_talks",
     N_("How useful were the professionals’ talks?"),
     "Hvor nyttige var innleggene fra fagpersonene?",
     "Kor nyttige var innlegga frå fagpersonane?",
-    "Man ávkkálaččat ledje fágaolbmuid sáhkavuorut?" },
+    "Man ávkkálaččat ledje fágaolbmuid sáhkavuorut?",
+    "Hvor nyttige har innleggene fra fagpersonene vært så langt?",
+    "Kor nyttige har innlegga frå fagpersonane vore så langt?",
+    "Man ávkkálaččat leat fágaolbmuid sáhkavuorut leamaš dássážii?" },
   { "coping",
     N_("Do you feel better able to cope with everyday life after the course?"),
     "Føler du deg bedre i stand til å mestre hverdagen etter kurset?",
     "Kjenner du deg betre i stand til å meistre kvardagen etter kurset?",
-    "Dovdetgo ahte birget buorebut beaivválaš eallimiin kurssa maŋŋá?" },
+    "Dovdetgo ahte birget buorebut beaivválaš eallimiin kurssa maŋŋá?",
+    "Føler du deg bedre i stand til å mestre hverdagen nå enn før kurset begynte?",
+    "Kjenner du deg betre i stand til å meistre kvardagen no enn før kurset starta?",
+    "Dovdetgo ahte birget buorebut beaivválaš eallimiin dál go ovdal go kursa álggii?" },
   { "practical",
     N_("How satisfied are you with the practical arrangements (place, time, food)?"),
     "Hvor fornøyd er du med det praktiske (sted, tid, servering)?",
     "Kor nøgd er du med det praktiske (stad, tid, servering)?",
-    "Man duhtavaš leat praktihkalaš ordnemiiguin (báiki, áigi, biebmu)?" },
+    "Man duhtavaš leat praktihkalaš ordnemiiguin (báiki, áigi, biebmu)?",
+    NULL, NULL, NULL },
   { KP_QUESTION_MATTERED_MOST,
     N_("What mattered most to you?"),
     "Hva var viktigst for deg?",
     "Kva var viktigast for deg?",
-    "Mii lei deháleamos dutnje?" },
+    "Mii lei deháleamos dutnje?",
+    "Hva har vært viktigst for deg så langt?",
+    "Kva har vore viktigast for deg så langt?",
+    "Mii lea leamaš deháleamos dutnje dássážii?" },
   { KP_QUESTION_CHANGE,
     N_("What should we change?"),
     "Hva bør vi endre?",
     "Kva bør vi endre?",
-    "Maid berret mii rievdadit?" },
+    "Maid berret mii rievdadit?",
+    "Hva bør vi endre i resten av kurset?",
+    "Kva bør vi endre i resten av kurset?",
+    "Maid berret mii rievdadit kurssa loahppaoasis?" },
 };
 
 typedef struct
@@ -92,6 +120,20 @@ static const KpFormStrings form_texts[KP_FORM_N_TEXTS] = {
   [KP_FORM_TEXT_SCALE_HIGH]   = { "svært mye", "svært mykje", "hui olu" },
   [KP_FORM_TEXT_THANKS]       = { "Takk for at du svarte!", "Takk for at du svara!",
                                   "Giitu go vástidit!" },
+  /* North Sami below: † review */
+  [KP_FORM_TEXT_SCALE_HELP_0_10] = { "Sett ett kryss for hvert spørsmål: 0 betyr ikke i det hele "
+                                     "tatt, 10 betyr svært mye.",
+                                     "Set eitt kryss for kvart spørsmål: 0 tyder ikkje i det "
+                                     "heile, 10 tyder svært mykje.",
+                                     "Merke juohke gažaldaga: 0 mearkkaša ii obanassiige, "
+                                     "10 mearkkaša hui olu." },
+  [KP_FORM_TEXT_SCALE_LOW_0_10]  = { "ikke i det hele tatt", "ikkje i det heile",
+                                     "ii obanassiige" },
+  [KP_FORM_TEXT_ROLE_QUESTION]   = { "Er du pasient eller pårørende?",
+                                     "Er du pasient eller pårørande?",
+                                     "Leatgo divššohas vai oapmahaš?" },
+  [KP_FORM_TEXT_PATIENT]         = { "pasient", "pasient", "divššohas" },
+  [KP_FORM_TEXT_RELATIVE]        = { "pårørende", "pårørande", "oapmahaš" },
 };
 
 static const KpQuestion *
@@ -181,6 +223,45 @@ kp_questionnaire_get_doc_label (const char *key,
   if (question == NULL)
     return key;
   return pick (language, question->nb, question->nn, question->se);
+}
+
+/**
+ * kp_questionnaire_get_form_label:
+ * @kind: %KP_EVALUATION_MIDWAY or %KP_EVALUATION_FINAL
+ * @language: a document language such as "nn"
+ *
+ * Returns: (transfer none): the question as the printed form of @kind asks it: in the middle of
+ *   a course, about the course so far
+ */
+const char *
+kp_questionnaire_get_form_label (const char       *key,
+                                 KpEvaluationKind  kind,
+                                 const char       *language)
+{
+  const KpQuestion *question = find_question (key);
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (question == NULL || kind != KP_EVALUATION_MIDWAY || question->midway_nb == NULL)
+    return kp_questionnaire_get_doc_label (key, language);
+  return pick (language, question->midway_nb, question->midway_nn, question->midway_se);
+}
+
+/**
+ * kp_questionnaire_get_fallback_note:
+ * @language: a document language
+ *
+ * Returns: (transfer none) (nullable): for Lule and South Sami, whose forms are printed in
+ *   Bokmål until their texts exist, a note in Bokmål that says so; %NULL for nb, nn and se
+ */
+const char *
+kp_questionnaire_get_fallback_note (const char *language)
+{
+  if (g_strcmp0 (language, "smj") == 0)
+    return "Skjemaet finnes ennå ikke på lulesamisk, derfor er det på bokmål.";
+  if (g_strcmp0 (language, "sma") == 0)
+    return "Skjemaet finnes ennå ikke på sørsamisk, derfor er det på bokmål.";
+  return NULL;
 }
 
 const char *

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  KP_QUESTION_SCALE,  /* answered 1–5 */
+  KP_QUESTION_SCALE,  /* answered on the course's scale, 1–5 or 0–10 */
   KP_QUESTION_TEXT,   /* answered in the participant's own words */
 } KpQuestionKind;
 
@@ -32,6 +32,11 @@ typedef enum
   KP_FORM_TEXT_SCALE_LOW,
   KP_FORM_TEXT_SCALE_HIGH,
   KP_FORM_TEXT_THANKS,
+  KP_FORM_TEXT_SCALE_HELP_0_10,  /* 0 means …, 10 means … */
+  KP_FORM_TEXT_SCALE_LOW_0_10,
+  KP_FORM_TEXT_ROLE_QUESTION,    /* patient or relative? */
+  KP_FORM_TEXT_PATIENT,
+  KP_FORM_TEXT_RELATIVE,
   KP_FORM_N_TEXTS
 } KpFormText;
 
@@ -41,8 +46,12 @@ KpQuestionKind      kp_questionnaire_get_kind          (const char          *key
 const char         *kp_questionnaire_get_label         (const char          *key);
 const char         *kp_questionnaire_get_doc_label     (const char          *key,
                                                         const char          *language);
+const char         *kp_questionnaire_get_form_label    (const char          *key,
+                                                        KpEvaluationKind     kind,
+                                                        const char          *language);
 const char         *kp_questionnaire_get_form_text     (KpFormText           text,
                                                         const char          *language);
+const char         *kp_questionnaire_get_fallback_note (const char          *language);
 char              **kp_questionnaire_dup_scale_keys    (KpCourse            *course);
 
 G_END_DECLS

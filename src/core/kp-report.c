@@ -46,6 +46,20 @@ add_text (KpDocLayout     *layout,
   kp_doc_layout_add (layout, style, flags, NULL, markup, NULL);
 }
 
+static void G_GNUC_PRINTF (2, 3)
+kp_string_append_escaped (GString    *string,
+                          const char *format,
+                          ...)
+{
+  g_autofree char *escaped = NULL;
+  va_list args;
+
+  va_start (args, format);
+  escaped = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  g_string_append (string, escaped);
+}
+
 static void
 add_field (KpDocLayout *layout,
            const char  *label,
@@ -96,6 +110,30 @@ add_attendance (KpDocLayout *layout,
     }
 }
 
+/* "12 responses · 7 patients, 4 relatives": who answered, when the form asked. */
+static char *
+describe_responses (KpEvaluation *form)
+{
+  guint responses = kp_evaluation_get_responses (form);
+  guint patients = kp_evaluation_get_patients (form);
+  guint relatives = kp_evaluation_get_relatives (form);
+  g_autofree char *text = NULL;
+  g_autofree char *patients_text = NULL;
+  g_autofree char *relatives_text = NULL;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u response", "%u responses",
+                                       responses), responses);
+  if (patients + relatives == 0)
+    return g_steal_pointer (&text);
+  /* Translators: how many of a form's respondents said they were patients */
+  patients_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u patient", "%u patients",
+                                                patients), patients);
+  /* Translators: how many of a form's respondents said they were relatives */
+  relatives_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relative", "%u relatives",
+                                                 relatives), relatives);
+  return g_strdup_printf ("%s · %s, %s", text, patients_text, relatives_text);
+}
+
 static void
 add_form_results (KpDocLayout *layout,
                   KpCourse    *course)
@@ -105,6 +143,8 @@ add_form_results (KpDocLayout *layout,
   g_auto(GStrv) keys = kp_questionnaire_dup_scale_keys (course);
   KpEvaluation *forms[] = { midway, final };
   const char *names[] = { _("Midway evaluation"), _("Final evaluation") };
+  const char *short_names[] = { _("Midway"), _("Final") };
+  g_autofree char *heading = NULL;
 
   add_text (layout, KP_DOC_STYLE_HEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT,
             _("The participants’ forms"));
@@ -115,23 +155,58 @@ add_form_results (KpDocLayout *layout,
       if (forms[i] == NULL || kp_evaluation_get_responses (forms[i]) == 0)
         value = g_strdup (_("no responses"));
       else
-        value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u response", "%u responses",
-                                              kp_evaluation_get_responses (forms[i])),
-                                 kp_evaluation_get_responses (forms[i]));
+        value = describe_responses (forms[i]);
       add_field (layout, names[i], value);
     }
 
-  add_text (layout, KP_DOC_STYLE_SUBHEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT,
-            _("Means on the scale 1–5, midway → final"));
-  /* A list, not label and value: questions are too long for the label column. */
+  /* Translators: %s is the scale, "1–5" or "0–10" */
+  heading = g_strdup_printf (_("Means and medians on the scale %s, midway → final"),
+                             kp_evaluation_summary_get_scale_label (
+                               kp_course_get_evaluation_scale (course)));
+  add_text (layout, KP_DOC_STYLE_SUBHEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT, heading);
+  /* A list, not label and value: questions are too long for the label column. Each item gives
+   * the mean, the median and, answers being ordinal, the whole distribution. */
   kp_doc_layout_begin_group (layout, "L");
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autofree char *change = kp_evaluation_summary_format_change (course, keys[i]);
-      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>   %s", change,
-                                                         kp_questionnaire_get_label (keys[i]));
+      g_autofree char *median_change = kp_evaluation_summary_format_median_change (course,
+                                                                                  keys[i]);
+      /* Translators: the median beside a mean, "median 4 → 4,5" */
+      g_autofree char *median = g_strdup_printf (_("median %s"), median_change);
+      g_autoptr(GString) markup = g_string_new (NULL);
+      gboolean answered = FALSE;
 
-      kp_doc_layout_add (layout, KP_DOC_STYLE_ITEM, KP_DOC_BLOCK_NONE, NULL, markup, NULL);
+      for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+        {
+          const guint *counts = forms[f] ? kp_evaluation_get_scores (forms[f], keys[i]) : NULL;
+
+          answered |= kp_evaluation_summary_count_answers (counts, forms[f] != NULL
+                                                           ? kp_evaluation_get_scale (forms[f])
+                                                           : KP_EVALUATION_SCALE_1_TO_5) > 0;
+        }
+      if (answered)
+        kp_string_append_escaped (markup, "<b>%s</b> (%s)   %s", change, median,
+                                  kp_questionnaire_get_label (keys[i]));
+      else
+        kp_string_append_escaped (markup, "<b>%s</b>   %s", change,
+                                  kp_questionnaire_get_label (keys[i]));
+      for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+        {
+          const guint *counts = forms[f] ? kp_evaluation_get_scores (forms[f], keys[i]) : NULL;
+          g_autofree char *distribution = NULL;
+
+          if (counts == NULL ||
+              kp_evaluation_summary_count_answers (counts,
+                                                   kp_evaluation_get_scale (forms[f])) == 0)
+            continue;
+          distribution = kp_evaluation_summary_format_distribution (
+              counts, kp_evaluation_get_scale (forms[f]));
+          g_string_append (markup, "\n<span size=\"smaller\">");
+          kp_string_append_escaped (markup, "%s: %s", short_names[f], distribution);
+          g_string_append (markup, "</span>");
+        }
+      kp_doc_layout_add (layout, KP_DOC_STYLE_ITEM, KP_DOC_BLOCK_NONE, NULL, markup->str, NULL);
     }
   kp_doc_layout_end_group (layout);
 }
@@ -292,41 +367,49 @@ show_text (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* "Midway: 0, 0, 1, 5, 6 (mean 4,4)": what a screen reader says for a chart's bars. */
+/* "Midway: 1: 0 · 2: 0 · 3: 1 · 4: 5 · 5: 6 (mean 4,4, median 4)": what a screen reader says
+ * for a chart's bars. */
 static char *
-describe_counts (const char  *name,
-                 const guint *counts)
+describe_counts (const char        *name,
+                 const guint       *counts,
+                 KpEvaluationScale  scale)
 {
-  g_autofree char *mean = kp_evaluation_summary_format_mean (counts);
+  g_autofree char *mean = kp_evaluation_summary_format_mean (counts, scale);
+  g_autofree char *median = NULL;
+  g_autofree char *distribution = NULL;
 
-  if (kp_evaluation_summary_count_answers (counts) == 0)
+  if (kp_evaluation_summary_count_answers (counts, scale) == 0)
     return g_strdup_printf ("%s: %s", name, mean);
-  /* Translators: a form's counts for scale points 1–5, then their mean */
-  return g_strdup_printf (_("%s: 1: %u, 2: %u, 3: %u, 4: %u, 5: %u (mean %s)"), name,
-                          counts[0], counts[1], counts[2], counts[3], counts[4], mean);
+  median = kp_evaluation_summary_format_median (counts, scale);
+  distribution = kp_evaluation_summary_format_distribution (counts, scale);
+  /* Translators: a form's name, its counts per scale point, then their mean and median */
+  return g_strdup_printf (_("%s: %s (mean %s, median %s)"), name, distribution, mean, median);
 }
 
 /* One question: two bars per scale point (midway grey, final in the accent), counts above. */
 static void
-draw_chart (cairo_t     *cr,
-            const char  *question,
-            const guint *midway,
-            const guint *final,
-            double       y)
+draw_chart (cairo_t           *cr,
+            const char        *question,
+            const guint       *midway,
+            const guint       *final,
+            KpEvaluationScale  scale,
+            double             y)
 {
-  static const guint none[KP_SCALE_POINTS] = { 0 };
+  static const guint none[KP_SCALE_MAX_POINTS] = { 0 };
+  guint n_points = kp_evaluation_scale_get_n_points (scale);
   double width = A4_WIDTH - 2 * MARGIN;
-  double plot_top = y + 40;
-  double plot_height = CHART_HEIGHT - 62;
-  double slot = width / KP_SCALE_POINTS;
-  double bar = 22;
+  /* Room for the counts in words over the plot: two lines for the eleven points of 0–10. */
+  double plot_top = y + 56;
+  double plot_height = CHART_HEIGHT - 78;
+  double slot = width / n_points;
+  double bar = MIN (22, slot / 2 - 3);
   guint max = 1;
   g_autofree char *title = g_markup_escape_text (question, -1);
-  g_autofree char *midway_text = describe_counts (_("Midway"), midway ? midway : none);
-  g_autofree char *final_text = describe_counts (_("Final"), final ? final : none);
+  g_autofree char *midway_text = describe_counts (_("Midway"), midway ? midway : none, scale);
+  g_autofree char *final_text = describe_counts (_("Final"), final ? final : none, scale);
   g_autofree char *summary = g_markup_printf_escaped ("%s. %s.", midway_text, final_text);
 
-  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+  for (guint i = 0; i < n_points; i++)
     max = MAX (max, MAX (midway ? midway[i] : 0, final ? final[i] : 0));
 
   cairo_tag_begin (cr, "H3", NULL);
@@ -344,11 +427,12 @@ draw_chart (cairo_t     *cr,
   cairo_move_to (cr, MARGIN, plot_top + plot_height + 0.3);
   cairo_line_to (cr, MARGIN + width, plot_top + plot_height + 0.3);
   cairo_stroke (cr);
-  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+  for (guint i = 0; i < n_points; i++)
     {
       double centre = MARGIN + slot * (i + 0.5);
       const guint *sides[] = { midway, final };
-      g_autofree char *point = g_strdup_printf ("%u", i + 1);
+      g_autofree char *point = g_strdup_printf ("%u",
+                                                i + kp_evaluation_scale_get_lowest (scale));
 
       for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
         {
@@ -488,7 +572,8 @@ kp_report_render_pdf (KpCourse   *course,
       const guint *m = midway ? kp_evaluation_get_scores (midway, keys[i]) : NULL;
       const guint *f = final ? kp_evaluation_get_scores (final, keys[i]) : NULL;
 
-      if (kp_evaluation_summary_count_answers (m) + kp_evaluation_summary_count_answers (f) > 0)
+      if (kp_evaluation_summary_count_answers (m, kp_course_get_evaluation_scale (course)) +
+          kp_evaluation_summary_count_answers (f, kp_course_get_evaluation_scale (course)) > 0)
         g_ptr_array_add (charted, keys[i]);
     }
   charts_per_page = (guint) ((A4_HEIGHT - 2 * MARGIN - 40) / CHART_HEIGHT);
@@ -529,6 +614,7 @@ kp_report_render_pdf (KpCourse   *course,
               draw_chart (cr, kp_questionnaire_get_label (key),
                           midway ? kp_evaluation_get_scores (midway, key) : NULL,
                           final ? kp_evaluation_get_scores (final, key) : NULL,
+                          kp_course_get_evaluation_scale (course),
                           MARGIN + 40 + (i % charts_per_page) * CHART_HEIGHT);
             }
         }

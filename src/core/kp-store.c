@@ -189,6 +189,19 @@ static const char * const migrations[] = {
    * 100,000-session catalogue, over its 60 MB target) */
   "DROP INDEX IF EXISTS sessions_by_id;"
   "CREATE INDEX IF NOT EXISTS sessions_by_id_prefix ON sessions (substr (id, 1, 8));",
+
+  /* 9: the forms' scale (1–5 or 0–10: a score's countN is how many answered N) and whether they
+   * ask patient or relative, with those counts per form */
+  "ALTER TABLE courses ADD COLUMN evaluation_scale TEXT NOT NULL DEFAULT '1-5';"
+  "ALTER TABLE courses ADD COLUMN asks_patient_or_relative INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE evaluations ADD COLUMN patients INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE evaluations ADD COLUMN relatives INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE evaluation_scores ADD COLUMN count0 INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE evaluation_scores ADD COLUMN count6 INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE evaluation_scores ADD COLUMN count7 INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE evaluation_scores ADD COLUMN count8 INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE evaluation_scores ADD COLUMN count9 INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE evaluation_scores ADD COLUMN count10 INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -282,16 +295,18 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " FROM sessions s JOIN contributions c ON c.session = s.sid"
     " WHERE s.course = ?1 ORDER BY s.position, c.position",
   [STMT_EVALUATION_INSERT] =
-    "INSERT INTO evaluations (course, position, id, kind, after_session, responses, date, notes)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "INSERT INTO evaluations (course, position, id, kind, after_session, responses, date, notes,"
+    " patients, relatives) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
   [STMT_EVALUATIONS_SELECT] =
-    "SELECT eid, id, kind, after_session, responses, date, notes FROM evaluations"
-    " WHERE course = ?1 ORDER BY position",
+    "SELECT eid, id, kind, after_session, responses, date, notes, patients, relatives"
+    " FROM evaluations WHERE course = ?1 ORDER BY position",
   [STMT_SCORE_INSERT] =
-    "INSERT INTO evaluation_scores (evaluation, position, question, count1, count2, count3,"
-    " count4, count5) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "INSERT INTO evaluation_scores (evaluation, position, question, count0, count1, count2,"
+    " count3, count4, count5, count6, count7, count8, count9, count10)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
   [STMT_SCORES_SELECT] =
-    "SELECT s.evaluation, s.question, s.count1, s.count2, s.count3, s.count4, s.count5"
+    "SELECT s.evaluation, s.question, s.count0, s.count1, s.count2, s.count3, s.count4,"
+    " s.count5, s.count6, s.count7, s.count8, s.count9, s.count10"
     " FROM evaluations e JOIN evaluation_scores s ON s.evaluation = e.eid"
     " WHERE e.course = ?1 ORDER BY e.position, s.position",
   [STMT_EVALUATION_ATTENDEE_INSERT] =
@@ -320,6 +335,11 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " DO UPDATE SET href = excluded.href, etag = excluded.etag, digest = excluded.digest",
   [STMT_CALDAV_DELETE] =
     "DELETE FROM caldav_resources WHERE course_id = ?1 AND collection = ?2 AND session_id = ?3",
+};
+
+/* The evaluation form's choices (schema 9), after the conditions. */
+static const char * const course_form_columns[] = {
+  "evaluation_scale", "asks_patient_or_relative",
 };
 
 /* Columns of the course row after id and the texts, in the order the upsert binds them. */
@@ -456,9 +476,13 @@ build_course_sql (KpStoreStatement which)
         g_string_append_printf (sql, ", %s", course_columns[i]);
       for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
         g_string_append_printf (sql, ", %s", kp_course_condition_info (i)->key);
+      for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
+        g_string_append_printf (sql, ", %s", course_form_columns[i]);
       g_string_append (sql, ") VALUES (?1");
       for (guint i = 0;
            i < KP_COURSE_N_TEXTS + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS; i++)
+        g_string_append_printf (sql, ", ?%u", ++n);
+      for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", ?%u", ++n);
       g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
       for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
@@ -470,6 +494,9 @@ build_course_sql (KpStoreStatement which)
       for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
         g_string_append_printf (sql, ", %s = excluded.%s", kp_course_condition_info (i)->key,
                                 kp_course_condition_info (i)->key);
+      for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
+        g_string_append_printf (sql, ", %s = excluded.%s", course_form_columns[i],
+                                course_form_columns[i]);
       g_string_append (sql, " RETURNING cid");
     }
   else
@@ -483,6 +510,8 @@ build_course_sql (KpStoreStatement which)
         g_string_append_printf (sql, ", %s", course_columns[i]);
       for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
         g_string_append_printf (sql, ", %s", kp_course_condition_info (i)->key);
+      for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
+        g_string_append_printf (sql, ", %s", course_form_columns[i]);
       g_string_append (sql, " FROM courses WHERE id = ?1");
     }
 
@@ -1201,12 +1230,20 @@ kp_store_save_scores (KpStore       *self,
   for (guint i = 0; questions[i] != NULL; i++)
     {
       const guint *counts = kp_evaluation_get_scores (evaluation, questions[i]);
+      guint lowest = kp_evaluation_scale_get_lowest (kp_evaluation_get_scale (evaluation));
 
       sqlite3_bind_int64 (stmt, 1, eid);
       sqlite3_bind_int (stmt, 2, i);
       bind_text (self, stmt, 3, questions[i]);
-      for (guint p = 0; p < KP_SCALE_POINTS; p++)
-        sqlite3_bind_int64 (stmt, 4 + p, counts[p]);
+      /* Columns count0…count10 by the answer's value; points off the scale stay 0. */
+      for (guint value = 0; value < KP_SCALE_MAX_POINTS; value++)
+        {
+          guint point = value - lowest;
+
+          sqlite3_bind_int64 (stmt, 4 + value,
+                              value >= lowest && point < kp_evaluation_get_n_points (evaluation)
+                              ? counts[point] : 0);
+        }
       if (!kp_store_run (self, stmt, error))
         return FALSE;
     }
@@ -1268,6 +1305,8 @@ kp_store_save_evaluations (KpStore   *self,
       sqlite3_bind_int64 (stmt, 6, kp_evaluation_get_responses (evaluation));
       bind_text (self, stmt, 7, kp_evaluation_get_date (evaluation));
       bind_text (self, stmt, 8, kp_evaluation_get_notes (evaluation));
+      sqlite3_bind_int64 (stmt, 9, kp_evaluation_get_patients (evaluation));
+      sqlite3_bind_int64 (stmt, 10, kp_evaluation_get_relatives (evaluation));
       if (!kp_store_run (self, stmt, error))
         return FALSE;
 
@@ -1336,6 +1375,8 @@ kp_store_upsert_course (KpStore   *self,
   sqlite3_bind_int64 (stmt, column++, checks_total);
   for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
     sqlite3_bind_int (stmt, column++, kp_course_get_condition (course, condition) ? 1 : 0);
+  bind_enum (stmt, column++, KP_TYPE_EVALUATION_SCALE, kp_course_get_evaluation_scale (course));
+  sqlite3_bind_int (stmt, column++, kp_course_get_asks_patient_or_relative (course) ? 1 : 0);
 
   if (!kp_store_check_texts (self, stmt, error))
     return FALSE;
@@ -1696,12 +1737,16 @@ kp_store_load_scores (KpStore   *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       KpEvaluation *evaluation = find_parent (evaluations, &index, sqlite3_column_int64 (stmt, 0));
-      guint counts[KP_SCALE_POINTS];
+      guint counts[KP_SCALE_MAX_POINTS] = { 0 };
+      guint lowest;
 
-      for (guint p = 0; p < KP_SCALE_POINTS; p++)
-        counts[p] = (guint) sqlite3_column_int64 (stmt, 2 + p);
-      if (evaluation != NULL)
-        kp_evaluation_set_scores (evaluation, column_text (stmt, 1), counts);
+      if (evaluation == NULL)
+        continue;
+      /* The evaluation has its course's scale by now; column 2 is count0. */
+      lowest = kp_evaluation_scale_get_lowest (kp_evaluation_get_scale (evaluation));
+      for (guint p = 0; p < kp_evaluation_get_n_points (evaluation); p++)
+        counts[p] = (guint) sqlite3_column_int64 (stmt, 2 + lowest + p);
+      kp_evaluation_set_scores (evaluation, column_text (stmt, 1), counts);
     }
 
   if (rc != SQLITE_DONE)
@@ -1741,6 +1786,8 @@ kp_store_load_evaluations (KpStore   *self,
       kp_evaluation_set_responses (evaluation, (guint) sqlite3_column_int64 (stmt, 4));
       kp_evaluation_set_date (evaluation, column_text (stmt, 5));
       kp_evaluation_set_notes (evaluation, column_text (stmt, 6));
+      kp_evaluation_set_patients (evaluation, (guint) sqlite3_column_int64 (stmt, 7));
+      kp_evaluation_set_relatives (evaluation, (guint) sqlite3_column_int64 (stmt, 8));
       kp_course_add_evaluation (course, evaluation);
       row.rowid = sqlite3_column_int64 (stmt, 0);
       row.object = evaluation;
@@ -1779,8 +1826,10 @@ kp_store_load_course_row (KpStore     *self,
   g_auto(GStrv) goals = NULL;
   g_auto(GStrv) partners = NULL;
   const int first = 2 + KP_COURSE_N_TEXTS;
+  const int form_first = first + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS;
   const char *timezone, *language;
   int status;
+  int scale = KP_EVALUATION_SCALE_1_TO_5;
   int rc;
 
   if (stmt == NULL)
@@ -1810,7 +1859,9 @@ kp_store_load_course_row (KpStore     *self,
   else if (kp_store_enum (self, KP_TYPE_COURSE_STATUS, column_text (stmt, first),
                           _("course status"), &status, error) &&
            json_to_strv (self, column_text (stmt, first + 5), &goals, error) &&
-           json_to_strv (self, column_text (stmt, first + 6), &partners, error))
+           json_to_strv (self, column_text (stmt, first + 6), &partners, error) &&
+           kp_store_enum (self, KP_TYPE_EVALUATION_SCALE, column_text (stmt, form_first),
+                          _("evaluation scale"), &scale, error))
     {
       course = kp_course_new (column_text (stmt, 1));
 
@@ -1830,6 +1881,10 @@ kp_store_load_course_row (KpStore     *self,
         kp_course_set_condition (course, condition,
                                  sqlite3_column_int (stmt, first + G_N_ELEMENTS (course_columns) +
                                                            condition) != 0);
+      /* Before the evaluations load: their counts are points of this scale. */
+      kp_course_set_evaluation_scale (course, scale);
+      kp_course_set_asks_patient_or_relative (course,
+                                              sqlite3_column_int (stmt, form_first + 1) != 0);
     }
 
   kp_store_statement_done (stmt);

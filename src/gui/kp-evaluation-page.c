@@ -35,7 +35,8 @@ typedef struct
 {
   char          *key;
   GtkWidget     *group;
-  GtkSpinButton *spins[N_FORMS][KP_SCALE_POINTS];
+  KpEvaluationScale scale;  /* the scale its spin buttons count */
+  GtkSpinButton *spins[N_FORMS][KP_SCALE_MAX_POINTS];
   KpScoreChart  *chart;
   GtkLabel      *warning;
 } Question;
@@ -56,6 +57,12 @@ struct _KpEvaluationPage
   GtkSpinButton     *midway_responses_spin;
   GtkSpinButton     *midway_after_spin;
   GtkSpinButton     *final_responses_spin;
+  AdwComboRow       *scale_row;
+  GtkSwitch         *asks_role_switch;
+  GtkSpinButton     *midway_patients_spin;
+  GtkSpinButton     *midway_relatives_spin;
+  GtkSpinButton     *final_patients_spin;
+  GtkSpinButton     *final_relatives_spin;
   GtkBox            *questions_box;
   GtkTextView       *midway_themes_view;
   GtkTextView       *final_themes_view;
@@ -188,7 +195,8 @@ update_question (KpEvaluationPage *self,
         continue;
       counts[f] = kp_evaluation_get_scores (evaluation, question->key);
       responses = kp_evaluation_get_responses (evaluation);
-      answers = kp_evaluation_summary_count_answers (counts[f]);
+      answers = kp_evaluation_summary_count_answers (counts[f],
+                                                     kp_evaluation_get_scale (evaluation));
       if (answers > responses)
         {
           if (warning->len > 0)
@@ -209,7 +217,7 @@ update_question (KpEvaluationPage *self,
         }
     }
 
-  kp_score_chart_set_counts (question->chart, counts[0], counts[1]);
+  kp_score_chart_set_counts (question->chart, question->scale, counts[0], counts[1]);
   gtk_label_set_text (question->warning, warning->str);
   gtk_widget_set_visible (GTK_WIDGET (question->warning), warning->len > 0);
 }
@@ -220,12 +228,12 @@ on_count_changed (GtkSpinButton    *spin,
 {
   Question *question = g_object_get_data (G_OBJECT (spin), "question");
   guint form = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "form"));
-  guint counts[KP_SCALE_POINTS];
+  guint counts[KP_SCALE_MAX_POINTS] = { 0 };
 
   if (self->updating || self->course == NULL)
     return;
 
-  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+  for (guint i = 0; i < kp_evaluation_scale_get_n_points (question->scale); i++)
     counts[i] = (guint) gtk_spin_button_get_value_as_int (question->spins[form][i]);
   kp_evaluation_set_scores (ensure_evaluation (self, form_kinds[form]), question->key, counts);
   update_question (self, question);
@@ -243,15 +251,23 @@ grid_label (const char *text,
   return label;
 }
 
+/* Points per band of the grid: 0–10 takes two bands (0–5, 6–10), so that the page still fits
+ * a phone-wide window. */
+#define POINTS_PER_BAND 6
+
 static Question *
-question_new (KpEvaluationPage *self,
-              const char       *key)
+question_new (KpEvaluationPage  *self,
+              const char        *key,
+              KpEvaluationScale  scale)
 {
   Question *question = g_new0 (Question, 1);
   const char *label = kp_questionnaire_get_label (key);
+  guint n_points = kp_evaluation_scale_get_n_points (scale);
+  guint lowest = kp_evaluation_scale_get_lowest (scale);
   GtkWidget *box, *grid, *heading;
 
   question->key = g_strdup (key);
+  question->scale = scale;
   /* A heading that wraps: the questions are too long for a group's one-line title. */
   question->group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   heading = gtk_label_new (label);
@@ -274,22 +290,26 @@ question_new (KpEvaluationPage *self,
   gtk_widget_set_margin_top (grid, 12);
   gtk_widget_set_margin_end (grid, 12);
   gtk_widget_set_halign (grid, GTK_ALIGN_START);
-  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+  for (guint i = 0; i < n_points; i++)
     {
       char point[4];
       GtkWidget *header;
+      guint band = i / POINTS_PER_BAND;
 
-      g_snprintf (point, sizeof point, "%u", i + 1);
+      g_snprintf (point, sizeof point, "%u", i + lowest);
       header = grid_label (point, TRUE);
       gtk_label_set_xalign (GTK_LABEL (header), 0.5);
-      gtk_grid_attach (GTK_GRID (grid), header, i + 1, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), header, i % POINTS_PER_BAND + 1, band * (N_FORMS + 1),
+                       1, 1);
     }
   for (guint f = 0; f < N_FORMS; f++)
     {
       const char *form_label = form_kinds[f] == KP_EVALUATION_MIDWAY ? _("Midway") : _("Final");
 
-      gtk_grid_attach (GTK_GRID (grid), grid_label (form_label, FALSE), 0, f + 1, 1, 1);
-      for (guint i = 0; i < KP_SCALE_POINTS; i++)
+      for (guint band = 0; band * POINTS_PER_BAND < n_points; band++)
+        gtk_grid_attach (GTK_GRID (grid), grid_label (form_label, FALSE), 0,
+                         band * (N_FORMS + 1) + f + 1, 1, 1);
+      for (guint i = 0; i < n_points; i++)
         {
           GtkWidget *spin = gtk_spin_button_new_with_range (0, 9999, 1);
           g_autofree char *accessible = NULL;
@@ -297,14 +317,15 @@ question_new (KpEvaluationPage *self,
           gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
           gtk_orientable_set_orientation (GTK_ORIENTABLE (spin), GTK_ORIENTATION_VERTICAL);
           /* Translators: a spin button's name for screen readers: "Midway, 4: How useful…" */
-          accessible = g_strdup_printf (_("%s, %u: %s"), form_label, i + 1, label);
+          accessible = g_strdup_printf (_("%s, %u: %s"), form_label, i + lowest, label);
           gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
           g_object_set_data (G_OBJECT (spin), "question", question);
           g_object_set_data (G_OBJECT (spin), "form", GUINT_TO_POINTER (f));
           g_signal_connect (spin, "value-changed", G_CALLBACK (on_count_changed), self);
           question->spins[f][i] = GTK_SPIN_BUTTON (spin);
-          gtk_grid_attach (GTK_GRID (grid), spin, i + 1, f + 1, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), spin, i % POINTS_PER_BAND + 1,
+                           (i / POINTS_PER_BAND) * (N_FORMS + 1) + f + 1, 1, 1);
         }
     }
   gtk_box_append (GTK_BOX (box), grid);
@@ -327,13 +348,18 @@ question_new (KpEvaluationPage *self,
 
 static gboolean
 same_questions (KpEvaluationPage   *self,
-                const char * const *keys)
+                const char * const *keys,
+                KpEvaluationScale   scale)
 {
   if (g_strv_length ((char **) keys) != self->questions->len)
     return FALSE;
   for (guint i = 0; i < self->questions->len; i++)
-    if (g_strcmp0 (((Question *) g_ptr_array_index (self->questions, i))->key, keys[i]) != 0)
-      return FALSE;
+    {
+      Question *question = g_ptr_array_index (self->questions, i);
+
+      if (g_strcmp0 (question->key, keys[i]) != 0 || question->scale != scale)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -341,8 +367,9 @@ static void
 sync_questions (KpEvaluationPage *self)
 {
   g_auto(GStrv) keys = kp_questionnaire_dup_scale_keys (self->course);
+  KpEvaluationScale scale = kp_course_get_evaluation_scale (self->course);
 
-  if (!same_questions (self, (const char * const *) keys))
+  if (!same_questions (self, (const char * const *) keys, scale))
     {
       GtkWidget *child;
 
@@ -351,7 +378,7 @@ sync_questions (KpEvaluationPage *self)
       g_ptr_array_set_size (self->questions, 0);
       for (guint i = 0; keys[i] != NULL; i++)
         {
-          Question *question = question_new (self, keys[i]);
+          Question *question = question_new (self, keys[i], scale);
 
           g_ptr_array_add (self->questions, question);
           gtk_box_append (self->questions_box, question->group);
@@ -368,7 +395,7 @@ sync_questions (KpEvaluationPage *self)
           const guint *counts = evaluation ? kp_evaluation_get_scores (evaluation, question->key)
                                            : NULL;
 
-          for (guint i = 0; i < KP_SCALE_POINTS; i++)
+          for (guint i = 0; i < kp_evaluation_scale_get_n_points (scale); i++)
             set_spin (question->spins[f][i], counts != NULL ? counts[i] : 0);
         }
       update_question (self, question);
@@ -380,14 +407,105 @@ on_responses_changed (KpEvaluationPage *self,
                       GtkSpinButton    *spin)
 {
   guint form = spin == self->midway_responses_spin ? 0 : 1;
+  guint responses = (guint) gtk_spin_button_get_value_as_int (spin);
+  KpEvaluation *evaluation;
+  guint respondents;
 
   if (self->updating || self->course == NULL)
     return;
 
-  kp_evaluation_set_responses (ensure_evaluation (self, form_kinds[form]),
-                               (guint) gtk_spin_button_get_value_as_int (spin));
+  /* Fewer forms than said patient or relative would make a plan no reader takes. */
+  evaluation = ensure_evaluation (self, form_kinds[form]);
+  respondents = kp_evaluation_get_patients (evaluation) + kp_evaluation_get_relatives (evaluation);
+  if (responses < respondents)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%u patients and relatives, more than the %u responses"),
+                         respondents, responses);
+
+      self->updating = TRUE;
+      set_spin (spin, kp_evaluation_get_responses (evaluation));
+      self->updating = FALSE;
+      toast (self, message);
+      return;
+    }
+  kp_evaluation_set_responses (evaluation, responses);
   for (guint q = 0; q < self->questions->len; q++)
     update_question (self, g_ptr_array_index (self->questions, q));
+}
+
+/* The course's choice: refused, and put back, while a form holds counts on the other scale. */
+static void
+on_scale_changed (KpEvaluationPage *self)
+{
+  KpEvaluationScale scale = adw_combo_row_get_selected (self->scale_row) == 1
+                            ? KP_EVALUATION_SCALE_0_TO_10 : KP_EVALUATION_SCALE_1_TO_5;
+
+  if (self->updating || self->course == NULL)
+    return;
+
+  if (!kp_course_set_evaluation_scale (self->course, scale))
+    {
+      g_autofree char *message = NULL;
+
+      self->updating = TRUE;
+      adw_combo_row_set_selected (self->scale_row,
+                                  kp_course_get_evaluation_scale (self->course)
+                                  == KP_EVALUATION_SCALE_0_TO_10 ? 1 : 0);
+      self->updating = FALSE;
+      /* Translators: %s is the scale the counts were entered on, "1–5" or "0–10" */
+      message = g_strdup_printf (_("The forms hold counts on the scale %s: set them to 0 to "
+                                   "change the scale"),
+                                 kp_evaluation_summary_get_scale_label (
+                                   kp_course_get_evaluation_scale (self->course)));
+      toast (self, message);
+      return;
+    }
+  sync_questions (self);
+}
+
+static void
+on_asks_role_changed (KpEvaluationPage *self)
+{
+  if (self->updating || self->course == NULL)
+    return;
+
+  kp_course_set_asks_patient_or_relative (self->course,
+                                          gtk_switch_get_active (self->asks_role_switch));
+}
+
+/* Patients and relatives together are at most the forms returned; more is told and not kept. */
+static void
+on_respondents_changed (KpEvaluationPage *self,
+                        GtkSpinButton    *spin)
+{
+  gboolean midway = spin == self->midway_patients_spin || spin == self->midway_relatives_spin;
+  GtkSpinButton *patients_spin = midway ? self->midway_patients_spin : self->final_patients_spin;
+  GtkSpinButton *relatives_spin = midway ? self->midway_relatives_spin
+                                         : self->final_relatives_spin;
+  guint patients = (guint) gtk_spin_button_get_value_as_int (patients_spin);
+  guint relatives = (guint) gtk_spin_button_get_value_as_int (relatives_spin);
+  KpEvaluation *evaluation;
+
+  if (self->updating || self->course == NULL)
+    return;
+
+  evaluation = ensure_evaluation (self, midway ? KP_EVALUATION_MIDWAY : KP_EVALUATION_FINAL);
+  if (patients + relatives > kp_evaluation_get_responses (evaluation))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%u patients and relatives, more than the %u responses"),
+                         patients + relatives, kp_evaluation_get_responses (evaluation));
+
+      self->updating = TRUE;
+      set_spin (patients_spin, kp_evaluation_get_patients (evaluation));
+      set_spin (relatives_spin, kp_evaluation_get_relatives (evaluation));
+      self->updating = FALSE;
+      toast (self, message);
+      return;
+    }
+  kp_evaluation_set_patients (evaluation, patients);
+  kp_evaluation_set_relatives (evaluation, relatives);
 }
 
 static void
@@ -777,6 +895,15 @@ sync_from_course (KpEvaluationPage *self)
   set_spin (self->midway_responses_spin, midway ? kp_evaluation_get_responses (midway) : 0);
   set_spin (self->midway_after_spin, midway ? kp_evaluation_get_after_session (midway) : 0);
   set_spin (self->final_responses_spin, final ? kp_evaluation_get_responses (final) : 0);
+  adw_combo_row_set_selected (self->scale_row,
+                              kp_course_get_evaluation_scale (self->course)
+                              == KP_EVALUATION_SCALE_0_TO_10 ? 1 : 0);
+  gtk_switch_set_active (self->asks_role_switch,
+                         kp_course_get_asks_patient_or_relative (self->course));
+  set_spin (self->midway_patients_spin, midway ? kp_evaluation_get_patients (midway) : 0);
+  set_spin (self->midway_relatives_spin, midway ? kp_evaluation_get_relatives (midway) : 0);
+  set_spin (self->final_patients_spin, final ? kp_evaluation_get_patients (final) : 0);
+  set_spin (self->final_relatives_spin, final ? kp_evaluation_get_relatives (final) : 0);
   sync_questions (self);
   set_buffer (self->midway_themes_view, midway ? kp_evaluation_get_notes (midway) : NULL);
   set_buffer (self->final_themes_view, final ? kp_evaluation_get_notes (final) : NULL);
@@ -1082,6 +1209,12 @@ kp_evaluation_page_class_init (KpEvaluationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, midway_responses_spin);
   gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, midway_after_spin);
   gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, final_responses_spin);
+  gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, asks_role_switch);
+  gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, midway_patients_spin);
+  gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, midway_relatives_spin);
+  gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, final_patients_spin);
+  gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, final_relatives_spin);
   gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, questions_box);
   gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, midway_themes_view);
   gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, final_themes_view);
@@ -1094,6 +1227,9 @@ kp_evaluation_page_class_init (KpEvaluationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpEvaluationPage, report_button);
   gtk_widget_class_bind_template_callback (widget_class, on_responses_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_after_session_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_scale_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_asks_role_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_respondents_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_meeting_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_new_action_apply);
 

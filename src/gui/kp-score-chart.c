@@ -1,9 +1,10 @@
 /* kp-score-chart.c — one question's answers as bars: the midway form beside the final one
  *
- * For each scale point 1–5 two bars side by side, midway (light) and final (the accent colour),
- * each as tall as its share of that form's answers, with its count above it. Over the bars, the
- * means in Norwegian notation ("Midway 4,0 · Final 4,4"), or "No responses". The numbers come
- * from kp-evaluation-summary; this widget only draws them.
+ * For each scale point (1–5, or 0–10) two bars side by side, midway (light) and final (the
+ * accent colour), each as tall as its share of that form's answers, with its count above it.
+ * Over the bars, the means and medians in Norwegian notation ("Midway 4,0 (median 4) · Final 4,4
+ * (median 4,5)"), or "No responses". The numbers come from kp-evaluation-summary; this widget
+ * only draws them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +22,7 @@
 #define CHART_WIDTH 280
 #define BAR_AREA_HEIGHT 96
 #define BAR_WIDTH 14
+#define NARROW_BAR_WIDTH 8   /* for the eleven points of 0–10 */
 #define BAR_GAP 2
 #define SPACING 6
 
@@ -28,8 +30,9 @@ struct _KpScoreChart
 {
   GtkWidget  parent_instance;
 
-  guint      midway[KP_SCALE_POINTS];
-  guint      final[KP_SCALE_POINTS];
+  KpEvaluationScale scale;
+  guint      midway[KP_SCALE_MAX_POINTS];
+  guint      final[KP_SCALE_MAX_POINTS];
   gboolean   has_midway;
   gboolean   has_final;
   char      *summary;   /* the means line, as drawn */
@@ -43,6 +46,18 @@ kp_score_chart_new (void)
   return g_object_new (KP_TYPE_SCORE_CHART, NULL);
 }
 
+/* "4,4 (median 4,5)": the answers are ordinal, so the median stands beside the mean. */
+static char *
+describe (const guint       *counts,
+          KpEvaluationScale  scale)
+{
+  g_autofree char *mean = kp_evaluation_summary_format_mean (counts, scale);
+  g_autofree char *median = kp_evaluation_summary_format_median (counts, scale);
+
+  /* Translators: a mean, then the median of the same answers: "4,4 (median 4,5)" */
+  return g_strdup_printf (_("%s (median %s)"), mean, median);
+}
+
 static void
 update_summary (KpScoreChart *self)
 {
@@ -54,21 +69,22 @@ update_summary (KpScoreChart *self)
     self->summary = g_strdup (_("No responses"));
   else if (!self->has_final)
     {
-      midway = kp_evaluation_summary_format_mean (self->midway);
-      /* Translators: the mean of the midway forms' answers, "Midway 4,4" */
+      midway = describe (self->midway, self->scale);
+      /* Translators: the mean and median of the midway forms' answers, "Midway 4,4 (median 4)" */
       self->summary = g_strdup_printf (_("Midway %s"), midway);
     }
   else if (!self->has_midway)
     {
-      final = kp_evaluation_summary_format_mean (self->final);
-      /* Translators: the mean of the final forms' answers, "Final 4,4" */
+      final = describe (self->final, self->scale);
+      /* Translators: the mean and median of the final forms' answers, "Final 4,4 (median 4)" */
       self->summary = g_strdup_printf (_("Final %s"), final);
     }
   else
     {
-      midway = kp_evaluation_summary_format_mean (self->midway);
-      final = kp_evaluation_summary_format_mean (self->final);
-      /* Translators: the means of the midway and the final forms, "Midway 4,0 · Final 4,4" */
+      midway = describe (self->midway, self->scale);
+      final = describe (self->final, self->scale);
+      /* Translators: the midway and the final forms' means and medians, "Midway 4,0 (median 4) ·
+       * Final 4,4 (median 4,5)" */
       self->summary = g_strdup_printf (_("Midway %s · Final %s"), midway, final);
     }
 
@@ -78,23 +94,30 @@ update_summary (KpScoreChart *self)
 
 /**
  * kp_score_chart_set_counts:
- * @midway: (nullable) (array fixed-size=5): the midway forms' counts for scale points 1–5
- * @final: (nullable) (array fixed-size=5): the final forms' counts
+ * @scale: the scale both forms were answered on
+ * @midway: (nullable): the midway forms' counts, one for each point of @scale from the lowest
+ * @final: (nullable): the final forms' counts
  */
 void
-kp_score_chart_set_counts (KpScoreChart *self,
-                           const guint  *midway,
-                           const guint  *final)
+kp_score_chart_set_counts (KpScoreChart      *self,
+                           KpEvaluationScale  scale,
+                           const guint       *midway,
+                           const guint       *final)
 {
+  guint n_points = kp_evaluation_scale_get_n_points (scale);
+
   g_return_if_fail (KP_IS_SCORE_CHART (self));
 
-  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+  if (self->scale != scale)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  self->scale = scale;
+  for (guint i = 0; i < KP_SCALE_MAX_POINTS; i++)
     {
-      self->midway[i] = midway != NULL ? midway[i] : 0;
-      self->final[i] = final != NULL ? final[i] : 0;
+      self->midway[i] = midway != NULL && i < n_points ? midway[i] : 0;
+      self->final[i] = final != NULL && i < n_points ? final[i] : 0;
     }
-  self->has_midway = kp_evaluation_summary_count_answers (self->midway) > 0;
-  self->has_final = kp_evaluation_summary_count_answers (self->final) > 0;
+  self->has_midway = kp_evaluation_summary_count_answers (self->midway, scale) > 0;
+  self->has_final = kp_evaluation_summary_count_answers (self->final, scale) > 0;
   update_summary (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -102,7 +125,8 @@ kp_score_chart_set_counts (KpScoreChart *self,
 /**
  * kp_score_chart_get_summary:
  *
- * Returns: the means as the chart writes them: "Midway 4,0 · Final 4,4" or "No responses"
+ * Returns: the means and medians as the chart writes them: "Midway 4,0 (median 4) · Final 4,4
+ *   (median 4,5)" or "No responses"
  */
 const char *
 kp_score_chart_get_summary (KpScoreChart *self)
@@ -121,6 +145,12 @@ line_height (GtkWidget *widget)
   return height;
 }
 
+static int
+bar_width (KpScoreChart *self)
+{
+  return self->scale == KP_EVALUATION_SCALE_0_TO_10 ? NARROW_BAR_WIDTH : BAR_WIDTH;
+}
+
 static void
 kp_score_chart_measure (GtkWidget      *widget,
                         GtkOrientation  orientation,
@@ -132,7 +162,10 @@ kp_score_chart_measure (GtkWidget      *widget,
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = KP_SCALE_POINTS * (2 * BAR_WIDTH + BAR_GAP + SPACING);
+      KpScoreChart *self = KP_SCORE_CHART (widget);
+
+      *minimum = kp_evaluation_scale_get_n_points (self->scale) *
+                 (2 * bar_width (self) + BAR_GAP + SPACING);
       *natural = CHART_WIDTH;
     }
   else
@@ -211,7 +244,9 @@ kp_score_chart_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int line = line_height (widget);
-  double shares_midway[KP_SCALE_POINTS], shares_final[KP_SCALE_POINTS];
+  double shares_midway[KP_SCALE_MAX_POINTS], shares_final[KP_SCALE_MAX_POINTS];
+  guint n_points = kp_evaluation_scale_get_n_points (self->scale);
+  int bar = bar_width (self);
   double slot, base, bar_area, max_share = 0;
   GdkRGBA color, accent;
   g_autoptr(PangoLayout) layout = NULL;
@@ -223,8 +258,8 @@ kp_score_chart_snapshot (GtkWidget   *widget,
     gdk_rgba_parse (&accent, "#3584e4");
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  kp_evaluation_summary_get_shares (self->midway, shares_midway);
-  kp_evaluation_summary_get_shares (self->final, shares_final);
+  kp_evaluation_summary_get_shares (self->midway, self->scale, shares_midway);
+  kp_evaluation_summary_get_shares (self->final, self->scale, shares_final);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
@@ -235,12 +270,12 @@ kp_score_chart_snapshot (GtkWidget   *widget,
   pango_cairo_show_layout (cr, layout);
 
   /* The tallest bar fills the height the chart has; the others are in proportion to it. */
-  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+  for (guint i = 0; i < n_points; i++)
     max_share = MAX (max_share, MAX (shares_midway[i], shares_final[i]));
   if (max_share <= 0)
     max_share = 1;
   bar_area = MAX (height - 4 * line - 3 * SPACING, 1);
-  slot = (double) width / KP_SCALE_POINTS;
+  slot = (double) width / n_points;
   base = 2 * line + SPACING + bar_area;
 
   /* The baseline. */
@@ -248,10 +283,10 @@ kp_score_chart_snapshot (GtkWidget   *widget,
   cairo_rectangle (cr, 0, base, width, 1);
   cairo_fill (cr);
 
-  for (guint i = 0; i < KP_SCALE_POINTS; i++)
+  for (guint i = 0; i < n_points; i++)
     {
       double center = slot * i + slot / 2;
-      double x_midway = center - BAR_WIDTH - BAR_GAP / 2.0;
+      double x_midway = center - bar - BAR_GAP / 2.0;
       double x_final = center + BAR_GAP / 2.0;
       double h_midway = shares_midway[i] / max_share * bar_area;
       double h_final = shares_final[i] / max_share * bar_area;
@@ -260,25 +295,25 @@ kp_score_chart_snapshot (GtkWidget   *widget,
       if (self->has_midway)
         {
           set_source (cr, &accent, 0.4);
-          cairo_rectangle (cr, x_midway, base - h_midway, BAR_WIDTH, h_midway);
+          cairo_rectangle (cr, x_midway, base - h_midway, bar, h_midway);
           cairo_fill (cr);
           set_source (cr, &color, 0.7);
           g_snprintf (text, sizeof text, "%u", self->midway[i]);
-          show_text (cr, widget, text, x_midway + BAR_WIDTH / 2.0, base - h_midway - line);
+          show_text (cr, widget, text, x_midway + bar / 2.0, base - h_midway - line);
         }
       if (self->has_final)
         {
           set_source (cr, &accent, 1.0);
-          cairo_rectangle (cr, x_final, base - h_final, BAR_WIDTH, h_final);
+          cairo_rectangle (cr, x_final, base - h_final, bar, h_final);
           cairo_fill (cr);
           set_source (cr, &color, 1.0);
           g_snprintf (text, sizeof text, "%u", self->final[i]);
-          show_text (cr, widget, text, x_final + BAR_WIDTH / 2.0, base - h_final - line);
+          show_text (cr, widget, text, x_final + bar / 2.0, base - h_final - line);
         }
 
       /* The scale point under its pair of bars. */
       set_source (cr, &color, 0.55);
-      g_snprintf (text, sizeof text, "%u", i + 1);
+      g_snprintf (text, sizeof text, "%u", i + kp_evaluation_scale_get_lowest (self->scale));
       show_text (cr, widget, text, center, base + SPACING / 2.0);
     }
 

@@ -69,12 +69,19 @@ class EvaluationTest(unittest.TestCase):
         text = self.assert_accessible_pdf(pdf)
         self.assertIn("Midtveisevaluering", text)
         self.assertIn("Skjemaet er anonymt. Ikke skriv navnet ditt på det.", text)
-        self.assertIn("1. Hvor nyttig var kurset for deg?", text)
+        # Midway, the questions ask about the course so far, never "after the course".
+        self.assertIn("1. Hvor nyttig er kurset for deg så langt?", text)
+        self.assertIn("5. Føler du deg bedre i stand til å mestre hverdagen nå enn før kurset",
+                      text)
+        self.assertNotIn("etter kurset", text)
         self.assertIn("6. Hvor fornøyd er du med det praktiske (sted, tid, servering)?", text)
         # The group's own question, then the two open ones.
         self.assertIn("7. Pusteøvelsene var nyttige", text)
-        self.assertIn("8. Hva var viktigst for deg?", text)
-        self.assertIn("9. Hva bør vi endre?", text)
+        self.assertIn("8. Hva har vært viktigst for deg så langt?", text)
+        self.assertIn("9. Hva bør vi endre i resten av kurset?", text)
+        # On 1–5, and without the optional question about patient or relative.
+        self.assertIn("1 betyr svært lite, 5 betyr svært mye", text)
+        self.assertNotIn("pasient", text)
         self.assertEqual(text.count("svært lite"), 7 + 1)  # seven scales and the help line
         # Anonymous by design: nobody in the group or the course's numbers on the form.
         for name in ("Siri Havlund", "Tor Eikeli", "Randi Myrvang", "Per Lunde"):
@@ -110,8 +117,6 @@ class EvaluationTest(unittest.TestCase):
             (("form", COURSE_ID, "--kind", "final", "--lang", "de", "-o", "x.pdf"), 2,
              "“de” is not a form language"),
             (("form", COURSE_ID, "--kind", "final"), 2, "with -o FILE"),
-            (("form", COURSE_ID, "--kind", "final", "--lang", "smj", "-o", self.path("x.pdf")), 1,
-             "There is no evaluation form in “smj” yet: choose nb, nn or se"),
             (("form", "Ukjent kurs", "--kind", "final", "-o", self.path("x.pdf")), 1, "Ukjent kurs"),
         ]
         for args, status, message in cases:
@@ -121,25 +126,93 @@ class EvaluationTest(unittest.TestCase):
                 self.assertEqual(result.stdout, "")
         self.assertFalse(os.path.exists(self.path("x.pdf")))
 
+    def import_zero_to_ten(self):
+        """The evaluated course again, asked on 0–10 with the patient-or-relative question."""
+        with open(EVALUATED, encoding="utf-8") as f:
+            plan = json.load(f)
+        course = plan["course"]
+        course["id"] = "1c9e5a3b-7d2f-4e8a-9b60-5f4e3d2c1b0a"
+        course["title"] = "Å leve med kols 0–10"
+        for key in ("members", "planning_meetings", "sessions", "evaluations"):
+            for item in course.get(key, []):
+                item.pop("id", None)
+        course["evaluation_form"] = {"scale": "0-10", "asks_patient_or_relative": True}
+        for evaluation in course["evaluations"]:
+            if evaluation["kind"] == "meeting":
+                continue
+            evaluation["scores"] = {"usefulness": [1, 0, 0, 0, 0, 1, 2, 3, 2, 1, 1]}
+            evaluation["respondents"] = {"patients": 7, "relatives": 3}
+        path = self.path("zero-to-ten.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(plan, f, ensure_ascii=False)
+        self.kursplan("import", path)
+        return course["title"]
+
+    def test_form_zero_to_ten_with_patient_or_relative(self):
+        title = self.import_zero_to_ten()
+        for lang, help_text, question, answers in [
+                ("nb", "0 betyr ikke i det hele tatt, 10 betyr svært mye",
+                 "1. Er du pasient eller pårørende?", ("pasient", "pårørende")),
+                ("se", "0 mearkkaša ii obanassiige, 10 mearkkaša hui olu",
+                 "1. Leatgo divššohas vai oapmahaš?", ("divššohas", "oapmahaš"))]:
+            with self.subTest(lang=lang):
+                pdf = self.path(f"final-{lang}.pdf")
+                self.kursplan("form", title, "--kind", "final", "--lang", lang, "-o", pdf)
+                text = self.assert_accessible_pdf(pdf)
+                self.assertIn(help_text, text)
+                self.assertIn(question, text)
+                for answer in answers:
+                    self.assertIn(answer, text)
+                # Eleven boxes, 0 to 10, on each scale question's line.
+                self.assertRegex(text, r"0 ☐\s+1 ☐\s+2 ☐.*9 ☐\s+10 ☐")
+        # The patient-or-relative question moves the scale questions on by one.
+        self.assertIn("2. Man ávkkálaš lei kursa dutnje?", text)
+
+    def test_form_lule_and_south_sami_fall_back_to_bokmal(self):
+        for lang, language in [("smj", "lulesamisk"), ("sma", "sørsamisk")]:
+            with self.subTest(lang=lang):
+                pdf = self.path(f"midway-{lang}.pdf")
+                self.kursplan("form", COURSE_ID, "--kind", "midway", "--lang", lang, "-o", pdf)
+                text = self.assert_accessible_pdf(pdf)
+                self.assertIn(f"Skjemaet finnes ennå ikke på {language}, derfor er det på bokmål.",
+                              text)
+                self.assertIn("Midtveisevaluering", text)
+                self.assertIn("1. Hvor nyttig er kurset for deg så langt?", text)
+
+    def test_report_zero_to_ten(self):
+        title = self.import_zero_to_ten()
+        pdf = self.path("report-0-10.pdf")
+        self.kursplan("report", title, "-o", pdf)
+        text = self.assert_accessible_pdf(pdf)
+        self.assertIn("Means and medians on the scale 0–10, midway → final", text)
+        # (0 + 5 + 12 + 21 + 16 + 9 + 10) / 11 = 6,6; the sixth of eleven answers is 7.
+        self.assertIn("6,6 → 6,6 (median 7 → 7)", text)
+        self.assertIn("Midway: 0: 1 · 1: 0 · 2: 0 · 3: 0 · 4: 0 · 5: 1 · 6: 2 · 7: 3 · 8: 2 · 9: 1 · "
+                      "10: 1", text)
+        self.assertIn("11 responses · 7 patients, 3 relatives", text)
+        self.assertIn("(mean 6,6, median 7)", text)
+
     def test_report(self):
         pdf = self.path("report.pdf")
         self.kursplan("report", "Å leve med kols", "-o", pdf)
         text = self.assert_accessible_pdf(pdf)
         info = tool_output("pdfinfo", pdf)
-        self.assertRegex(info, r"Pages:\s+3")
+        self.assertRegex(info, r"Pages:\s+4")
         self.assertIn("Evaluation report: Å leve med kols", info)
         self.assertIn("Attendance", text)
         self.assertRegex(text, r"4\.3\.2027\s+Hva er kols\? · 12 came")
         self.assertRegex(text, r"18\.3\.2027\s+Ernæring · cancelled")
-        self.assertIn("4,2 → 4,4", text)
+        self.assertIn("Means and medians on the scale 1–5, midway → final", text)
+        self.assertIn("4,2 → 4,4 (median 4 → 4,5)", text)
+        self.assertIn("Midway: 1: 0 · 2: 0 · 3: 2 · 4: 5 · 5: 4", text)
         self.assertIn("final 3,7", text)
         self.assertIn("midway 4,1", text)
         self.assertIn("Mange vil ha mer tid til å snakke sammen i små grupper.", text)
         self.assertIn("Mer tid til erfaringsutveksling", text)
         self.assertIn("Servere kveldsmat", text)
         # The charts' pages: each question's counts in words for those who cannot see the bars.
-        self.assertIn("Midway: 1: 0, 2: 0, 3: 2, 4: 5, 5: 4 (mean 4,2)", text)
-        self.assertIn("Final: 1: 1, 2: 1, 3: 2, 4: 3, 5: 3 (mean 3,6)", text)
+        self.assertIn("Midway: 1: 0 · 2: 0 · 3: 2 · 4: 5 · 5: 4 (mean 4,2, median 4)", text)
+        self.assertIn("Final: 1: 1 · 2: 1 · 3: 2 · 4: 3 · 5: 3 (mean 3,6, median 4)", text)
 
     def test_stats_table_and_csv(self):
         result = self.kursplan("stats", "--year", "2027")
