@@ -232,6 +232,16 @@ kp_check_item_free (KpCheckItem *item)
   g_free (item);
 }
 
+/* Empty, or white space only: nothing written yet. */
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 add_item (GPtrArray  *items,
           KpStep      step,
@@ -264,17 +274,9 @@ add_item (GPtrArray  *items,
 gboolean
 kp_method_member_counts (KpMember *member)
 {
-  const char *name;
-
   g_return_val_if_fail (member == NULL || KP_IS_MEMBER (member), FALSE);
 
-  if (member == NULL)
-    return FALSE;
-  for (name = kp_member_get_name (member); name != NULL && *name != '\0';
-       name = g_utf8_next_char (name))
-    if (!g_unichar_isspace (g_utf8_get_char (name)))
-      return TRUE;
-  return FALSE;
+  return member != NULL && !is_blank (kp_member_get_name (member));
 }
 
 /**
@@ -365,14 +367,7 @@ static gboolean
 has_text (KpCourse     *course,
           KpCourseText  text)
 {
-  const char *value = kp_course_get_text (course, text);
-
-  if (value == NULL)
-    return FALSE;
-  for (; *value != '\0'; value = g_utf8_next_char (value))
-    if (!g_unichar_isspace (g_utf8_get_char (value)))
-      return TRUE;
-  return FALSE;
+  return !is_blank (kp_course_get_text (course, text));
 }
 
 static gboolean
