@@ -315,7 +315,8 @@ test_step_views (void)
 
 /* The North Sami demo course's planning group: its user representatives missed one planning
  * meeting, a recommendation unmet beside requirements met; the step list under the method's
- * phases. Then with the user representatives' rows blank: requirements unmet. */
+ * phases. Then with the user representatives' rows blank: requirements unmet; then the first
+ * again in North Sami. */
 static void
 test_checklist_views (void)
 {
@@ -344,6 +345,17 @@ test_checklist_views (void)
   }
   save_shot (GTK_WINDOW (window), "step-group-requirement");
   close_window (app, window);
+
+  /* The same in North Sami, the course's own language: the phases' words in the step list. */
+  gui_fixture_use_catalogues ();
+  gui_fixture_use_language ("se");
+  window = open_demo_course (&app, "shots-checklist-se.db",
+                             "se-eallit-vaibmodavddain.kursplan.json");
+  view = KP_COURSE_VIEW (find_widget (GTK_WIDGET (window), KP_TYPE_COURSE_VIEW));
+  kp_course_view_set_step (view, KP_STEP_GROUP);
+  save_shot (GTK_WINDOW (window), "step-group-recommendation-se");
+  close_window (app, window);
+  gui_fixture_use_language ("");
 }
 
 int
