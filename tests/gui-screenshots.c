@@ -227,22 +227,19 @@ test_timetable_views (void)
   close_window (app, window);
 }
 
-/* The first three steps of the demo carers' course: need, planning group (a member and a meeting
- * open) and goals; then the group step in a narrow window with the step list shown. */
-static void
-test_step_views (void)
+/* A window on a database of its own holding one demo course, with that course open. */
+static KpWindow *
+open_demo_course (KpApplication **app,
+                  const char     *db_name,
+                  const char     *plan_name)
 {
-  g_autofree char *db = g_build_filename (gui_shots_get_dir (), "shots-steps.db", NULL);
+  g_autofree char *db = g_build_filename (gui_shots_get_dir (), db_name, NULL);
   g_autofree char *plan = g_build_filename (g_getenv ("KURSPLAN_SOURCE_ROOT"), "data", "demo",
-                                            "nb-parorendeskole-demens.kursplan.json", NULL);
+                                            plan_name, NULL);
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(KpStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  KpApplication *app;
   KpWindow *window;
-  KpCourseView *view;
-  GtkWidget *page;
-  GtkListBoxRow *row;
 
   g_remove (db);
   course = kp_plan_read_file (plan, NULL, &error);
@@ -254,9 +251,22 @@ test_step_views (void)
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  window = open_window (&app, db, 1200, 900);
+  window = open_window (app, db, 1200, 900);
   g_assert_true (kp_window_select_course (window, kp_course_get_id (course)));
-  view = KP_COURSE_VIEW (find_widget (GTK_WIDGET (window), KP_TYPE_COURSE_VIEW));
+  return window;
+}
+
+/* The first three steps of the demo carers' course: need, planning group (a member and a meeting
+ * open) and goals; then the group step in a narrow window with the step list shown. */
+static void
+test_step_views (void)
+{
+  KpApplication *app;
+  KpWindow *window = open_demo_course (&app, "shots-steps.db",
+                                       "nb-parorendeskole-demens.kursplan.json");
+  KpCourseView *view = KP_COURSE_VIEW (find_widget (GTK_WIDGET (window), KP_TYPE_COURSE_VIEW));
+  GtkWidget *page;
+  GtkListBoxRow *row;
 
   kp_course_view_set_step (view, KP_STEP_NEED);
   save_shot (GTK_WINDOW (window), "step-need");
@@ -303,6 +313,51 @@ test_step_views (void)
   close_window (app, window);
 }
 
+/* The North Sami demo course's planning group: its user representatives missed one planning
+ * meeting, a recommendation unmet beside requirements met; the step list under the method's
+ * phases. Then with the user representatives' rows blank: requirements unmet; then the first
+ * again in North Sami. */
+static void
+test_checklist_views (void)
+{
+  KpApplication *app;
+  KpWindow *window = open_demo_course (&app, "shots-checklist.db",
+                                       "se-eallit-vaibmodavddain.kursplan.json");
+  KpCourseView *view = KP_COURSE_VIEW (find_widget (GTK_WIDGET (window), KP_TYPE_COURSE_VIEW));
+
+  kp_course_view_set_step (view, KP_STEP_GROUP);
+  save_shot (GTK_WINDOW (window), "step-group-recommendation");
+
+  /* The user representatives' names emptied: blank rows satisfy nothing, and requirements are
+   * unmet. */
+  {
+    KpCourse *shown = kp_window_get_course (window);
+    GListModel *members = kp_course_get_members (shown);
+
+    for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+      {
+        g_autoptr(KpMember) member = g_list_model_get_item (members, i);
+
+        if (kp_member_get_role (member) == KP_ROLE_USER_REPRESENTATIVE)
+          kp_member_set_name (member, "");
+      }
+    kp_course_view_refresh_checks (view);
+  }
+  save_shot (GTK_WINDOW (window), "step-group-requirement");
+  close_window (app, window);
+
+  /* The same in North Sami, the course's own language: the phases' words in the step list. */
+  gui_fixture_use_catalogues ();
+  gui_fixture_use_language ("se");
+  window = open_demo_course (&app, "shots-checklist-se.db",
+                             "se-eallit-vaibmodavddain.kursplan.json");
+  view = KP_COURSE_VIEW (find_widget (GTK_WIDGET (window), KP_TYPE_COURSE_VIEW));
+  kp_course_view_set_step (view, KP_STEP_GROUP);
+  save_shot (GTK_WINDOW (window), "step-group-recommendation-se");
+  close_window (app, window);
+  gui_fixture_use_language ("");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -318,6 +373,7 @@ main (int    argc,
   g_test_add_func ("/screenshots/empty", test_empty_views);
   g_test_add_func ("/screenshots/timetable", test_timetable_views);
   g_test_add_func ("/screenshots/steps", test_step_views);
+  g_test_add_func ("/screenshots/checklist", test_checklist_views);
 
   return g_test_run ();
 }

@@ -452,6 +452,29 @@ test_write_failure_leaves_nothing (void)
   g_rmdir (dir);
 }
 
+/* "Planned together by user representatives and professionals" only where a user
+ * representative with a name is in the group: a blank placeholder row is nobody. */
+static void
+test_planned_together_needs_a_named_user_representative (void)
+{
+  g_autoptr(KpCourse) course = fixture_course ();
+  g_autofree char *named = brochure_text (course, "nb");
+  g_autofree char *blank = NULL;
+  GListModel *members = kp_course_get_members (course);
+
+  g_assert_nonnull (strstr (named, "Kurset er planlagt i fellesskap av brukerrepresentanter og "
+                                   "fagpersoner."));
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(KpMember) member = g_list_model_get_item (members, i);
+
+      if (kp_member_get_role (member) == KP_ROLE_USER_REPRESENTATIVE)
+        kp_member_set_name (member, " ");
+    }
+  blank = brochure_text (course, "nb");
+  g_assert_null (strstr (blank, "planlagt i fellesskap"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -474,6 +497,8 @@ main (int    argc,
   g_test_add_func ("/brochure/conditions/printed-when-they-apply",
                    test_conditions_printed_when_they_apply);
   g_test_add_func ("/brochure/write/failure-leaves-nothing", test_write_failure_leaves_nothing);
+  g_test_add_func ("/brochure/planned-together/needs-a-named-user-representative",
+                   test_planned_together_needs_a_named_user_representative);
 
   return g_test_run ();
 }

@@ -217,8 +217,53 @@ test_steps (Fixture       *fixture,
           g_assert_nonnull (row);
           g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                            item->sentence);
+          /* An unmet check says under it whether it is required or recommended. */
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                           item->met ? "" : kp_check_item_get_state_label (item));
         }
     }
+
+  /* One user representative: required and met; two are recommended. The step counts as done
+   * and says the recommendation in its tooltip. */
+  {
+    GtkWidget *group = gtk_stack_get_child_by_name (GTK_STACK (child_of (fixture->view,
+                                                                        KP_TYPE_COURSE_VIEW,
+                                                                        "page_stack")),
+                                                    "group");
+    GtkWidget *more = find_named (group, "more-user-representatives");
+    GtkWidget *group_row = GTK_WIDGET (gtk_list_box_get_row_at_index (step_list,
+                                                                      KP_STEP_GROUP));
+
+    g_assert_nonnull (more);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more)), ==,
+                     "The planning group has 1 user representative; 2 or more are recommended.");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more)), ==, "Recommended");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (group_row), ==,
+                     "Done; 1 recommendation open");
+  }
+
+  /* The method's phases head the step list: plan over step 1 (with the sentence that places
+   * the seven steps in the cycle), run over step 6, evaluate over step 7; headers are not rows. */
+  for (KpStep step = 0; step < KP_N_STEPS; step++)
+    {
+      GtkWidget *header = gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (step_list,
+                                                                                      step));
+      GtkWidget *label;
+
+      if (step != KP_STEP_NEED && step != KP_STEP_RUNNING && step != KP_STEP_EVALUATION)
+        {
+          g_assert_null (header);
+          continue;
+        }
+      g_assert_nonnull (header);
+      label = gtk_widget_get_last_child (header);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                       kp_phase_get_title (kp_step_get_phase (step)));
+      if (step == KP_STEP_NEED)
+        g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (header))),
+                         ==, kp_method_get_cycle_note ());
+    }
+  g_assert_cmpstr (kp_phase_get_title (kp_step_get_phase (KP_STEP_RUNNING)), ==, "Run");
   g_object_get (fixture->view, "step", &step_value, NULL);
   g_assert_cmpuint (step_value, ==, KP_STEP_EVALUATION);
 

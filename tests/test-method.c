@@ -148,16 +148,31 @@ assert_item (GPtrArray  *items,
     g_assert_cmpstr (item->sentence, ==, sentence);
 }
 
+/* The course list's score: requirements met of requirements. */
+static void
+assert_score (KpCourse   *course,
+              const char *when,
+              guint       want_met,
+              guint       want_total)
+{
+  g_autoptr(GDateTime) now = oslo (when);
+  guint met, total;
+
+  kp_method_count (course, now, &met, &total);
+  g_assert_cmpuint (met, ==, want_met);
+  g_assert_cmpuint (total, ==, want_total);
+}
+
 static void
 test_complete_course_meets_everything (void)
 {
   g_autoptr(KpCourse) course = complete_course ();
   g_autoptr(GPtrArray) items = check_on (course, "2027-02-01T12:00");
-  guint met, total;
   int last_step = -1;
 
-  /* 3 need + 3 group + 4 goals + 4 sessions + 3 brochure + 1 running; nothing due after it. */
-  g_assert_cmpuint (items->len, ==, 19);
+  /* 3 need + 5 group + 4 goals + 4 sessions + 3 brochure + 1 running + 1 evaluation; nothing
+   * due after it. */
+  g_assert_cmpuint (items->len, ==, 21);
   for (guint i = 0; i < items->len; i++)
     {
       KpCheckItem *item = g_ptr_array_index (items, i);
@@ -175,13 +190,8 @@ test_complete_course_meets_everything (void)
   g_assert_null (find_item (items, "attendance"));
   g_assert_null (find_item (items, "evaluation-meeting"));
 
-  {
-    g_autoptr(GDateTime) now = oslo ("2027-02-01T12:00");
-
-    kp_method_count (course, now, &met, &total);
-    g_assert_cmpuint (met, ==, 19);
-    g_assert_cmpuint (total, ==, 19);
-  }
+  /* The score counts requirements: 21 less 5 recommendations. */
+  assert_score (course, "2027-02-01T12:00", 16, 16);
 }
 
 static void
@@ -195,7 +205,12 @@ test_empty_course_misses_everything (void)
   assert_item (items, "user-representatives", KP_STEP_GROUP, FALSE,
                "The planning group has no user representative yet: at least 1 is needed, and "
                "preferably 2.");
-  assert_item (items, "users-in-meetings", KP_STEP_GROUP, FALSE, NULL);
+  assert_item (items, "users-in-planning", KP_STEP_GROUP, FALSE,
+               "Record the planning meetings and who attended, so the group can see that user "
+               "representatives take part in planning.");
+  /* A recommendation that builds on a requirement waits for it: the requirement says both. */
+  g_assert_null (find_item (items, "more-user-representatives"));
+  g_assert_null (find_item (items, "users-in-meetings"));
   assert_item (items, "sessions", KP_STEP_SESSIONS, FALSE,
                "Add the sessions, each with a time and a theme.");
   assert_item (items, "registration", KP_STEP_BROCHURE, FALSE,
@@ -219,8 +234,15 @@ test_user_representatives_rule (void)
 
   g_assert_true (kp_course_remove_item (course, second));
   items = kp_method_check (course, now);
-  assert_item (items, "user-representatives", KP_STEP_GROUP, FALSE,
+  /* One is required and met; two are recommended. */
+  assert_item (items, "user-representatives", KP_STEP_GROUP, TRUE,
+               "The planning group has 1 user representative.");
+  assert_item (items, "more-user-representatives", KP_STEP_GROUP, FALSE,
                "The planning group has 1 user representative; 2 or more are recommended.");
+  g_assert_cmpint (find_item (items, "user-representatives")->weight, ==, KP_CHECK_REQUIRED);
+  g_assert_cmpint (find_item (items, "more-user-representatives")->weight, ==,
+                   KP_CHECK_RECOMMENDED);
+  g_assert_true (kp_method_is_complete (items));
 
   /* A centre that accepts one user representative. */
   kp_method_rules_init (&rules);
@@ -231,6 +253,17 @@ test_user_representatives_rule (void)
   items = kp_method_check_full (course, &rules, now);
   assert_item (items, "user-representatives", KP_STEP_GROUP, TRUE,
                "The planning group has 1 user representative.");
+  g_assert_null (find_item (items, "more-user-representatives"));
+
+  /* A centre that requires two: one is then a requirement unmet. */
+  rules.min_user_representatives = 2;
+  rules.recommended_user_representatives = 3;
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = kp_method_check_full (course, &rules, now);
+  assert_item (items, "user-representatives", KP_STEP_GROUP, FALSE,
+               "The planning group has too few user representatives: at least 2 are needed, and "
+               "preferably 3.");
+  g_assert_false (kp_method_is_complete (items));
 }
 
 static void
@@ -247,8 +280,26 @@ test_users_in_meetings (void)
   kp_meeting_set_attendees (without, attendees);
   kp_course_add_meeting (course, without);
   items = check_on (course, "2027-02-01T12:00");
+  /* Users took part in planning (required), not in every meeting (recommended). */
+  assert_item (items, "users-in-planning", KP_STEP_GROUP, TRUE,
+               "User representatives took part in 1 of 2 planning meetings.");
   assert_item (items, "users-in-meetings", KP_STEP_GROUP, FALSE,
                "1 of 2 planning meetings had no user representative present.");
+  g_assert_true (kp_method_users_in_planning (course));
+
+  /* Without the one meeting users attended, none had one: the requirement is unmet. */
+  {
+    GListModel *meetings = kp_course_get_meetings (course);
+    g_autoptr(KpMeeting) first = g_list_model_get_item (meetings, 0);
+
+    g_assert_true (kp_course_remove_item (course, first));
+  }
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = check_on (course, "2027-02-01T12:00");
+  assert_item (items, "users-in-planning", KP_STEP_GROUP, FALSE,
+               "1 of 1 planning meetings had no user representative present.");
+  g_assert_null (find_item (items, "users-in-meetings"));
+  g_assert_false (kp_method_users_in_planning (course));
 }
 
 static void
@@ -361,6 +412,202 @@ test_steps_have_titles_and_guidance (void)
     }
 }
 
+/* Each check's weight, as kp-method.c's table declares it, and how it is shown. */
+static void
+test_weights_and_marks (void)
+{
+  static const struct
+  {
+    const char    *key;
+    KpCheckWeight  weight;
+  } expected[] = {
+    { "need", KP_CHECK_REQUIRED },
+    { "user-representatives", KP_CHECK_REQUIRED },
+    { "more-user-representatives", KP_CHECK_RECOMMENDED },
+    { "professionals", KP_CHECK_REQUIRED },
+    { "users-in-planning", KP_CHECK_REQUIRED },
+    { "users-in-meetings", KP_CHECK_RECOMMENDED },
+    { "goals", KP_CHECK_REQUIRED },
+    { "time-and-theme", KP_CHECK_REQUIRED },
+    { "both-voices", KP_CHECK_RECOMMENDED },
+    { "sharing", KP_CHECK_RECOMMENDED },
+    { "no-overlap", KP_CHECK_REQUIRED },
+    { "capacity", KP_CHECK_RECOMMENDED },
+    { "registration", KP_CHECK_REQUIRED },
+    { "users-running", KP_CHECK_REQUIRED },
+  };
+  g_autoptr(KpCourse) course = complete_course ();
+  g_autoptr(GPtrArray) items = NULL;
+  KpCheckItem *item;
+  guint met, total, open;
+
+  /* Three sessions with neither voice nor sharing: "most" fails for both (2 and 3 of 6); and
+   * neither the place nor the capacity is given. */
+  g_object_unref (add_session (course, "Veien videre", "2027-03-25T12:00", 180, FALSE, FALSE));
+  g_object_unref (add_session (course, "Avslutning", "2027-04-01T12:00", 180, FALSE, FALSE));
+  g_object_unref (add_session (course, "Ekstra", "2027-04-08T12:00", 180, FALSE, FALSE));
+  kp_course_set_text (course, KP_COURSE_LOCATION_NAME, NULL);
+  kp_course_set_capacity (course, 0, 0);
+  items = check_on (course, "2027-02-01T12:00");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      item = find_item (items, expected[i].key);
+      g_assert_nonnull (item);
+      g_assert_cmpint (item->weight, ==, expected[i].weight);
+    }
+
+  item = find_item (items, "both-voices");
+  g_assert_false (item->met);
+  g_assert_cmpstr (kp_check_item_get_mark (item), ==, "!");
+  g_assert_cmpstr (kp_check_item_get_state_label (item), ==, "Recommended");
+  item = find_item (items, "place");
+  g_assert_false (item->met);
+  g_assert_cmpstr (kp_check_item_get_mark (item), ==, "✗");
+  g_assert_cmpstr (kp_check_item_get_state_label (item), ==, "Required");
+  item = find_item (items, "goals");
+  g_assert_cmpstr (kp_check_item_get_mark (item), ==, "✓");
+  g_assert_cmpstr (kp_check_item_get_state_label (item), ==, "Done");
+
+  /* 16 requirements, the place missing; both voices, sharing and the capacity advised. */
+  kp_method_count_items (items, &met, &total, &open);
+  g_assert_cmpuint (met, ==, 15);
+  g_assert_cmpuint (total, ==, 16);
+  g_assert_cmpuint (open, ==, 3);
+  g_assert_false (kp_method_is_complete (items));
+
+  /* With the place given, only recommendations are open: the plan is complete. */
+  kp_course_set_text (course, KP_COURSE_LOCATION_NAME, "Helsehuset");
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = check_on (course, "2027-02-01T12:00");
+  kp_method_count_items (items, &met, &total, &open);
+  g_assert_cmpuint (met, ==, 16);
+  g_assert_cmpuint (total, ==, 16);
+  g_assert_cmpuint (open, ==, 3);
+  g_assert_true (kp_method_is_complete (items));
+  assert_score (course, "2027-02-01T12:00", 16, 16);
+}
+
+/* The method's cycle over Kursplan's seven steps. */
+static void
+test_phases (void)
+{
+  static const KpPhase phases[KP_N_STEPS] = {
+    KP_PHASE_PLAN, KP_PHASE_PLAN, KP_PHASE_PLAN, KP_PHASE_PLAN, KP_PHASE_PLAN,
+    KP_PHASE_RUN, KP_PHASE_EVALUATE,
+  };
+
+  for (KpStep step = 0; step < KP_N_STEPS; step++)
+    g_assert_cmpint (kp_step_get_phase (step), ==, phases[step]);
+  g_assert_cmpstr (kp_phase_get_title (KP_PHASE_PLAN), ==, "Plan");
+  g_assert_cmpstr (kp_phase_get_title (KP_PHASE_RUN), ==, "Run");
+  g_assert_cmpstr (kp_phase_get_title (KP_PHASE_EVALUATE), ==, "Evaluate");
+  g_assert_cmpstr (kp_method_get_cycle_note (), ==,
+                   "Standard metode works in a cycle: plan, run, evaluate. The seven steps are "
+                   "Kursplan’s guide through it.");
+}
+
+/* A member added and not yet named ("Unnamed member") satisfies nothing. */
+static void
+test_blank_member_counts_for_nothing (void)
+{
+  g_autoptr(KpCourse) course = complete_course ();
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(KpEvaluation) meeting = kp_evaluation_new (NULL, KP_EVALUATION_MEETING);
+  const char *attendees[] = { LEADER, USER1, USER2, NULL };
+
+  g_assert_false (kp_method_member_counts (NULL));
+  g_assert_true (kp_method_member_counts (kp_course_find_member (course, USER1)));
+  g_assert_cmpuint (kp_method_count_role (course, KP_ROLE_USER_REPRESENTATIVE), ==, 2);
+
+  kp_member_set_name (kp_course_find_member (course, USER1), "");
+  kp_member_set_name (kp_course_find_member (course, USER2), " \t\u00a0");
+  kp_member_set_name (kp_course_find_member (course, LEADER), NULL);
+  kp_member_set_name (kp_course_find_member (course, DOCTOR), "  ");
+  g_assert_false (kp_method_member_counts (kp_course_find_member (course, USER2)));
+  g_assert_cmpuint (kp_method_count_role (course, KP_ROLE_USER_REPRESENTATIVE), ==, 0);
+  g_assert_false (kp_method_users_in_planning (course));
+
+  kp_evaluation_set_attendees (meeting, attendees);
+  kp_course_add_evaluation (course, meeting);
+  items = check_on (course, "2027-04-02T12:00");
+  assert_item (items, "user-representatives", KP_STEP_GROUP, FALSE,
+               "The planning group has no user representative yet: at least 1 is needed, and "
+               "preferably 2.");
+  assert_item (items, "professionals", KP_STEP_GROUP, FALSE,
+               "Add the professionals and the course leader to the planning group.");
+  assert_item (items, "users-in-planning", KP_STEP_GROUP, FALSE,
+               "1 of 1 planning meetings had no user representative present.");
+  /* The user's talks are given by a blank row: nobody on the users' side contributes. */
+  assert_item (items, "users-running", KP_STEP_RUNNING, FALSE, NULL);
+  assert_item (items, "evaluation-meeting", KP_STEP_EVALUATION, FALSE,
+               "Note which user representatives took part in the evaluation meeting.");
+
+  /* Named, the same member counts again. */
+  kp_member_set_name (kp_course_find_member (course, USER1), "Per Bruker");
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = check_on (course, "2027-04-02T12:00");
+  assert_item (items, "user-representatives", KP_STEP_GROUP, TRUE,
+               "The planning group has 1 user representative.");
+  assert_item (items, "users-running", KP_STEP_RUNNING, TRUE, NULL);
+  assert_item (items, "evaluation-meeting", KP_STEP_EVALUATION, TRUE, NULL);
+  g_assert_true (kp_method_users_in_planning (course));
+}
+
+/* An experience consultant is on the users' side for running the course, but users took part
+ * in planning only where a user representative attended a planning meeting. */
+static void
+test_users_in_planning_needs_a_user_representative (void)
+{
+  g_autoptr(KpCourse) course = complete_course ();
+  g_autoptr(KpMeeting) meeting = NULL;
+  const char *attendees[] = { LEADER, "00000000-0000-4000-8000-0000000000ec", NULL };
+  g_autoptr(GPtrArray) items = NULL;
+
+  add_member (course, attendees[1], KP_ROLE_EXPERIENCE_CONSULTANT, "Eva Erfaring");
+  meeting = g_list_model_get_item (kp_course_get_meetings (course), 0);
+  kp_meeting_set_attendees (meeting, attendees);
+  g_assert_true (kp_method_role_is_user (KP_ROLE_EXPERIENCE_CONSULTANT));
+  g_assert_false (kp_method_users_in_planning (course));
+  items = check_on (course, "2027-02-01T12:00");
+  assert_item (items, "users-in-planning", KP_STEP_GROUP, FALSE,
+               "1 of 1 planning meetings had no user representative present.");
+}
+
+/* Once the course is over, the check asks for the participants' final forms. */
+static void
+test_forms_collected (void)
+{
+  g_autoptr(KpCourse) course = complete_course ();
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(KpEvaluation) midway = kp_evaluation_new (NULL, KP_EVALUATION_MIDWAY);
+  g_autoptr(KpEvaluation) final = kp_evaluation_new (NULL, KP_EVALUATION_FINAL);
+
+  /* The last session (18 March, 12:00–15:00) has not ended yet. */
+  items = check_on (course, "2027-03-18T14:59");
+  g_assert_null (find_item (items, "forms-collected"));
+
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = check_on (course, "2027-03-18T15:00");
+  assert_item (items, "forms-collected", KP_STEP_EVALUATION, FALSE,
+               "The course is over: collect the participants’ final forms and note how many "
+               "answered.");
+  g_assert_cmpint (find_item (items, "forms-collected")->weight, ==, KP_CHECK_REQUIRED);
+
+  /* Midway forms are not the final ones, nor is a final form nobody answered. */
+  kp_evaluation_set_responses (midway, 12);
+  kp_course_add_evaluation (course, midway);
+  kp_course_add_evaluation (course, final);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = check_on (course, "2027-03-20T12:00");
+  assert_item (items, "forms-collected", KP_STEP_EVALUATION, FALSE, NULL);
+
+  kp_evaluation_set_responses (final, 9);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = check_on (course, "2027-03-20T12:00");
+  assert_item (items, "forms-collected", KP_STEP_EVALUATION, TRUE,
+               "The participants’ final forms are collected: 9 answered.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +622,11 @@ main (int   argc,
   g_test_add_func ("/method/overlap", test_overlap_is_instants_and_touching_is_not);
   g_test_add_func ("/method/due", test_running_and_evaluation_become_due);
   g_test_add_func ("/method/steps", test_steps_have_titles_and_guidance);
+  g_test_add_func ("/method/weights", test_weights_and_marks);
+  g_test_add_func ("/method/phases", test_phases);
+  g_test_add_func ("/method/blank-member", test_blank_member_counts_for_nothing);
+  g_test_add_func ("/method/users-in-planning", test_users_in_planning_needs_a_user_representative);
+  g_test_add_func ("/method/forms-collected", test_forms_collected);
 
   return g_test_run ();
 }

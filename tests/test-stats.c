@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kp-method.h"
 #include "kp-plan-reader.h"
 #include "kp-stats.h"
 #include "kp-store.h"
@@ -126,7 +127,10 @@ generate_course (GRand     *rand,
   for (guint i = 0; i < n_members; i++)
     {
       g_autoptr(KpMember) member = kp_member_new (NULL, roles[g_rand_int_range (rand, 0, 6)]);
+      g_autofree char *name = g_strdup_printf ("Medlem %u", i);
 
+      /* Every fourth member is a blank placeholder row, which counts for nothing. */
+      kp_member_set_name (member, (n + i) % 4 == 0 ? " \t\u00a0" : name);
       kp_course_add_member (course, member);
       g_ptr_array_add (member_ids, g_strdup (kp_member_get_id (member)));
     }
@@ -310,6 +314,73 @@ test_stats_planning_minutes (void)
   g_assert_cmpuint (user, ==, 3 * 180 + 90);
 }
 
+/* "Users took part in planning" means what the checklist means: a user representative with a
+ * name at a planning meeting. An experience consultant, or a blank row, is not one; the store's
+ * SQL says the same as kp_stats_row_new_for_course(). */
+static void
+test_stats_users_in_planning_as_the_checklist (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kursplan-stats-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "kursplan.db", NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GDateTime) start = kp_time_new_local (tz, 2027, 9, 2, 18, 0, NULL);
+  g_autoptr(GDateTime) planned = kp_time_new_local (tz, 2027, 6, 1, 9, 0, NULL);
+  g_autoptr(KpCourse) course = kp_course_new ("0c0c0000-0000-4000-8000-0000000000a1");
+  g_autoptr(KpSession) session = kp_session_new (NULL);
+  g_autoptr(KpMember) consultant = kp_member_new (NULL, KP_ROLE_EXPERIENCE_CONSULTANT);
+  g_autoptr(KpMember) user = kp_member_new (NULL, KP_ROLE_USER_REPRESENTATIVE);
+  g_autoptr(KpMeeting) meeting = kp_meeting_new (NULL);
+  const char *attendees[] = { kp_member_get_id (consultant), kp_member_get_id (user), NULL };
+  g_autoptr(KpStore) store = NULL;
+  gboolean named;
+
+  g_assert_no_error (error);
+  kp_course_set_title (course, "Pårørendekurs");
+  kp_session_set_start (session, start);
+  kp_session_set_minutes (session, 150);
+  kp_course_add_session (course, session);
+  kp_member_set_name (consultant, "Eva Erfaring");
+  kp_member_set_name (user, "  ");
+  kp_course_add_member (course, consultant);
+  kp_course_add_member (course, user);
+  kp_meeting_set_start (meeting, planned);
+  kp_meeting_set_minutes (meeting, 120);
+  kp_meeting_set_attendees (meeting, attendees);
+  kp_course_add_meeting (course, meeting);
+
+  store = kp_store_new (path, &error);
+  g_assert_no_error (error);
+  for (named = FALSE; named <= TRUE; named++)
+    {
+      g_autoptr(KpStatsRow) row = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (named)
+        kp_member_set_name (user, "Per Bruker");
+      row = kp_stats_row_new_for_course (course, 2027);
+      g_assert_cmpuint (row->users_planning, ==, named);
+      g_assert_cmpuint (row->users_planning, ==, kp_method_users_in_planning (course));
+      kp_store_save_course (store, course, &error);
+      g_assert_no_error (error);
+      rows = kp_store_list_year_figures (store, 2027, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 1);
+      g_assert_cmpuint (((KpStatsRow *) g_ptr_array_index (rows, 0))->users_planning, ==, named);
+    }
+
+  g_clear_object (&store);
+  {
+    g_autofree char *db_wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *db_shm = g_strconcat (path, "-shm", NULL);
+
+    g_remove (db_wal);
+    g_remove (db_shm);
+    g_remove (path);
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +393,8 @@ main (int   argc,
   g_test_add_func ("/stats/planning-minutes-per-side", test_stats_planning_minutes);
   g_test_add_func ("/stats/generated-year-through-the-store",
                    test_stats_generated_year_through_the_store);
+  g_test_add_func ("/stats/users-in-planning-as-the-checklist",
+                   test_stats_users_in_planning_as_the_checklist);
 
   return g_test_run ();
 }

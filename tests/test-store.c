@@ -689,6 +689,10 @@ test_list_order_and_summaries (Fixture       *fixture,
   g_assert_cmpuint (kp_course_summary_get_n_sessions (summary), ==, 0);
   g_assert_cmpint (kp_course_summary_get_status (summary), ==, KP_COURSE_STATUS_IDEA);
   g_assert_cmpstr (kp_course_summary_get_language (summary), ==, "nb");
+  /* The list's "N of M" counts the method's requirements: an empty course misses all 15; the
+   * capacity, a recommendation, is not among them. */
+  g_assert_cmpuint (kp_course_summary_get_checks_met (summary), ==, 0);
+  g_assert_cmpuint (kp_course_summary_get_checks_total (summary), ==, 15);
 
   /* Properties say the same as the getters. */
   {

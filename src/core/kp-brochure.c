@@ -19,6 +19,7 @@
 #include "kp-doc-layout.h"
 #include "kp-error.h"
 #include "kp-i18n.h"
+#include "kp-method.h"
 #include "kp-time.h"
 
 #define A4_WIDTH  595.276
@@ -497,7 +498,9 @@ build (KpBrochure *self)
 
   add_practical (self);
 
-  if (kp_course_count_role (self->course, KP_ROLE_USER_REPRESENTATIVE) > 0)
+  /* Only a user representative with a name makes it so (kp-method.c: blank rows count for
+   * nothing). */
+  if (kp_method_count_role (self->course, KP_ROLE_USER_REPRESENTATIVE) > 0)
     {
       g_autofree char *note = g_markup_escape_text (label (self, KP_DOC_LABEL_PLANNED_TOGETHER),
                                                     -1);

@@ -5,6 +5,10 @@
  * was held, the evaluation meeting before the course ended) are left out rather than counted as
  * missing, so a well-planned course scores full marks while it is still being planned.
  *
+ * Each check is required or recommended, declared once in the table of checks below: a plan is
+ * complete when every requirement is met, and a recommendation unmet is listed as advice. No
+ * member without a name counts for anything: a blank placeholder row is not yet a person.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -14,7 +18,6 @@
 
 #include "kp-i18n.h"
 #include "kp-method.h"
-#include "kp-stats.h"
 
 /* The evaluation meeting is held about two weeks after the last session (DOMAIN.md, step 7). */
 #define EVALUATION_MEETING_DAYS 14
@@ -59,6 +62,61 @@ static const struct
        "the course runs again.") },
 };
 
+/* Kursplan's steps under the method's own cycle: plan – run – evaluate. */
+static const KpPhase step_phases[KP_N_STEPS] = {
+  [KP_STEP_NEED] = KP_PHASE_PLAN,
+  [KP_STEP_GROUP] = KP_PHASE_PLAN,
+  [KP_STEP_GOALS] = KP_PHASE_PLAN,
+  [KP_STEP_SESSIONS] = KP_PHASE_PLAN,
+  [KP_STEP_BROCHURE] = KP_PHASE_PLAN,
+  [KP_STEP_RUNNING] = KP_PHASE_RUN,
+  [KP_STEP_EVALUATION] = KP_PHASE_EVALUATE,
+};
+
+static const char * const phase_titles[KP_N_PHASES] = {
+  /* Translators: the first phase of Standard metode's cycle (planlegge), a heading over steps */
+  [KP_PHASE_PLAN] = NC_("phase of the method", "Plan"),
+  /* Translators: the second phase of Standard metode's cycle (gjennomføre) */
+  [KP_PHASE_RUN] = NC_("phase of the method", "Run"),
+  /* Translators: the third phase of Standard metode's cycle (evaluere) */
+  [KP_PHASE_EVALUATE] = NC_("phase of the method", "Evaluate"),
+};
+
+/* Every check, with its weight: the one place a check's weight is declared. A requirement is
+ * what the method or the brochure cannot do without; a recommendation is what the method says
+ * "preferably" or "most" of (DOMAIN.md), or what the brochure may leave out. */
+static const struct
+{
+  const char    *key;
+  KpCheckWeight  weight;
+} checks[] = {
+  { "need", KP_CHECK_REQUIRED },
+  { "target-group", KP_CHECK_REQUIRED },
+  { "management", KP_CHECK_REQUIRED },
+  { "user-representatives", KP_CHECK_REQUIRED },
+  { "more-user-representatives", KP_CHECK_RECOMMENDED },
+  { "professionals", KP_CHECK_REQUIRED },
+  { "users-in-planning", KP_CHECK_REQUIRED },
+  { "users-in-meetings", KP_CHECK_RECOMMENDED },
+  { "goals", KP_CHECK_REQUIRED },
+  { "frame", KP_CHECK_REQUIRED },
+  { "content", KP_CHECK_REQUIRED },
+  { "methods", KP_CHECK_REQUIRED },
+  { "sessions", KP_CHECK_REQUIRED },
+  { "time-and-theme", KP_CHECK_REQUIRED },
+  { "both-voices", KP_CHECK_RECOMMENDED },
+  { "sharing", KP_CHECK_RECOMMENDED },
+  { "no-overlap", KP_CHECK_REQUIRED },
+  { "place", KP_CHECK_REQUIRED },
+  { "capacity", KP_CHECK_RECOMMENDED },       /* not among what a brochure must say */
+  { "registration", KP_CHECK_REQUIRED },
+  { "users-running", KP_CHECK_REQUIRED },
+  { "attendance", KP_CHECK_REQUIRED },
+  { "evaluation-planned", KP_CHECK_REQUIRED },
+  { "evaluation-meeting", KP_CHECK_REQUIRED },
+  { "forms-collected", KP_CHECK_REQUIRED },
+};
+
 /**
  * kp_method_rules_init:
  *
@@ -98,6 +156,73 @@ kp_step_get_guidance (KpStep step)
   return _(steps[step].guidance);
 }
 
+/**
+ * kp_step_get_phase:
+ *
+ * Returns: the phase of Standard metode's cycle the step belongs to
+ */
+KpPhase
+kp_step_get_phase (KpStep step)
+{
+  g_return_val_if_fail (step < KP_N_STEPS, KP_PHASE_PLAN);
+  return step_phases[step];
+}
+
+/**
+ * kp_phase_get_title:
+ *
+ * Returns: the phase's translated title ("Plan")
+ */
+const char *
+kp_phase_get_title (KpPhase phase)
+{
+  g_return_val_if_fail (phase < KP_N_PHASES, NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "phase of the method", phase_titles[phase]);
+}
+
+/**
+ * kp_method_get_cycle_note:
+ *
+ * Returns: the translated sentence that places Kursplan's seven steps in the method's cycle
+ */
+const char *
+kp_method_get_cycle_note (void)
+{
+  return _("Standard metode works in a cycle: plan, run, evaluate. The seven steps are "
+           "Kursplan’s guide through it.");
+}
+
+/**
+ * kp_check_item_get_mark:
+ *
+ * Returns: "✓" for a check met, "✗" for a requirement unmet, "!" for a recommendation unmet
+ */
+const char *
+kp_check_item_get_mark (const KpCheckItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  if (item->met)
+    return "✓";
+  return item->weight == KP_CHECK_REQUIRED ? "✗" : "!";
+}
+
+/**
+ * kp_check_item_get_state_label:
+ *
+ * Returns: what the mark says, translated: "Done", "Required" or "Recommended"
+ */
+const char *
+kp_check_item_get_state_label (const KpCheckItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  if (item->met)
+    return _("Done");
+  /* Translators: a check of the method that is not met and must be */
+  return item->weight == KP_CHECK_REQUIRED ? _("Required")
+  /* Translators: a check of the method that is not met and is advised */
+                                           : _("Recommended");
+}
+
 void
 kp_check_item_free (KpCheckItem *item)
 {
@@ -105,6 +230,16 @@ kp_check_item_free (KpCheckItem *item)
     return;
   g_free (item->sentence);
   g_free (item);
+}
+
+/* Empty, or white space only: nothing written yet. */
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -115,26 +250,124 @@ add_item (GPtrArray  *items,
           char       *sentence)
 {
   KpCheckItem *item = g_new0 (KpCheckItem, 1);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (checks) && g_strcmp0 (checks[i].key, key) != 0; i++)
+    ;
+  if (i == G_N_ELEMENTS (checks))
+    g_critical ("The check “%s” has no line in kp-method.c’s table of checks", key);
 
   item->step = step;
   item->key = key;
   item->met = met;
   item->sentence = sentence;
+  item->weight = i < G_N_ELEMENTS (checks) ? checks[i].weight : KP_CHECK_REQUIRED;
   g_ptr_array_add (items, item);
+}
+
+/**
+ * kp_method_member_counts:
+ *
+ * Returns: whether the member counts for the method's checks: a blank placeholder ("Unnamed
+ *   member") is not yet a person, and satisfies nothing
+ */
+gboolean
+kp_method_member_counts (KpMember *member)
+{
+  g_return_val_if_fail (member == NULL || KP_IS_MEMBER (member), FALSE);
+
+  return member != NULL && !is_blank (kp_member_get_name (member));
+}
+
+/**
+ * kp_method_count_role:
+ *
+ * Returns: how many members of the planning group hold @role and count (have a name)
+ */
+guint
+kp_method_count_role (KpCourse *course,
+                      KpRole    role)
+{
+  GListModel *members;
+  guint n, count = 0;
+
+  g_return_val_if_fail (KP_IS_COURSE (course), 0);
+
+  members = kp_course_get_members (course);
+  n = g_list_model_get_n_items (members);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpMember) member = g_list_model_get_item (members, i);
+
+      if (kp_member_get_role (member) == role && kp_method_member_counts (member))
+        count++;
+    }
+  return count;
+}
+
+/**
+ * kp_method_role_is_user:
+ *
+ * Returns: whether the role is on the users' side: user representative, experience consultant
+ *   or peer
+ */
+gboolean
+kp_method_role_is_user (KpRole role)
+{
+  return role == KP_ROLE_USER_REPRESENTATIVE ||
+         role == KP_ROLE_EXPERIENCE_CONSULTANT ||
+         role == KP_ROLE_PEER;
+}
+
+/* Is one of @member_ids a user representative who counts? */
+static gboolean
+user_representative_among (KpCourse           *course,
+                           const char * const *member_ids)
+{
+  for (guint i = 0; member_ids != NULL && member_ids[i] != NULL; i++)
+    {
+      KpMember *member = kp_course_find_member (course, member_ids[i]);
+
+      if (member != NULL && kp_member_get_role (member) == KP_ROLE_USER_REPRESENTATIVE &&
+          kp_method_member_counts (member))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * kp_method_users_in_planning:
+ *
+ * What "users took part in planning" means, in the checklist and in the year's figures alike:
+ * a user representative with a name attended at least one of the planning meetings.
+ *
+ * Returns: whether users took part in planning the course
+ */
+gboolean
+kp_method_users_in_planning (KpCourse *course)
+{
+  GListModel *meetings;
+  guint n;
+
+  g_return_val_if_fail (KP_IS_COURSE (course), FALSE);
+
+  meetings = kp_course_get_meetings (course);
+  n = g_list_model_get_n_items (meetings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (user_representative_among (course, kp_meeting_get_attendees (meeting)))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
 has_text (KpCourse     *course,
           KpCourseText  text)
 {
-  const char *value = kp_course_get_text (course, text);
-
-  if (value == NULL)
-    return FALSE;
-  for (; *value != '\0'; value = g_utf8_next_char (value))
-    if (!g_unichar_isspace (g_utf8_get_char (value)))
-      return TRUE;
-  return FALSE;
+  return !is_blank (kp_course_get_text (course, text));
 }
 
 static gboolean
@@ -189,7 +422,7 @@ user_contributes (KpCourse  *course,
       const char *member_id = kp_contribution_get_member_id (contribution);
       KpMember *member = member_id != NULL ? kp_course_find_member (course, member_id) : NULL;
 
-      if (member != NULL && kp_stats_role_is_user (kp_member_get_role (member)))
+      if (kp_method_member_counts (member) && kp_method_role_is_user (kp_member_get_role (member)))
         return TRUE;
     }
   return FALSE;
@@ -222,22 +455,25 @@ check_group (KpCourse            *course,
              const KpMethodRules *rules,
              GPtrArray           *items)
 {
-  guint users = kp_course_count_role (course, KP_ROLE_USER_REPRESENTATIVE);
-  guint professionals = kp_course_count_role (course, KP_ROLE_PROFESSIONAL) +
-                        kp_course_count_role (course, KP_ROLE_COURSE_LEADER);
+  guint users = kp_method_count_role (course, KP_ROLE_USER_REPRESENTATIVE);
+  guint professionals = kp_method_count_role (course, KP_ROLE_PROFESSIONAL) +
+                        kp_method_count_role (course, KP_ROLE_COURSE_LEADER);
   guint wanted = MAX (rules->min_user_representatives, rules->recommended_user_representatives);
   GListModel *meetings = kp_course_get_meetings (course);
   guint n_meetings = g_list_model_get_n_items (meetings);
   guint without_users = 0;
+  g_autofree char *without = NULL;
   char *sentence;
 
-  if (users >= wanted)
+  /* The minimum is required; more than that is recommended, and is asked once the minimum is
+   * met (until then the requirement's sentence says both). */
+  if (users >= rules->min_user_representatives)
     sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "The planning group has %u user representative.",
                                              "The planning group has %u user representatives.",
                                              users),
                                 users);
-  else if (users < rules->min_user_representatives)
+  else
     sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "The planning group has no user representative yet: "
                                              "at least %u is needed, and preferably %u.",
@@ -246,15 +482,29 @@ check_group (KpCourse            *course,
                                              "preferably %u.",
                                              rules->min_user_representatives),
                                 rules->min_user_representatives, wanted);
-  else
-    sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "The planning group has %u user representative; "
-                                             "%u or more are recommended.",
-                                             "The planning group has %u user representatives; "
-                                             "%u or more are recommended.",
-                                             users),
-                                users, wanted);
-  add_item (items, KP_STEP_GROUP, "user-representatives", users >= wanted, sentence);
+  add_item (items, KP_STEP_GROUP, "user-representatives",
+            users >= rules->min_user_representatives, sentence);
+
+  if (users >= rules->min_user_representatives && wanted > rules->min_user_representatives)
+    {
+      if (users >= wanted)
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "The group has the recommended %u or more user "
+                                                 "representative.",
+                                                 "The group has the recommended %u or more user "
+                                                 "representatives.",
+                                                 wanted),
+                                    wanted);
+      else
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "The planning group has %u user representative; "
+                                                 "%u or more are recommended.",
+                                                 "The planning group has %u user representatives; "
+                                                 "%u or more are recommended.",
+                                                 users),
+                                    users, wanted);
+      add_item (items, KP_STEP_GROUP, "more-user-representatives", users >= wanted, sentence);
+    }
 
   add_item (items, KP_STEP_GROUP, "professionals", professionals > 0,
             g_strdup (professionals > 0
@@ -263,7 +513,7 @@ check_group (KpCourse            *course,
 
   if (n_meetings == 0)
     {
-      add_item (items, KP_STEP_GROUP, "users-in-meetings", FALSE,
+      add_item (items, KP_STEP_GROUP, "users-in-planning", FALSE,
                 g_strdup (_("Record the planning meetings and who attended, so the group can "
                             "see that user representatives take part in planning.")));
       return;
@@ -272,30 +522,39 @@ check_group (KpCourse            *course,
   for (guint i = 0; i < n_meetings; i++)
     {
       g_autoptr(KpMeeting) meeting = g_list_model_get_item (meetings, i);
-      const char * const *attendees = kp_meeting_get_attendees (meeting);
-      gboolean user_present = FALSE;
 
-      for (guint j = 0; attendees != NULL && attendees[j] != NULL && !user_present; j++)
-        {
-          KpMember *member = kp_course_find_member (course, attendees[j]);
-
-          user_present = member != NULL &&
-                         kp_member_get_role (member) == KP_ROLE_USER_REPRESENTATIVE;
-        }
-      if (!user_present)
+      if (!user_representative_among (course, kp_meeting_get_attendees (meeting)))
         without_users++;
     }
+
+  without = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u of %u planning meetings had no user "
+                                          "representative present.",
+                                          "%u of %u planning meetings had no user "
+                                          "representative present.",
+                                          n_meetings),
+                             without_users, n_meetings);
+
+  /* Users in planning at all is required (the same test as kp_method_users_in_planning());
+   * in every meeting, recommended. */
+  if (without_users == n_meetings)
+    {
+      add_item (items, KP_STEP_GROUP, "users-in-planning", FALSE, g_steal_pointer (&without));
+      return;
+    }
+  add_item (items, KP_STEP_GROUP, "users-in-planning", TRUE,
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "User representatives took part in %u of %u planning "
+                                          "meeting.",
+                                          "User representatives took part in %u of %u planning "
+                                          "meetings.",
+                                          n_meetings),
+                             n_meetings - without_users, n_meetings));
 
   if (without_users == 0)
     sentence = g_strdup (_("User representatives took part in every planning meeting."));
   else
-    sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u of %u planning meetings had no user "
-                                             "representative present.",
-                                             "%u of %u planning meetings had no user "
-                                             "representative present.",
-                                             n_meetings),
-                                without_users, n_meetings);
+    sentence = g_steal_pointer (&without);
   add_item (items, KP_STEP_GROUP, "users-in-meetings", without_users == 0, sentence);
 }
 
@@ -488,6 +747,30 @@ check_running (KpCourse  *course,
     }
 }
 
+/* When the last session that will be held ends: the course is over from then on. */
+static GDateTime *
+dup_course_end (KpCourse *course)
+{
+  GListModel *model = kp_course_get_sessions (course);
+  guint n = g_list_model_get_n_items (model);
+  GDateTime *last = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpSession) session = g_list_model_get_item (model, i);
+      g_autoptr(GDateTime) end = NULL;
+
+      if (!session_is_planned (session) || (end = kp_session_get_end (session)) == NULL)
+        continue;
+      if (last == NULL || g_date_time_compare (end, last) > 0)
+        {
+          g_clear_pointer (&last, g_date_time_unref);
+          last = g_steal_pointer (&end);
+        }
+    }
+  return last;
+}
+
 static void
 check_evaluation (KpCourse  *course,
                   GDateTime *now,
@@ -496,7 +779,9 @@ check_evaluation (KpCourse  *course,
   GListModel *evaluations = kp_course_get_evaluations (course);
   guint n = g_list_model_get_n_items (evaluations);
   g_autoptr(GDateTime) last = kp_course_get_last_start (course);
+  g_autoptr(GDateTime) end = dup_course_end (course);
   gboolean forms = FALSE, meeting = FALSE, users_at_meeting = FALSE;
+  guint final_responses = 0;
   gboolean planned;
 
   if (last != NULL)
@@ -509,17 +794,13 @@ check_evaluation (KpCourse  *course,
       if (kp_evaluation_get_kind (evaluation) != KP_EVALUATION_MEETING)
         {
           forms = TRUE;
+          if (kp_evaluation_get_kind (evaluation) == KP_EVALUATION_FINAL)
+            final_responses += kp_evaluation_get_responses (evaluation);
           continue;
         }
       meeting = TRUE;
-      for (const char * const *id = kp_evaluation_get_attendees (evaluation);
-           id != NULL && *id != NULL; id++)
-        {
-          KpMember *member = kp_course_find_member (course, *id);
-
-          if (member != NULL && kp_member_get_role (member) == KP_ROLE_USER_REPRESENTATIVE)
-            users_at_meeting = TRUE;
-        }
+      if (user_representative_among (course, kp_evaluation_get_attendees (evaluation)))
+        users_at_meeting = TRUE;
     }
 
   planned = has_text (course, KP_COURSE_EVALUATION_PLAN) || forms;
@@ -527,6 +808,20 @@ check_evaluation (KpCourse  *course,
             g_strdup (planned ? _("The evaluation is planned.")
                               : _("Plan the evaluation: the participants’ midway and final "
                                   "forms, and the group’s evaluation meeting.")));
+
+  /* Due once the course is over: the participants fill in the final form at its end. */
+  if (end != NULL && g_date_time_compare (end, now) <= 0)
+    add_item (items, KP_STEP_EVALUATION, "forms-collected", final_responses > 0,
+              final_responses > 0
+              ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "The participants’ final forms are collected: %u "
+                                              "answered.",
+                                              "The participants’ final forms are collected: %u "
+                                              "answered.",
+                                              final_responses),
+                                 final_responses)
+              : g_strdup (_("The course is over: collect the participants’ final forms and "
+                            "note how many answered.")));
 
   /* Due two weeks after the last session. */
   if (last != NULL)
@@ -597,11 +892,64 @@ kp_method_check (KpCourse  *course,
 }
 
 /**
- * kp_method_count:
- * @met: (out): how many checks the course meets
- * @total: (out): how many checks there are for it on @now
+ * kp_method_count_items:
+ * @items: (element-type KpCheckItem): a checklist
+ * @required_met: (out) (optional): how many requirements it meets
+ * @required_total: (out) (optional): how many requirements it has
+ * @recommended_open: (out) (optional): how many recommendations it does not meet yet
+ */
+void
+kp_method_count_items (GPtrArray *items,
+                       guint     *required_met,
+                       guint     *required_total,
+                       guint     *recommended_open)
+{
+  guint met = 0, total = 0, open = 0;
+
+  g_return_if_fail (items != NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      KpCheckItem *item = g_ptr_array_index (items, i);
+
+      if (item->weight == KP_CHECK_REQUIRED)
+        {
+          total++;
+          if (item->met)
+            met++;
+        }
+      else if (!item->met)
+        open++;
+    }
+  if (required_met != NULL)
+    *required_met = met;
+  if (required_total != NULL)
+    *required_total = total;
+  if (recommended_open != NULL)
+    *recommended_open = open;
+}
+
+/**
+ * kp_method_is_complete:
+ * @items: (element-type KpCheckItem): a checklist
  *
- * The checklist's score, as the course list shows it ("12 of 20").
+ * Returns: whether every requirement of @items is met; recommendations do not matter
+ */
+gboolean
+kp_method_is_complete (GPtrArray *items)
+{
+  guint met, total;
+
+  kp_method_count_items (items, &met, &total, NULL);
+  return met == total;
+}
+
+/**
+ * kp_method_count:
+ * @met: (out): how many of the method's requirements the course meets
+ * @total: (out): how many requirements there are for it on @now
+ *
+ * The checklist's score, as the course list shows it ("12 of 20"): requirements only.
  */
 void
 kp_method_count (KpCourse  *course,
@@ -611,9 +959,5 @@ kp_method_count (KpCourse  *course,
 {
   g_autoptr(GPtrArray) items = kp_method_check (course, now);
 
-  *met = 0;
-  *total = items->len;
-  for (guint i = 0; i < items->len; i++)
-    if (((KpCheckItem *) g_ptr_array_index (items, i))->met)
-      (*met)++;
+  kp_method_count_items (items, met, total, NULL);
 }

@@ -23,12 +23,29 @@ typedef enum
   KP_N_STEPS
 } KpStep;
 
+/* Standard metode's own cycle; Kursplan's seven steps are its guide through it. */
+typedef enum
+{
+  KP_PHASE_PLAN,       /* planlegge: steps 1–5 */
+  KP_PHASE_RUN,        /* gjennomføre: step 6 */
+  KP_PHASE_EVALUATE,   /* evaluere: step 7 */
+  KP_N_PHASES
+} KpPhase;
+
+/* A requirement unmet leaves the plan incomplete; a recommendation unmet is advice. */
+typedef enum
+{
+  KP_CHECK_REQUIRED,
+  KP_CHECK_RECOMMENDED
+} KpCheckWeight;
+
 typedef struct
 {
-  KpStep      step;
-  const char *key;       /* stable: "user-representatives" */
-  gboolean    met;
-  char       *sentence;  /* translated, for the planning group */
+  KpStep        step;
+  const char   *key;       /* stable: "user-representatives" */
+  gboolean      met;
+  char         *sentence;  /* translated, for the planning group */
+  KpCheckWeight weight;    /* from the check's line in kp-method.c's table of checks */
 } KpCheckItem;
 
 typedef struct
@@ -50,6 +67,23 @@ void        kp_method_count           (KpCourse            *course,
                                        guint               *met,
                                        guint               *total);
 void        kp_check_item_free        (KpCheckItem         *item);
+
+/* The method's phases, the weight of its checks, and who counts for them */
+KpPhase     kp_step_get_phase             (KpStep               step);
+const char *kp_phase_get_title            (KpPhase              phase);
+const char *kp_method_get_cycle_note      (void);
+void        kp_method_count_items         (GPtrArray           *items,
+                                           guint               *required_met,
+                                           guint               *required_total,
+                                           guint               *recommended_open);
+gboolean    kp_method_is_complete         (GPtrArray           *items);
+gboolean    kp_method_member_counts       (KpMember            *member);
+guint       kp_method_count_role          (KpCourse            *course,
+                                           KpRole               role);
+gboolean    kp_method_role_is_user        (KpRole               role);
+gboolean    kp_method_users_in_planning   (KpCourse            *course);
+const char *kp_check_item_get_mark        (const KpCheckItem   *item);
+const char *kp_check_item_get_state_label (const KpCheckItem   *item);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpCheckItem, kp_check_item_free)
 

@@ -316,26 +316,42 @@ add_checklist (KpPlanDocument *self,
                GDateTime      *now)
 {
   g_autoptr(GPtrArray) items = kp_method_check (self->course, now);
+  g_autofree char *note = g_markup_escape_text (kp_method_get_cycle_note (), -1);
   int step = -1;
 
   add_heading (self, _("Checklist"));
+  kp_doc_layout_add (self->layout, KP_DOC_STYLE_BODY, KP_DOC_BLOCK_NONE, NULL, note, NULL);
   for (guint i = 0; i < items->len; i++)
     {
       KpCheckItem *item = g_ptr_array_index (items, i);
       g_autofree char *state = NULL;
       g_autofree char *sentence = g_markup_escape_text (item->sentence, -1);
+      const char *colour;
 
       if ((int) item->step != step)
         {
           g_autofree char *title = g_markup_escape_text (kp_step_get_title (item->step), -1);
 
+          /* The method's phase over the first of its steps. */
+          if (step < 0 || kp_step_get_phase (item->step) != kp_step_get_phase (step))
+            {
+              KpPhase phase = kp_step_get_phase (item->step);
+              g_autofree char *upper = g_utf8_strup (kp_phase_get_title (phase), -1);
+              g_autofree char *heading = g_markup_escape_text (upper, -1);
+
+              kp_doc_layout_add (self->layout, KP_DOC_STYLE_LABEL, KP_DOC_BLOCK_KEEP_WITH_NEXT,
+                                 NULL, heading, NULL);
+            }
           step = item->step;
           kp_doc_layout_add (self->layout, KP_DOC_STYLE_SUBHEADING, KP_DOC_BLOCK_KEEP_WITH_NEXT,
                              NULL, title, NULL);
         }
-      state = g_markup_printf_escaped (item->met ? "<span foreground=\"#2f7d32\">%s</span>"
-                                                 : "<span foreground=\"#a8322d\">%s</span>",
-                                       item->met ? _("Done") : _("To do"));
+      /* Green for met, red for a requirement, amber for a recommendation; the mark and the word
+       * say it without the colour. */
+      colour = item->met ? "#2f7d32" : item->weight == KP_CHECK_REQUIRED ? "#a8322d" : "#8a5a00";
+      state = g_markup_printf_escaped ("<span foreground=\"%s\">%s %s</span>", colour,
+                                       kp_check_item_get_mark (item),
+                                       kp_check_item_get_state_label (item));
       kp_doc_layout_add (self->layout, KP_DOC_STYLE_FIELD, KP_DOC_BLOCK_NONE, state, sentence,
                          NULL);
     }

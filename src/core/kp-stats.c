@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "kp-i18n.h"
+#include "kp-method.h"
 #include "kp-stats.h"
 
 void
@@ -32,9 +33,7 @@ kp_stats_row_free (KpStatsRow *row)
 gboolean
 kp_stats_role_is_user (KpRole role)
 {
-  return role == KP_ROLE_USER_REPRESENTATIVE ||
-         role == KP_ROLE_EXPERIENCE_CONSULTANT ||
-         role == KP_ROLE_PEER;
+  return kp_method_role_is_user (role);
 }
 
 /**
@@ -167,13 +166,8 @@ kp_stats_row_new_for_course (KpCourse *course,
   row->courses = 1;
   row->users_running = row->user_contributions > 0;
 
-  list = kp_course_get_meetings (course);
-  for (guint i = 0; i < g_list_model_get_n_items (list) && !row->users_planning; i++)
-    {
-      g_autoptr(KpMeeting) meeting = g_list_model_get_item (list, i);
-
-      row->users_planning = any_user (course, kp_meeting_get_attendees (meeting));
-    }
+  /* As the checklist means it. */
+  row->users_planning = kp_method_users_in_planning (course);
 
   list = kp_course_get_evaluations (course);
   for (guint i = 0; i < g_list_model_get_n_items (list) && !row->users_evaluation; i++)

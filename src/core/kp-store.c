@@ -2556,10 +2556,11 @@ static const char year_figures_sql[] =
   "  FROM sides GROUP BY course)"
   "SELECT c.id, c.title, pc.n, c.registered, pc.attendances,"
   "  coalesce(ps.users, 0), coalesce(ps.professionals, 0),"
+  /* users in planning as kp_method_users_in_planning(): a user representative with a name */
   "  EXISTS (SELECT 1 FROM meetings mt JOIN meeting_attendees a ON a.meeting = mt.mid"
   "          JOIN members m ON m.course = mt.course AND m.id = a.member_id"
-  "          WHERE mt.course = c.cid"
-  "            AND m.role IN ('user_representative', 'experience_consultant', 'peer')),"
+  "          WHERE mt.course = c.cid AND m.role = 'user_representative'"
+  "            AND trim (coalesce (m.name, ''), ' ' || char (9, 10, 11, 12, 13, 160)) != ''),"
   "  EXISTS (SELECT 1 FROM evaluations e JOIN evaluation_attendees a ON a.evaluation = e.eid"
   "          JOIN members m ON m.course = e.course AND m.id = a.member_id"
   "          WHERE e.course = c.cid AND e.kind = 'meeting'"

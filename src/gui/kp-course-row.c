@@ -132,11 +132,11 @@ kp_course_row_update (KpCourseRow *self)
       /* No checks counted: show no progress rather than an empty bar. */
       if (total > 0)
         {
-          /* Translators: how many of Standard metode's checks a course meets; "12 of 20" */
+          /* Translators: how many of Standard metode's requirements a course meets; "12 of 20" */
           self->progress = g_strdup_printf (_("%u of %u"), met, total);
           self->fraction = MIN (1.0, (double) met / total);
           /* Translators: %s is a course title, then its dates, its status and "12 of 20" */
-          description = g_strdup_printf (_("%s, %s, %s, %s checks of the method met"),
+          description = g_strdup_printf (_("%s, %s, %s, %s requirements of the method met"),
                                          self->title, self->dates, self->status,
                                          self->progress);
         }

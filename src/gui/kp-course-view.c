@@ -1,8 +1,9 @@
 /* kp-course-view.c — one course, step by step through Standard metode
  *
- * Beside a list of the seven steps, each with its done or missing state, the view shows one step
- * at a time: its title, what the method asks, the checklist from kp_method_check(), then the
- * page with the step's fields. Narrow, the step list folds away behind a button.
+ * Beside a list of the seven steps under the method's three phases (plan, run, evaluate), each
+ * with its done or missing state, the view shows one step at a time: its title, what the method
+ * asks, the checklist from kp_method_check() — requirements and recommendations marked apart —
+ * then the page with the step's fields. Narrow, the step list folds away behind a button.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -248,10 +249,13 @@ previous_step_action (GtkWidget  *widget,
     go_to_step (self, self->step - 1);
 }
 
+/* A step's state in the step list: the requirements decide it; recommendations still open are
+ * said in the tooltip. */
 static void
 show_step_state (KpCourseView *self,
                  KpStep        step,
                  guint         n_missing,
+                 guint         n_advised,
                  guint         n_items)
 {
   StepView *view = &self->steps[step];
@@ -273,7 +277,13 @@ show_step_state (KpCourseView *self,
       gtk_widget_add_css_class (GTK_WIDGET (view->state_icon), "success");
       gtk_widget_set_visible (GTK_WIDGET (view->state_icon), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (view->state_label), FALSE);
-      tooltip = g_strdup (_("Done"));
+      if (n_advised == 0)
+        tooltip = g_strdup (_("Done"));
+      else
+        tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Done; %u recommendation open",
+                                                "Done; %u recommendations open", n_advised),
+                                   n_advised);
     }
   else
     {
@@ -307,20 +317,30 @@ check_row_new (void)
   return row;
 }
 
+/* Met: a green tick. A requirement unmet: a red cross, "Required" under it. A recommendation
+ * unmet: an amber warning, "Recommended" under it. The word says it without the colour. */
 static void
 check_row_show (GtkWidget   *row,
                 KpCheckItem *item)
 {
+  static const char * const classes[] = { "success", "error", "warning" };
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "kp-icon");
+  guint state = item->met ? 0 : item->weight == KP_CHECK_REQUIRED ? 1 : 2;
+  static const char * const icons[] = {
+    "emblem-ok-symbolic", "window-close-symbolic", "dialog-warning-symbolic",
+  };
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->sentence);
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), item->met ? "emblem-ok-symbolic"
-                                                            : "dialog-warning-symbolic");
-  gtk_widget_remove_css_class (icon, item->met ? "warning" : "success");
-  gtk_widget_add_css_class (icon, item->met ? "success" : "warning");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               item->met ? "" : kp_check_item_get_state_label (item));
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icons[state]);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (i != state)
+      gtk_widget_remove_css_class (icon, classes[i]);
+  gtk_widget_add_css_class (icon, classes[state]);
   gtk_widget_set_name (row, item->key);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  item->met ? _("Done") : _("Missing"), -1);
+                                  kp_check_item_get_state_label (item), -1);
 }
 
 /* Shows one step's items, reusing its rows so that nothing on the page jumps while typing. */
@@ -330,7 +350,7 @@ show_checklist (KpCourseView *self,
                 GPtrArray    *items)
 {
   StepView *view = &self->steps[step];
-  guint n_missing = 0;
+  guint met, total, n_advised;
 
   while (view->check_rows->len > items->len)
     {
@@ -352,11 +372,10 @@ show_checklist (KpCourseView *self,
       KpCheckItem *item = g_ptr_array_index (items, i);
 
       check_row_show (g_ptr_array_index (view->check_rows, i), item);
-      if (!item->met)
-        n_missing++;
     }
+  kp_method_count_items (items, &met, &total, &n_advised);
   gtk_widget_set_visible (GTK_WIDGET (view->checklist), items->len > 0);
-  show_step_state (self, step, n_missing, items->len);
+  show_step_state (self, step, total - met, n_advised, items->len);
 }
 
 /**
@@ -473,6 +492,47 @@ step_row_new (KpCourseView *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, step_names[step]);
   return row;
+}
+
+/* The method's phase over its first step in the list, and over the first step the sentence
+ * that places the seven steps in the method's cycle. Headers are not rows: the list's keyboard
+ * navigation and its row indices (the steps) stay as they were. */
+static void
+step_list_header_func (GtkListBoxRow *row,
+                       GtkListBoxRow *before,
+                       gpointer       user_data)
+{
+  KpStep step = gtk_list_box_row_get_index (row);
+  KpPhase phase = kp_step_get_phase (step);
+  GtkWidget *header, *label;
+
+  if (before != NULL && kp_step_get_phase (gtk_list_box_row_get_index (before)) == phase)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  if (gtk_list_box_row_get_header (row) != NULL)
+    return;
+
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (header, "kp-phase-header");
+  if (before == NULL)
+    {
+      label = gtk_label_new (kp_method_get_cycle_note ());
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_box_append (GTK_BOX (header), label);
+    }
+  label = gtk_label_new (kp_phase_get_title (phase));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (header), label);
+  gtk_widget_set_name (header, "phase");
+  gtk_list_box_row_set_header (row, header);
 }
 
 /* A button with an icon and a label that shortens itself, so a narrow window still fits. */
@@ -679,6 +739,7 @@ static void
 kp_course_view_init (KpCourseView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->step_list, step_list_header_func, NULL, NULL);
   g_signal_connect_object (self->flap, "notify::reveal-progress", G_CALLBACK (on_reveal_progress),
                            self, G_CONNECT_SWAPPED);
 

@@ -106,6 +106,20 @@ class BrochureCli(unittest.TestCase):
         for heading in ["The six didactic elements", "Planning group", "Timetable", "Checklist"]:
             self.assertIn(heading, text)
         self.assertIn("Sykdomslære", text)
+        # The checklist under the method's phases, each check marked met, required or
+        # recommended.
+        checklist = text[text.index("Checklist"):]
+        order = ["Standard metode works in a cycle: plan, run, evaluate. The seven steps are "
+                 "Kursplan’s guide through it.", "PLAN", "Need and Anchoring",
+                 "Brochure and Registration", "RUN", "Running the Course", "EVALUATE",
+                 "Evaluation and Revision"]
+        self.assertEqual([checklist.index(part) for part in order],
+                         sorted(checklist.index(part) for part in order))
+        rows = self.rows("plan.pdf")
+        self.assertIn("✓ Done The planning group has 2 user representatives.", rows)
+        self.assertIn("! Recommended 1 of 2 planning meetings had no user representative present.",
+                      rows)
+        self.assertNotIn("✗ Required", rows)
         info = self.info("plan.pdf")
         self.assertRegex(info, r"Tagged:\s+yes")
         self.assertRegex(info, r"Title:\s+Course plan: Eallit kolsain")

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-# test-check.py — `kursplan check COURSE`: the checklist as a planning group reads it, exit 0 when
-# nothing is missing and 3 when something is; usage and lookup errors.
+# test-check.py — `kursplan check COURSE`: the checklist as a planning group reads it, under the
+# method's phases; exit 0 when every requirement is met (recommendations open or not) and 3 when
+# one is not; usage and lookup errors.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -39,24 +40,81 @@ class CheckTest(unittest.TestCase):
         result = run(self.db, "import", path)
         self.assertEqual(result.returncode, 0, result.stderr)
 
-    def test_missing_items_exit_3(self):
+    def test_recommendations_unmet_exit_0(self):
+        # The plan meets every requirement; three recommendations are open, listed with "!".
         with open(FULL, encoding="utf-8") as f:
             self.import_plan(json.load(f))
         result = run(self.db, "check", FULL_ID, "--date", "2027-02-05")
-        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertEqual(result.stderr, "")
         lines = result.stdout.splitlines()
-        self.assertEqual(lines[0], "1. Need and Anchoring")
+        self.assertEqual(lines[0], "Standard metode works in a cycle: plan, run, evaluate. "
+                                   "The seven steps are Kursplan’s guide through it.")
+        self.assertEqual(lines[1], "✓ met, ✗ a requirement not met, ! a recommendation not met")
+        # The method's three phases over Kursplan's seven steps.
+        self.assertEqual(lines[3:6], ["PLAN", "", "1. Need and Anchoring"])
+        self.assertLess(lines.index("5. Brochure and Registration"), lines.index("RUN"))
+        self.assertEqual(lines[lines.index("RUN") + 2], "6. Running the Course")
+        self.assertEqual(lines[lines.index("EVALUATE") + 2], "7. Evaluation and Revision")
         self.assertIn("2. Planning Group", lines)
-        self.assertIn("7. Evaluation and Revision", lines)
         self.assertIn("  ✓ The planning group has 2 user representatives.", lines)
-        self.assertIn("  ✗ 1 of 2 planning meetings had no user representative present.", lines)
-        self.assertIn("  ✗ 1 of 3 sessions have both a professional’s and a user’s talk; "
+        self.assertIn("  ✓ User representatives took part in 1 of 2 planning meetings.", lines)
+        self.assertIn("  ! 1 of 2 planning meetings had no user representative present.", lines)
+        self.assertIn("  ! 1 of 3 sessions have both a professional’s and a user’s talk; "
                       "most sessions should.", lines)
+        self.assertIn("  ! 1 of 3 sessions have time for sharing experience; most sessions "
+                      "should.", lines)
         met = sum(1 for line in lines if line.startswith("  ✓ "))
+        advised = sum(1 for line in lines if line.startswith("  ! "))
+        self.assertEqual(sum(1 for line in lines if line.startswith("  ✗ ")), 0)
+        self.assertEqual(advised, 3)
+        # Satisfied recommendations (two user representatives, capacity) are not counted.
+        self.assertEqual(lines[-2], f"{met - 2} of {met - 2} requirements met.")
+        self.assertEqual(lines[-1], "3 recommendations not met.")
+
+    def test_one_user_representative_and_an_experience_consultant(self):
+        # No source sets two user representatives as a minimum: one is required, two are
+        # recommended. With one and an experience consultant the plan is complete.
+        with open(FULL, encoding="utf-8") as f:
+            plan = json.load(f)
+        course = plan["course"]
+        course["members"] = [m for m in course["members"] if m.get("key") != "bruker2"]
+        course["planning_meetings"][0]["attendees"].remove("bruker2")
+        self.import_plan(plan)
+        result = run(self.db, "check", FULL_ID, "--date", "2027-02-05")
+        self.assertEqual(result.returncode, 0, result.stdout)
+        lines = result.stdout.splitlines()
+        self.assertIn("  ✓ The planning group has 1 user representative.", lines)
+        self.assertIn("  ! The planning group has 1 user representative; 2 or more are "
+                      "recommended.", lines)
+        self.assertEqual(lines[-1], "4 recommendations not met.")
+
+    def test_requirement_unmet_exit_3(self):
+        # Both user representatives are blank placeholder rows: they satisfy nothing, and a
+        # requirement is unmet; the recommendations are still listed.
+        with open(FULL, encoding="utf-8") as f:
+            plan = json.load(f)
+        for member in plan["course"]["members"]:
+            if member["role"] == "user_representative":
+                member["name"] = " "
+        self.import_plan(plan)
+        result = run(self.db, "check", FULL_ID, "--date", "2027-02-05")
+        self.assertEqual(result.returncode, 3, result.stdout + result.stderr)
+        self.assertEqual(result.stderr, "")
+        lines = result.stdout.splitlines()
+        self.assertIn("  ✗ The planning group has no user representative yet: at least 1 is "
+                      "needed, and preferably 2.", lines)
+        self.assertIn("  ✗ 2 of 2 planning meetings had no user representative present.", lines)
+        # The experience consultant's talk still counts for users in running the course.
+        self.assertIn("  ✓ User representatives contribute in the sessions.", lines)
+        self.assertIn("  ! 1 of 3 sessions have time for sharing experience; most sessions "
+                      "should.", lines)
         missing = sum(1 for line in lines if line.startswith("  ✗ "))
-        self.assertGreater(missing, 0)
-        self.assertEqual(lines[-1], f"{met} of {met + missing} checks met.")
+        met = sum(1 for line in lines if line.startswith("  ✓ "))
+        self.assertEqual(missing, 2)
+        self.assertEqual(lines[-2], "14 of 16 requirements met.")
+        self.assertEqual(met, 15)  # 14 requirements and the capacity, a recommendation
+        self.assertEqual(lines[-1], "2 recommendations not met.")
 
     def test_complete_plan_exit_0(self):
         with open(FULL, encoding="utf-8") as f:
@@ -74,14 +132,18 @@ class CheckTest(unittest.TestCase):
         self.import_plan(plan)
         result = run(self.db, "check", course["title"], "--date", "2027-02-05")
         self.assertEqual(result.returncode, 0, result.stdout)
-        self.assertNotIn("✗", result.stdout)
-        self.assertRegex(result.stdout.splitlines()[-1], r"^(\d+) of \1 checks met\.$")
+        self.assertFalse([line for line in result.stdout.splitlines()
+                          if line.startswith("  ✗ ") or line.startswith("  ! ")])
+        self.assertEqual(result.stdout.splitlines()[-1], "16 of 16 requirements met.")
 
-        # Once the sessions are held, attendance is due and missing.
+        # Once the sessions are held, attendance is due and missing; once the course is over,
+        # so are the participants' final forms.
         result = run(self.db, "check", FULL_ID, "--date", "2027-04-02")
         self.assertEqual(result.returncode, 3)
         self.assertIn("  ✗ Attendance is missing for 3 of 3 sessions held.",
                       result.stdout.splitlines())
+        self.assertIn("  ✗ The course is over: collect the participants’ final forms and note "
+                      "how many answered.", result.stdout.splitlines())
 
     def test_errors(self):
         with open(FULL, encoding="utf-8") as f:
