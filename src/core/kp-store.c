@@ -189,6 +189,13 @@ static const char * const migrations[] = {
    * 100,000-session catalogue, over its 60 MB target) */
   "DROP INDEX IF EXISTS sessions_by_id;"
   "CREATE INDEX IF NOT EXISTS sessions_by_id_prefix ON sessions (substr (id, 1, 8));",
+
+  /* 9: the trusts' own conditions of taking part: the co-payment for the first day only, a
+   * no-show fee, where to send the referral, and how many hours ahead to cancel (0: not asked) */
+  "ALTER TABLE courses ADD COLUMN referral_to TEXT;"
+  "ALTER TABLE courses ADD COLUMN co_payment_first_day INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN no_show_fee INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN notice_hours INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -454,9 +461,11 @@ build_course_sql (KpStoreStatement which)
         g_string_append_printf (sql, ", %s", course_columns[i]);
       for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
         g_string_append_printf (sql, ", %s", kp_course_condition_info (i)->key);
+      g_string_append (sql, ", notice_hours");
       g_string_append (sql, ") VALUES (?1");
       for (guint i = 0;
-           i < KP_COURSE_N_TEXTS + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS; i++)
+           i < KP_COURSE_N_TEXTS + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS + 1;
+           i++)
         g_string_append_printf (sql, ", ?%u", ++n);
       g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
       for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
@@ -468,6 +477,7 @@ build_course_sql (KpStoreStatement which)
       for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
         g_string_append_printf (sql, ", %s = excluded.%s", kp_course_condition_info (i)->key,
                                 kp_course_condition_info (i)->key);
+      g_string_append (sql, ", notice_hours = excluded.notice_hours");
       g_string_append (sql, " RETURNING cid");
     }
   else
@@ -481,6 +491,7 @@ build_course_sql (KpStoreStatement which)
         g_string_append_printf (sql, ", %s", course_columns[i]);
       for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
         g_string_append_printf (sql, ", %s", kp_course_condition_info (i)->key);
+      g_string_append (sql, ", notice_hours");
       g_string_append (sql, " FROM courses WHERE id = ?1");
     }
 
@@ -1304,6 +1315,7 @@ kp_store_upsert_course (KpStore   *self,
   sqlite3_bind_int64 (stmt, column++, checks_total);
   for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
     sqlite3_bind_int (stmt, column++, kp_course_get_condition (course, condition) ? 1 : 0);
+  sqlite3_bind_int64 (stmt, column++, kp_course_get_notice_hours (course));
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -1795,6 +1807,11 @@ kp_store_load_course_row (KpStore     *self,
         kp_course_set_condition (course, condition,
                                  sqlite3_column_int (stmt, first + G_N_ELEMENTS (course_columns) +
                                                            condition) != 0);
+      kp_course_set_notice_hours (course,
+                                  CLAMP (sqlite3_column_int (stmt, first +
+                                                                   G_N_ELEMENTS (course_columns) +
+                                                                   KP_COURSE_N_CONDITIONS),
+                                         0, KP_COURSE_MAX_NOTICE_HOURS));
     }
 
   kp_store_statement_done (stmt);
