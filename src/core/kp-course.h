@@ -65,7 +65,7 @@ typedef enum
   KP_COURSE_CO_PAYMENT,     /* the outpatient co-payment is charged (egenandel) */
   KP_COURSE_TRAVEL_REFUND,  /* travel is refunded (pasientreiser) */
   KP_COURSE_CO_PAYMENT_FIRST_DAY,  /* the co-payment is charged for the first day only (UNN) */
-  KP_COURSE_NO_SHOW_FEE,    /* a fee for not turning up without cancelling (Helse Møre og Romsdal) */
+  KP_COURSE_NO_SHOW_FEE,    /* a fee for not coming without cancelling (Helse Møre og Romsdal) */
   KP_COURSE_N_CONDITIONS
 } KpCourseCondition;
 

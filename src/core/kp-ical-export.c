@@ -265,10 +265,14 @@ writer_member_label (Writer     *w,
     return label;
 
   member = kp_course_find_member (course, member_id);
-  label = member ? kp_member_dup_public_label_as (member,
-                                                  kp_doc_language_get_role (writer_language (w, course),
-                                                                            kp_member_get_role (member)))
-                 : NULL;
+  if (member != NULL)
+    {
+      const KpDocLanguage *language = writer_language (w, course);
+
+      label = kp_member_dup_public_label_as (member,
+                                             kp_doc_language_get_role (language,
+                                                                       kp_member_get_role (member)));
+    }
   g_hash_table_insert (w->labels, g_strdup (member_id), (char *) label);
   return label;
 }
