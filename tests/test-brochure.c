@@ -354,24 +354,31 @@ test_conditions_printed_when_they_apply (void)
 
   nb = brochure_text (course, "nb");
   g_assert_nonnull (strstr (nb, "Tilgjengelighet Trinnfri adkomst, heis og teleslynge."));
+  /* Relatives never pay the co-payment, accompanying or not (DOMAIN.md, step 5). */
   g_assert_nonnull (strstr (nb, "Godt å vite Du må ha henvisning fra lege. Kurset koster "
                                 "egenandel, som ved poliklinisk behandling. Er du under 16 år "
-                                "eller har frikort, betaler du ikke. Pårørende som følger deg, "
-                                "betaler ikke. Du kan få dekket reiseutgiftene gjennom "
-                                "Pasientreiser."));
+                                "eller har frikort, betaler du ikke. Pårørende, også foreldre "
+                                "på kurs for foreldre, betaler ikke egenandel. Egenandelen "
+                                "betales bare for første kursdag. Med henvisning kan du få "
+                                "dekket reiseutgiftene gjennom Pasientreiser. Møter du ikke, "
+                                "og har ikke meldt avbud, må du betale et gebyr."));
+  g_assert_null (strstr (nb, "følger deg"));
 
   nn = brochure_text (course, "nn");
   g_assert_nonnull (strstr (nn, "Tilgjenge Trinnfri adkomst"));
   g_assert_nonnull (strstr (nn, "Godt å vite Du må ha tilvising frå lege. Kurset kostar "
                                 "eigendel"));
-  g_assert_nonnull (strstr (nn, "betaler du ikkje. Pårørande som følgjer deg, betaler ikkje."));
-  g_assert_nonnull (strstr (nn, "Du kan få dekt reiseutgiftene gjennom Pasientreiser."));
+  g_assert_nonnull (strstr (nn, "betaler du ikkje. Pårørande, også foreldre på kurs for "
+                                "foreldre, betaler ikkje eigendel."));
+  g_assert_nonnull (strstr (nn, "Med tilvising kan du få dekt reiseutgiftene gjennom "
+                                "Pasientreiser."));
 
   se = brochure_text (course, "se");
   g_assert_nonnull (strstr (se, "Olámuttus Trinnfri adkomst"));
   g_assert_nonnull (strstr (se, "Buorre diehtit Dus ferte leat doaktára čujuhus. Kursa máksá "
                                 "iešmávssu"));
-  g_assert_nonnull (strstr (se, "Oapmahaččat geat čuvvot du, eai mávsse."));
+  g_assert_nonnull (strstr (se, "Oapmahaččat, maiddái váhnemat váhnemiid kurssain, eai mávsse "
+                                "iešmávssu."));
   g_assert_nonnull (strstr (se, "gokčojuvvot Pasientreiser bokte."));
   g_assert_null (strstr (se, "Du må ha henvisning fra lege."));
 
@@ -380,17 +387,22 @@ test_conditions_printed_when_they_apply (void)
   g_assert_nonnull (strstr (smj, "Bessam Trinnfri adkomst"));
   g_assert_nonnull (strstr (smj, "Buorre diehtet Dujna hæhttu liehket dåktåra sievedus. "
                                  "Kurssa máksá iesjmáksusav"));
-  g_assert_nonnull (strstr (smj, "Lagámusá gudi duv tjuovvu, e mákse."));
-  g_assert_nonnull (strstr (smj, "Máhtá mátkkegoloj mákson oadtjot Pasientreiser baktu."));
+  g_assert_nonnull (strstr (smj, "Lagámusá, aj æjgáda æjgádij kurssajn, e mákse "
+                                 "iesjmáksusav."));
+  g_assert_nonnull (strstr (smj, "Sievedusájn máhtá mátkkegoloj mákson oadtjot Pasientreiser "
+                                 "baktu."));
   g_assert_null (strstr (smj, "Godt å vite"));
   g_assert_null (strstr (smj, "henvisning fra lege"));
 
   kp_course_set_condition (course, KP_COURSE_REFERRAL, FALSE);
   kp_course_set_condition (course, KP_COURSE_CO_PAYMENT, FALSE);
   travel_only = brochure_text (course, "nb");
-  g_assert_nonnull (strstr (travel_only, "Godt å vite Du kan få dekket reiseutgiftene"));
+  /* The first day only is said only where the co-payment is charged. */
+  g_assert_nonnull (strstr (travel_only, "Godt å vite Med henvisning kan du få dekket "
+                                         "reiseutgiftene"));
   g_assert_null (strstr (travel_only, "henvisning fra lege"));
   g_assert_null (strstr (travel_only, "egenandel"));
+  g_assert_null (strstr (travel_only, "Egenandelen"));
 }
 
 /* The renderer draws on any cairo_t: here an image surface at 2×, as a preview would. */
@@ -473,6 +485,71 @@ test_planned_together_needs_a_named_user_representative (void)
     }
   blank = brochure_text (course, "nb");
   g_assert_null (strstr (blank, "planlagt i fellesskap"));
+/* The trusts' own conditions (issue #13, item 5) in all five languages: where to send the
+ * referral, the hours' notice (one hour and many), and nothing of them where they do not apply. */
+static void
+test_trust_conditions_in_every_language (void)
+{
+  g_autoptr(KpCourse) course = fixture_course ();
+  static const struct {
+    const char *code;
+    const char *referral_to;   /* the label before the address */
+    const char *notice;        /* the sentence with 24 hours */
+    const char *no_show;
+  } expected[] = {
+    { "nb", "Henvisningen sendes til: LMS Kárášjohka, Postboks 7",
+      "Kan du ikke komme, må du melde avbud senest 24 timer før.",
+      "Møter du ikke, og har ikke meldt avbud, må du betale et gebyr." },
+    { "nn", "Tilvisinga skal sendast til: LMS Kárášjohka, Postboks 7",
+      "Kan du ikkje kome, må du melde avbod seinast 24 timar før.",
+      "Møter du ikkje, og har ikkje meldt avbod, må du betale eit gebyr." },
+    { "se", "Doaktára čujuhus sáddejuvvo dása: LMS Kárášjohka, Postboks 7",
+      "Jus it sáhte boahtit, de dieđit dan maŋimusat 24 diimmu ovdal.",
+      "Jus it boađe, iige leat dieđihan ahte it boađe, de fertet máksit divada." },
+    { "smj", "Sievedus sáddiduvvá dási: LMS Kárášjohka, Postboks 7",
+      "Jus i máhte boahtet, de diededa maŋemusát 24 tijme åvddål.",
+      "Jus i báde ja i la diededam, de hæhttu divudav mákset." },
+    { "sma", "Vuesiehtimmie seedtesåvva daase: LMS Kárášjohka, Postboks 7",
+      "Jis ih maehtieh båetedh, bïevnedh mïnngemes 24 tæjmah åvtelen.",
+      "Jis ih båetieh jïh ih leah bïevnedamme, dellie tjoerh maaksoem maeksedh." },
+  };
+  g_autofree char *one_hour = NULL;
+  g_autofree char *no_referral = NULL;
+
+  kp_course_set_condition (course, KP_COURSE_REFERRAL, TRUE);
+  kp_course_set_condition (course, KP_COURSE_NO_SHOW_FEE, TRUE);
+  kp_course_set_notice_hours (course, 24);
+  kp_course_set_text (course, KP_COURSE_REFERRAL_TO, "LMS Kárášjohka, Postboks 7");
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *text = brochure_text (course, expected[i].code);
+
+      g_assert_nonnull (strstr (text, expected[i].referral_to));
+      g_assert_nonnull (strstr (text, expected[i].notice));
+      g_assert_nonnull (strstr (text, expected[i].no_show));
+      if (i > 1)
+        {
+          g_assert_null (strstr (text, "Henvisningen sendes til"));
+          g_assert_null (strstr (text, "timer før"));
+          g_assert_null (strstr (text, "gebyr"));
+        }
+    }
+
+  kp_course_set_notice_hours (course, 1);
+  one_hour = brochure_text (course, "nb");
+  g_assert_nonnull (strstr (one_hour, "må du melde avbud senest én time før."));
+  g_assert_null (strstr (one_hour, "1 timer"));
+
+  /* No referral needed: no address for it either, and no notice or fee left unset is said. */
+  kp_course_set_condition (course, KP_COURSE_REFERRAL, FALSE);
+  kp_course_set_condition (course, KP_COURSE_NO_SHOW_FEE, FALSE);
+  kp_course_set_notice_hours (course, 0);
+  no_referral = brochure_text (course, "nb");
+  g_assert_null (strstr (no_referral, "Henvisningen sendes til"));
+  g_assert_null (strstr (no_referral, "LMS Kárášjohka"));
+  g_assert_null (strstr (no_referral, "avbud"));
+  g_assert_null (strstr (no_referral, "Godt å vite"));
 }
 
 int
@@ -499,6 +576,8 @@ main (int    argc,
   g_test_add_func ("/brochure/write/failure-leaves-nothing", test_write_failure_leaves_nothing);
   g_test_add_func ("/brochure/planned-together/needs-a-named-user-representative",
                    test_planned_together_needs_a_named_user_representative);
+  g_test_add_func ("/brochure/conditions/trusts-own-in-every-language",
+                   test_trust_conditions_in_every_language);
 
   return g_test_run ();
 }

@@ -172,6 +172,27 @@ test_copy_is_independent (void)
                      "9a7c0000-0000-4000-8000-000000000001")), ==, "Hva er kols?");
 }
 
+/* The conditions of taking part travel with the copy, the trusts' own ones too (issue #13). */
+static void
+test_copy_keeps_the_conditions (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(KpCourse) copy = NULL;
+
+  kp_course_set_condition (course, KP_COURSE_REFERRAL, TRUE);
+  kp_course_set_condition (course, KP_COURSE_NO_SHOW_FEE, TRUE);
+  kp_course_set_notice_hours (course, 24);
+  kp_course_set_text (course, KP_COURSE_REFERRAL_TO, "LMS, Postboks 100, 9038 Tromsø");
+  copy = kp_course_duplicate (course);
+
+  g_assert_true (kp_course_get_condition (copy, KP_COURSE_REFERRAL));
+  g_assert_true (kp_course_get_condition (copy, KP_COURSE_NO_SHOW_FEE));
+  g_assert_false (kp_course_get_condition (copy, KP_COURSE_CO_PAYMENT_FIRST_DAY));
+  g_assert_cmpuint (kp_course_get_notice_hours (copy), ==, 24);
+  g_assert_cmpstr (kp_course_get_text (copy, KP_COURSE_REFERRAL_TO), ==,
+                   "LMS, Postboks 100, 9038 Tromsø");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -181,6 +202,7 @@ main (int    argc,
   g_test_add_func ("/course-copy/new-ids-everywhere", test_copy_has_new_ids_everywhere);
   g_test_add_func ("/course-copy/keeps-the-plan", test_copy_keeps_the_plan);
   g_test_add_func ("/course-copy/independent", test_copy_is_independent);
+  g_test_add_func ("/course-copy/keeps-the-conditions", test_copy_keeps_the_conditions);
 
   return g_test_run ();
 }

@@ -116,10 +116,16 @@ assert_demo_course (KpCourse   *course,
   g_assert_cmpuint (g_strv_length ((char **) kp_course_get_goals (course)), >=, 3);
   g_assert_cmpuint (g_strv_length ((char **) kp_course_get_partners (course)), ==, 2);
   g_assert_true (kp_course_get_management (course));
-  /* The Sami clinic's course needs a referral, costs the co-payment and refunds travel; the
-   * carers' school and the municipal course ask none of these. */
+  /* The Sami clinic's course needs a referral (sent to the clinic), costs the co-payment (every
+   * day), refunds travel, charges a no-show fee and asks for 24 hours' notice; the carers'
+   * school and the municipal course ask none of these. */
   for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
-    g_assert_cmpint (kp_course_get_condition (course, condition), ==, index == 2);
+    g_assert_cmpint (kp_course_get_condition (course, condition), ==,
+                     index == 2 && condition != KP_COURSE_CO_PAYMENT_FIRST_DAY);
+  g_assert_cmpuint (kp_course_get_notice_hours (course), ==, index == 2 ? 24 : 0);
+  g_assert_cmpstr (kp_course_get_text (course, KP_COURSE_REFERRAL_TO), ==,
+                   index == 2 ? "Sámi dearvvašvuođaguovddáš, Čuonjájohgeaidnu 3, 9730 Kárášjohka"
+                              : NULL);
   g_assert_cmpint (kp_course_get_capacity_min (course), >, 0);
   g_assert_cmpint (kp_course_get_capacity_max (course), >, kp_course_get_capacity_min (course));
 

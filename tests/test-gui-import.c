@@ -478,6 +478,77 @@ test_first_start_shows_demo (void)
   }
 }
 
+/* The trusts' own conditions on the brochure step (issue #13, item 5): the no-show fee and first
+ * day switches, the hours' notice and where to send the referral show the course's values and
+ * set them, through to the database; a screenshot shows the rows (brochure-trust-conditions). */
+static void
+test_brochure_page_edits_trust_conditions (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), KP_TYPE_COURSE_VIEW);
+  GtkWidget *page;
+  GtkSwitch *first_day, *no_show;
+  GtkSpinButton *notice;
+  GtkEditable *referral_to;
+  GtkWidget *scrolled;
+  graphene_point_t top;
+  g_autoptr(KpCourse) stored = NULL;
+  KpCourse *course;
+
+  g_assert_nonnull (view);
+  page = kp_course_view_get_page (KP_COURSE_VIEW (view), KP_STEP_BROCHURE);
+  first_day = GTK_SWITCH (gtk_widget_get_template_child (page, KP_TYPE_BROCHURE_PAGE,
+                                                         "co_payment_first_day_switch"));
+  no_show = GTK_SWITCH (gtk_widget_get_template_child (page, KP_TYPE_BROCHURE_PAGE,
+                                                       "no_show_fee_switch"));
+  notice = GTK_SPIN_BUTTON (gtk_widget_get_template_child (page, KP_TYPE_BROCHURE_PAGE,
+                                                           "notice_hours_spin"));
+  referral_to = GTK_EDITABLE (gtk_widget_get_template_child (page, KP_TYPE_BROCHURE_PAGE,
+                                                             "referral_to_row"));
+
+  /* The Sami clinic's course: a no-show fee, 24 hours' notice, the referral to the clinic. */
+  g_assert_true (kp_window_select_course (fixture->window, "d5e30000-0000-4000-8000-000000000001"));
+  iterate ();
+  course = kp_window_get_course (fixture->window);
+  g_assert_true (gtk_switch_get_active (no_show));
+  g_assert_false (gtk_switch_get_active (first_day));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (notice), ==, 24);
+  g_assert_cmpstr (gtk_editable_get_text (referral_to), ==,
+                   "Sámi dearvvašvuođaguovddáš, Čuonjájohgeaidnu 3, 9730 Kárášjohka");
+
+  gtk_switch_set_active (first_day, TRUE);
+  gtk_spin_button_set_value (notice, 48);
+  gtk_editable_set_text (referral_to, "Sámi klinihkka, Boks 7, 9730 Kárášjohka");
+  iterate ();
+  g_assert_true (kp_course_get_condition (course, KP_COURSE_CO_PAYMENT_FIRST_DAY));
+  g_assert_cmpuint (kp_course_get_notice_hours (course), ==, 48);
+  stored = database_course (fixture, "d5e30000-0000-4000-8000-000000000001");
+  g_assert_true (kp_course_get_condition (stored, KP_COURSE_CO_PAYMENT_FIRST_DAY));
+  g_assert_cmpuint (kp_course_get_notice_hours (stored), ==, 48);
+  g_assert_cmpstr (kp_course_get_text (stored, KP_COURSE_REFERRAL_TO), ==,
+                   "Sámi klinihkka, Boks 7, 9730 Kárášjohka");
+
+  /* Changed elsewhere, the page follows. */
+  kp_course_set_notice_hours (course, 0);
+  kp_course_set_condition (course, KP_COURSE_NO_SHOW_FEE, FALSE);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (notice), ==, 0);
+  g_assert_false (gtk_switch_get_active (no_show));
+  kp_course_set_notice_hours (course, 24);
+  kp_course_set_condition (course, KP_COURSE_NO_SHOW_FEE, TRUE);
+
+  /* Scrolled to the conditions, to look at. */
+  kp_course_view_set_step (KP_COURSE_VIEW (view), KP_STEP_BROCHURE);
+  iterate ();
+  scrolled = gtk_widget_get_ancestor (page, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL &&
+      gtk_widget_compute_point (GTK_WIDGET (first_day),
+                                gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                &GRAPHENE_POINT_INIT (0, 0), &top))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                              top.y - 250);
+  save_shot (GTK_WINDOW (fixture->window), "brochure-trust-conditions");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -503,6 +574,7 @@ main (int    argc,
   ADD ("/gui/import/refuses-copy-with-others-session-ids", test_import_refuses_copy);
   ADD ("/gui/brochure-page/edits-conditions", test_brochure_page_edits_conditions);
   ADD ("/gui/import/refuses-hostile-files", test_import_refuses_hostile_files);
+  ADD ("/gui/brochure-page/edits-trust-conditions", test_brochure_page_edits_trust_conditions);
   g_test_add_func ("/gui/start/first-start-shows-demo", test_first_start_shows_demo);
 
 #undef ADD

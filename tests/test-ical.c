@@ -552,14 +552,18 @@ test_store_keeps_caldav_resources (void)
     sqlite3 *db = NULL;
 
     g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-    /* Schema 3 had neither the digests (4), the actions' done flags (5), nor the brochure's
-     * accessibility and conditions (7). */
+    /* Schema 3 had neither the digests (4), the actions' done flags (5), the brochure's
+     * accessibility and conditions (7), nor the trusts' own conditions (9). */
     g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE caldav_resources DROP COLUMN digest;"
                                        "ALTER TABLE evaluation_actions DROP COLUMN done;"
                                        "ALTER TABLE courses DROP COLUMN location_accessibility;"
                                        "ALTER TABLE courses DROP COLUMN referral;"
                                        "ALTER TABLE courses DROP COLUMN co_payment;"
                                        "ALTER TABLE courses DROP COLUMN travel_refund;"
+                                       "ALTER TABLE courses DROP COLUMN referral_to;"
+                                       "ALTER TABLE courses DROP COLUMN co_payment_first_day;"
+                                       "ALTER TABLE courses DROP COLUMN no_show_fee;"
+                                       "ALTER TABLE courses DROP COLUMN notice_hours;"
                                        "PRAGMA user_version = 3;", NULL, NULL, NULL),
                      ==, SQLITE_OK);
     sqlite3_close (db);
@@ -705,6 +709,153 @@ test_import_then_plan_round_trip (void)
   g_assert_cmpstr (dtend, ==, "DTEND;TZID=Europe/Oslo:99991231T235900");
   items = kp_method_check (course, now);
   g_assert_nonnull (items);
+static char *
+bytes_text (GBytes *bytes)
+{
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The course's calendar (or its planning group's) with the words of @code, NULL: the course's. */
+static char *
+export_in (KpCourse   *course,
+           const char *code,
+           gboolean    planning)
+{
+  const KpDocLanguage *language = code != NULL ? kp_doc_language_lookup (code) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 9, 2, 10, 30, 0);
+  g_autoptr(GBytes) bytes = planning ? kp_ical_export_planning_in (course, language, now)
+                                     : kp_ical_export_course_in (course, language, now,
+                                                                 KP_ICAL_EXPORT_DEFAULT);
+
+  return bytes_text (bytes);
+}
+
+/* A calendar speaks its course's language (issue #13, item 6): a North Sami course's events say
+ * their kinds of contribution, role names and "Cancelled" in North Sami although the test runs
+ * with the window in English (LANGUAGE empty), and in Nynorsk when the export asks for it. */
+static void
+test_events_in_the_course_language (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 9, 2, 10, 30, 0);
+  g_autoptr(KpContribution) user_talk = kp_contribution_new (KP_CONTRIBUTION_USER_TALK,
+                                                             "b1d00000-0000-4000-8000-000000000002",
+                                                             "Min hverdag", 30);
+  g_autoptr(KpContribution) pause = kp_contribution_new (KP_CONTRIBUTION_BREAK, NULL, NULL, 15);
+  g_autoptr(GBytes) resource = NULL;
+  g_autofree char *se = NULL;
+  g_autofree char *nn = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *cancelled = NULL;
+  g_autofree char *nn_description = NULL;
+  g_autofree char *nn_cancelled = NULL;
+  g_autofree char *resource_text = NULL;
+  g_autofree char *resource_description = NULL;
+  KpSession *first = kp_course_find_session (course, SESSION_1);
+
+  kp_course_set_text (course, KP_COURSE_LANGUAGE, "se");
+  kp_session_add_contribution (first, user_talk);
+  kp_session_add_contribution (first, pause);
+  kp_session_set_status (kp_course_find_session (course, SESSION_3), KP_SESSION_STATUS_CANCELLED);
+
+  se = export_in (course, NULL, FALSE);
+  description = event_line (se, SESSION_1, "DESCRIPTION:");
+  g_assert_cmpstr (description, ==,
+                   "DESCRIPTION:Hva er kols?\\n\\n– Fágalaš sáhkavuorru: Sykdomslære (Kari "
+                   "Nordmann\\, lungelege)\\, 60 min\\n– Geavaheaddji sáhkavuorru: Min hverdag "
+                   "(geavaheaddjiovddasteaddji)\\, 30 min\\n– Boddu\\, 15 min");
+  cancelled = event_line (se, SESSION_3, "DESCRIPTION:");
+  g_assert_cmpstr (cancelled, ==, "DESCRIPTION:Šluhttejuvvon\\n\\nSámi: čoahkkin");
+  g_assert_null (event_line (se, SESSION_2, "DESCRIPTION:Šluhttejuvvon"));
+  g_assert_null (strstr (se, "Professional"));
+  g_assert_null (strstr (se, "User representative"));
+  g_assert_null (strstr (se, "Cancelled"));
+
+  /* CalDAV's resources are the same events. */
+  resource = kp_ical_export_session_resource (course, first, now);
+  resource_text = bytes_text (resource);
+  resource_description = event_line (resource_text, SESSION_1, "DESCRIPTION:");
+  g_assert_cmpstr (resource_description, ==, description);
+
+  nn = export_in (course, "nn", FALSE);
+  nn_description = event_line (nn, SESSION_1, "DESCRIPTION:");
+  g_assert_cmpstr (nn_description, ==,
+                   "DESCRIPTION:Hva er kols?\\n\\n– Fagleg innlegg: Sykdomslære (Kari "
+                   "Nordmann\\, lungelege)\\, 60 min\\n– Brukarinnlegg: Min hverdag "
+                   "(brukarrepresentant)\\, 30 min\\n– Pause\\, 15 min");
+  nn_cancelled = event_line (nn, SESSION_3, "DESCRIPTION:");
+  g_assert_cmpstr (nn_cancelled, ==, "DESCRIPTION:Avlyst\\n\\nSámi: čoahkkin");
+}
+
+/* The planning group's calendar, and a calendar of several courses, name themselves in the
+ * courses' language. */
+static void
+test_planning_and_several_courses_in_the_course_language (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(KpCourse) other = make_course ();
+  g_autoptr(KpMeeting) meeting = kp_meeting_new ("c0000000-0000-4000-8000-000000000001");
+  g_autoptr(KpEvaluation) evaluation = kp_evaluation_new ("e0000000-0000-4000-8000-000000000001",
+                                                          KP_EVALUATION_MEETING);
+  g_autoptr(GDateTime) start = oslo ("2027-09-10T09:00");
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 9, 2, 10, 30, 0);
+  const char *attendees[] = { "b1d00000-0000-4000-8000-000000000001",
+                              "b1d00000-0000-4000-8000-000000000002", NULL };
+  KpCourse *both[2];
+  g_autoptr(GBytes) same = NULL;
+  g_autoptr(GBytes) mixed = NULL;
+  g_autoptr(GBytes) chosen = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_nb = NULL;
+  g_autofree char *same_text = NULL;
+  g_autofree char *mixed_text = NULL;
+  g_autofree char *chosen_text = NULL;
+  g_autofree char *attending = NULL;
+  g_autofree char *attending_nb = NULL;
+
+  kp_course_set_text (course, KP_COURSE_LANGUAGE, "se");
+  kp_meeting_set_start (meeting, start);
+  kp_meeting_set_minutes (meeting, 180);
+  kp_meeting_set_attendees (meeting, attendees);
+  kp_course_add_meeting (course, meeting);
+  kp_evaluation_set_date (evaluation, "2027-11-18");
+  kp_evaluation_set_attendees (evaluation, attendees);
+  kp_course_add_evaluation (course, evaluation);
+
+  text = export_in (course, NULL, TRUE);
+  g_assert_nonnull (strstr (text, "X-WR-CALNAME:Pårørendekurs – plánenjoavku\r\n"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Pårørendekurs: Plánenčoahkkin\r\n"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Pårørendekurs: Árvvoštallančoahkkin\r\n"));
+  attending = event_line (text, "c0000000-0000-4000-8000-000000000001", "DESCRIPTION:");
+  g_assert_cmpstr (attending, ==, "DESCRIPTION:Leat mielde: Kari Nordmann\\, lungelege\\; "
+                                  "geavaheaddjiovddasteaddji");
+  g_assert_null (strstr (text, "Planning"));
+  g_assert_null (strstr (text, "Attending"));
+
+  text_nb = export_in (course, "nb", TRUE);
+  g_assert_nonnull (strstr (text_nb, "X-WR-CALNAME:Pårørendekurs – planleggingsgruppe\r\n"));
+  g_assert_nonnull (strstr (text_nb, "SUMMARY:Pårørendekurs: Evalueringsmøte\r\n"));
+  attending_nb = event_line (text_nb, "c0000000-0000-4000-8000-000000000001", "DESCRIPTION:");
+  g_assert_cmpstr (attending_nb, ==, "DESCRIPTION:Til stede: Kari Nordmann\\, lungelege\\; "
+                                     "brukerrepresentant");
+
+  /* Several courses: in their shared language; in the window's when they differ; in the one
+   * asked for when asked. */
+  kp_course_set_text (other, KP_COURSE_LANGUAGE, "se");
+  both[0] = course;
+  both[1] = other;
+  same = kp_ical_export_courses (both, 2, now, KP_ICAL_EXPORT_DEFAULT);
+  same_text = bytes_text (same);
+  g_assert_nonnull (strstr (same_text, "X-WR-CALNAME:Kurssat\r\n"));
+  kp_course_set_text (other, KP_COURSE_LANGUAGE, "nb");
+  mixed = kp_ical_export_courses (both, 2, now, KP_ICAL_EXPORT_DEFAULT);
+  mixed_text = bytes_text (mixed);
+  g_assert_nonnull (strstr (mixed_text, "X-WR-CALNAME:Courses\r\n"));
+  chosen = kp_ical_export_courses_in (both, 2, kp_doc_language_lookup ("smj"), now,
+                                      KP_ICAL_EXPORT_DEFAULT);
+  chosen_text = bytes_text (chosen);
+  g_assert_nonnull (strstr (chosen_text, "X-WR-CALNAME:Kursa\r\n"));
+  g_assert_nonnull (strstr (chosen_text, "Fáhkasáhkavuorro"));
 }
 
 int
@@ -739,6 +890,10 @@ main (int   argc,
   g_test_add_func ("/ical/import/refuses-deep-nesting", test_import_refuses_deep_nesting);
   g_test_add_func ("/ical/import/plan-carries-what-is-imported",
                    test_import_then_plan_round_trip);
+  g_test_add_func ("/ical/export/events-in-the-course-language",
+                   test_events_in_the_course_language);
+  g_test_add_func ("/ical/export/planning-and-several-courses-in-the-course-language",
+                   test_planning_and_several_courses_in_the_course_language);
 
   return g_test_run ();
 }

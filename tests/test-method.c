@@ -606,6 +606,44 @@ test_forms_collected (void)
   items = check_on (course, "2027-03-20T12:00");
   assert_item (items, "forms-collected", KP_STEP_EVALUATION, TRUE,
                "The participants’ final forms are collected: 9 answered.");
+/* Conditions of taking part that contradict each other (issue #13, item 5): travel refunded
+ * without a referral, the first day only without a co-payment, a referral address without a
+ * referral. A course that states none of them keeps its score. */
+static void
+test_conditions_contradictions (void)
+{
+  g_autoptr(KpCourse) course = complete_course ();
+  g_autoptr(GPtrArray) items = check_on (course, "2027-02-01T12:00");
+  guint before = items->len;
+
+  g_assert_null (find_item (items, "travel-refund-needs-referral"));
+  g_assert_null (find_item (items, "first-day-needs-co-payment"));
+  g_assert_null (find_item (items, "referral-address-needs-referral"));
+
+  kp_course_set_condition (course, KP_COURSE_TRAVEL_REFUND, TRUE);
+  kp_course_set_condition (course, KP_COURSE_CO_PAYMENT_FIRST_DAY, TRUE);
+  kp_course_set_text (course, KP_COURSE_REFERRAL_TO, "LMS, Postboks 100, 9038 Tromsø");
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = check_on (course, "2027-02-01T12:00");
+  g_assert_cmpuint (items->len, ==, before + 3);
+  assert_item (items, "travel-refund-needs-referral", KP_STEP_BROCHURE, FALSE,
+               "The brochure promises a travel refund, but the course needs no referral: "
+               "Pasientreiser refunds travel only with a referral.");
+  assert_item (items, "first-day-needs-co-payment", KP_STEP_BROCHURE, FALSE,
+               "The co-payment is set for the first day only, but no co-payment is charged.");
+  assert_item (items, "referral-address-needs-referral", KP_STEP_BROCHURE, FALSE,
+               "An address for referrals is given, but the course needs no referral.");
+
+  kp_course_set_condition (course, KP_COURSE_REFERRAL, TRUE);
+  kp_course_set_condition (course, KP_COURSE_CO_PAYMENT, TRUE);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = check_on (course, "2027-02-01T12:00");
+  assert_item (items, "travel-refund-needs-referral", KP_STEP_BROCHURE, TRUE,
+               "Travel is refunded, and the course needs a referral.");
+  assert_item (items, "first-day-needs-co-payment", KP_STEP_BROCHURE, TRUE,
+               "The co-payment is charged for the first day only.");
+  assert_item (items, "referral-address-needs-referral", KP_STEP_BROCHURE, TRUE,
+               "The brochure says where to send the referral.");
 }
 
 int
@@ -627,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/method/blank-member", test_blank_member_counts_for_nothing);
   g_test_add_func ("/method/users-in-planning", test_users_in_planning_needs_a_user_representative);
   g_test_add_func ("/method/forms-collected", test_forms_collected);
+  g_test_add_func ("/method/conditions-contradictions", test_conditions_contradictions);
 
   return g_test_run ();
 }

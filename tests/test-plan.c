@@ -152,6 +152,7 @@ assert_same_course (KpCourse *a,
   g_assert_cmpint (kp_course_get_management (a), ==, kp_course_get_management (b));
   for (KpCourseCondition c = 0; c < KP_COURSE_N_CONDITIONS; c++)
     g_assert_cmpint (kp_course_get_condition (a, c), ==, kp_course_get_condition (b, c));
+  g_assert_cmpuint (kp_course_get_notice_hours (a), ==, kp_course_get_notice_hours (b));
   g_assert_cmpint (kp_course_get_capacity_min (a), ==, kp_course_get_capacity_min (b));
   g_assert_cmpint (kp_course_get_capacity_max (a), ==, kp_course_get_capacity_max (b));
   g_assert_cmpuint (kp_course_get_registered (a), ==, kp_course_get_registered (b));
@@ -628,7 +629,11 @@ test_conditions_and_accessibility (void)
   g_assert_nonnull (strstr (text, "\"price\" : null,\n    \"conditions\" : {\n"
                                   "      \"referral\" : true,\n"
                                   "      \"co_payment\" : true,\n"
-                                  "      \"travel_refund\" : false\n    },\n"));
+                                  "      \"travel_refund\" : false,\n"
+                                  "      \"co_payment_first_day\" : false,\n"
+                                  "      \"no_show_fee\" : false,\n"
+                                  "      \"notice_hours\" : null,\n"
+                                  "      \"referral_to\" : null\n    },\n"));
   g_assert_nonnull (strstr (text, "\"address\" : null,\n"
                                   "      \"accessibility\" : \"Trinnfri adkomst og teleslynge\"\n"));
   bytes = g_bytes_new (text, strlen (text));
@@ -928,6 +933,73 @@ test_read_file_refuses_what_never_ends (void)
   g_unlink (fifo);
   g_unlink (big);
   g_rmdir (dir);
+/* The trusts' own conditions (issue #13, item 5): the co-payment for the first day only, a
+ * no-show fee, the hours' notice and where to send the referral, read, written and refused when
+ * malformed. */
+static void
+test_trust_conditions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpCourse) course = NULL;
+  g_autoptr(KpCourse) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"Hjertekurs\", "
+                      "\"conditions\": {\"referral\": true, \"co_payment\": true, "
+                      "\"co_payment_first_day\": true, \"no_show_fee\": true, "
+                      "\"notice_hours\": 24, "
+                      "\"referral_to\": \"LMS, Postboks 100, 9038 Tromsø\"}}}", &error);
+  g_assert_no_error (error);
+  g_assert_true (kp_course_get_condition (course, KP_COURSE_CO_PAYMENT_FIRST_DAY));
+  g_assert_true (kp_course_get_condition (course, KP_COURSE_NO_SHOW_FEE));
+  g_assert_false (kp_course_get_condition (course, KP_COURSE_TRAVEL_REFUND));
+  g_assert_cmpuint (kp_course_get_notice_hours (course), ==, 24);
+  g_assert_cmpstr (kp_course_get_text (course, KP_COURSE_REFERRAL_TO), ==,
+                   "LMS, Postboks 100, 9038 Tromsø");
+
+  text = kp_plan_write (course, NULL);
+  g_assert_nonnull (strstr (text, "      \"travel_refund\" : false,\n"
+                                  "      \"co_payment_first_day\" : true,\n"
+                                  "      \"no_show_fee\" : true,\n"
+                                  "      \"notice_hours\" : 24,\n"
+                                  "      \"referral_to\" : \"LMS, Postboks 100, 9038 Tromsø\"\n"
+                                  "    },\n"));
+  bytes = g_bytes_new (text, strlen (text));
+  again = kp_plan_read_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_course (course, again);
+  g_clear_object (&course);
+
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"x\", "
+                      "\"conditions\": {\"notice_hours\": 200}}}", &error);
+  g_assert_null (course);
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN);
+  g_assert_cmpstr (error->message, ==,
+                   "course.conditions.notice_hours: must be 168 or less, not 200");
+  g_clear_error (&error);
+
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"x\", "
+                      "\"conditions\": {\"notice_hours\": \"24\"}}}", &error);
+  g_assert_null (course);
+  g_assert_cmpstr (error->message, ==, "course.conditions.notice_hours: not a whole number");
+  g_clear_error (&error);
+
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"x\", "
+                      "\"conditions\": {\"no_show_fee\": 1}}}", &error);
+  g_assert_null (course);
+  g_assert_cmpstr (error->message, ==, "course.conditions.no_show_fee: not true or false");
+  g_clear_error (&error);
+
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"x\", "
+                      "\"conditions\": {\"referral_to\": 7}}}", &error);
+  g_assert_null (course);
+  g_assert_nonnull (strstr (error->message, "course.conditions.referral_to: "));
 }
 
 int
@@ -961,6 +1033,7 @@ main (int   argc,
   g_test_add_func ("/plan/read/refuses/times-after-9999", test_refuses_times_after_9999);
   g_test_add_func ("/plan/read/refuses/what-never-ends", test_read_file_refuses_what_never_ends);
   g_test_add_func ("/time/check-span", test_check_span);
+  g_test_add_func ("/plan/extension/trust-conditions", test_trust_conditions);
 
   return g_test_run ();
 }

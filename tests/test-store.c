@@ -168,6 +168,8 @@ make_rich_course (void)
   kp_course_set_management (course, TRUE);
   kp_course_set_condition (course, KP_COURSE_REFERRAL, TRUE);
   kp_course_set_condition (course, KP_COURSE_TRAVEL_REFUND, TRUE);
+  kp_course_set_condition (course, KP_COURSE_NO_SHOW_FEE, TRUE);
+  kp_course_set_notice_hours (course, 48);
   kp_course_set_capacity (course, 0, 16);
   kp_course_set_registered (course, 11);
   kp_course_set_goals (course, goals);
@@ -279,6 +281,7 @@ assert_courses_equal (KpCourse *a,
   g_assert_cmpint (kp_course_get_management (a), ==, kp_course_get_management (b));
   for (KpCourseCondition c = 0; c < KP_COURSE_N_CONDITIONS; c++)
     g_assert_cmpint (kp_course_get_condition (a, c), ==, kp_course_get_condition (b, c));
+  g_assert_cmpuint (kp_course_get_notice_hours (a), ==, kp_course_get_notice_hours (b));
   g_assert_cmpint (kp_course_get_capacity_min (a), ==, kp_course_get_capacity_min (b));
   g_assert_cmpint (kp_course_get_capacity_max (a), ==, kp_course_get_capacity_max (b));
   g_assert_cmpuint (kp_course_get_registered (a), ==, kp_course_get_registered (b));

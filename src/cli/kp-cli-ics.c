@@ -61,10 +61,11 @@ write_output (const char  *path,
 }
 
 static GBytes *
-export_all (KpCliContext       *ctx,
-            GDateTime          *now,
-            KpIcalExportFlags   flags,
-            GError            **error)
+export_all (KpCliContext         *ctx,
+            const KpDocLanguage  *language,
+            GDateTime            *now,
+            KpIcalExportFlags     flags,
+            GError              **error)
 {
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
@@ -82,7 +83,8 @@ export_all (KpCliContext       *ctx,
         return NULL;
       g_ptr_array_add (courses, course);
     }
-  return kp_ical_export_courses ((KpCourse * const *) courses->pdata, courses->len, now, flags);
+  return kp_ical_export_courses_in ((KpCourse * const *) courses->pdata, courses->len, language,
+                                    now, flags);
 }
 
 int
@@ -95,6 +97,8 @@ kp_cli_ics (KpCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *lang = NULL;
+  const KpDocLanguage *language = NULL;
   gboolean all = FALSE, planning = FALSE, leave_out = FALSE;
   KpIcalExportFlags flags = KP_ICAL_EXPORT_DEFAULT;
   const GOptionEntry entries[] = {
@@ -106,6 +110,9 @@ kp_cli_ics (KpCliContext  *ctx,
       N_("The planning group's calendar: planning meetings and the evaluation meeting"), NULL },
     { "leave-out-cancelled", 0, 0, G_OPTION_ARG_NONE, &leave_out,
       N_("Leave cancelled sessions out instead of marking them CANCELLED"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("The language of the words Kursplan writes into the events: nb, nn, se, smj or sma "
+         "(default: each course’s)"), N_("CODE") },
     { NULL }
   };
 
@@ -119,13 +126,17 @@ kp_cli_ics (KpCliContext  *ctx,
     return KP_EXIT_USAGE;
   if (leave_out)
     flags |= KP_ICAL_EXPORT_LEAVE_OUT_CANCELLED;
+  if (lang != NULL && (language = kp_doc_language_lookup (lang)) == NULL)
+    return kp_cli_usage_error ("ics",
+                               _("“%s” is not a calendar language: use nb, nn, se, smj or sma"),
+                               lang);
 
   if (all)
     {
       if (argc != 1 || planning)
         return kp_cli_usage_error ("ics", "%s",
                                    _("--all takes no course and no --planning"));
-      bytes = export_all (ctx, now, flags, &error);
+      bytes = export_all (ctx, language, now, flags, &error);
     }
   else
     {
@@ -136,8 +147,8 @@ kp_cli_ics (KpCliContext  *ctx,
                                    _("name one course, by its id or its exact title, or give --all"));
       course = kp_cli_load_course (ctx, argv[1], &error);
       if (course != NULL)
-        bytes = planning ? kp_ical_export_planning (course, now)
-                         : kp_ical_export_course (course, now, flags);
+        bytes = planning ? kp_ical_export_planning_in (course, language, now)
+                         : kp_ical_export_course_in (course, language, now, flags);
     }
 
   if (bytes == NULL || !write_output (output, bytes, &error))

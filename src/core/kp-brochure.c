@@ -311,6 +311,8 @@ has_practical (KpBrochure *self)
   for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
     if (kp_course_get_condition (self->course, condition))
       return TRUE;
+  if (kp_course_get_notice_hours (self->course) > 0)
+    return TRUE;
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
       g_autoptr(KpMember) member = g_list_model_get_item (members, i);
@@ -321,22 +323,18 @@ has_practical (KpBrochure *self)
   return partners != NULL && partners[0] != NULL;
 }
 
-/* What applies to taking part — referral, co-payment, travel refund — one sentence each in the
- * brochure's language, and only those that apply (DOMAIN.md, step 5). */
+/* What applies to taking part — referral, co-payment, travel refund, no-show fee, notice — one
+ * sentence each in the brochure's language, and only those that apply (DOMAIN.md, step 5). */
 static void
 add_conditions (KpBrochure *self)
 {
-  gboolean labelled = FALSE;
+  g_autoptr(GPtrArray) sentences = kp_doc_language_dup_conditions (self->language,
+                                                                   self->course);
 
-  for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
-    {
-      if (!kp_course_get_condition (self->course, condition))
-        continue;
-      if (!labelled)
-        add_label (self, KP_DOC_LABEL_CONDITIONS);
-      labelled = TRUE;
-      add_value (self, kp_doc_language_get_condition (self->language, condition), NULL);
-    }
+  if (sentences->len > 0)
+    add_label (self, KP_DOC_LABEL_CONDITIONS);
+  for (guint i = 0; i < sentences->len; i++)
+    add_value (self, g_ptr_array_index (sentences, i), NULL);
 }
 
 /* Place, price and deadline; how to register and whom to ask; who organises it. */

@@ -147,6 +147,7 @@ kp_course_duplicate (KpCourse *course)
   kp_course_set_management (copy, kp_course_get_management (course));
   for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
     kp_course_set_condition (copy, condition, kp_course_get_condition (course, condition));
+  kp_course_set_notice_hours (copy, kp_course_get_notice_hours (course));
   kp_course_set_capacity (copy, kp_course_get_capacity_min (course),
                           kp_course_get_capacity_max (course));
   kp_course_set_registered (copy, kp_course_get_registered (course));

@@ -25,6 +25,7 @@ struct _KpCourse
   KpCourseStatus  status;
   gboolean        management;
   gboolean        conditions[KP_COURSE_N_CONDITIONS];
+  guint           notice_hours;   /* how long ahead to cancel; 0: not asked */
   int             capacity_min;   /* 0: not set */
   int             capacity_max;
   guint           registered;
@@ -57,6 +58,7 @@ enum {
   PROP_EVALUATIONS,
   PROP_EVALUATION_SCALE,
   PROP_ASKS_PATIENT_OR_RELATIVE,
+  PROP_NOTICE_HOURS,
   PROP_TEXT_FIRST,
   PROP_CONDITION_FIRST = PROP_TEXT_FIRST + KP_COURSE_N_TEXTS,
   N_PROPS = PROP_CONDITION_FIRST + KP_COURSE_N_CONDITIONS
@@ -93,12 +95,15 @@ static const KpCourseTextInfo text_info[KP_COURSE_N_TEXTS] = {
   [KP_COURSE_URL]              = { "url", "registration_url", "registration", "url" },
   [KP_COURSE_LOCATION_ACCESSIBILITY] =
     { "location-accessibility", "location_accessibility", "location", "accessibility" },
+  [KP_COURSE_REFERRAL_TO]      = { "referral-to", "referral_to", "conditions", "referral_to" },
 };
 
 static const KpCourseConditionInfo condition_info[KP_COURSE_N_CONDITIONS] = {
   [KP_COURSE_REFERRAL]      = { "referral", "referral" },
   [KP_COURSE_CO_PAYMENT]    = { "co-payment", "co_payment" },
   [KP_COURSE_TRAVEL_REFUND] = { "travel-refund", "travel_refund" },
+  [KP_COURSE_CO_PAYMENT_FIRST_DAY] = { "co-payment-first-day", "co_payment_first_day" },
+  [KP_COURSE_NO_SHOW_FEE]   = { "no-show-fee", "no_show_fee" },
 };
 
 const KpCourseConditionInfo *
@@ -213,6 +218,7 @@ kp_course_get_property (GObject    *object,
     case PROP_ASKS_PATIENT_OR_RELATIVE:
       g_value_set_boolean (value, self->asks_patient_or_relative);
       break;
+    case PROP_NOTICE_HOURS: g_value_set_uint (value, self->notice_hours); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -272,6 +278,9 @@ kp_course_set_property (GObject      *object,
     case PROP_ASKS_PATIENT_OR_RELATIVE:
       kp_course_set_asks_patient_or_relative (self, g_value_get_boolean (value));
       break;
+    case PROP_NOTICE_HOURS:
+      kp_course_set_notice_hours (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -325,6 +334,8 @@ kp_course_class_init (KpCourseClass *klass)
                        KP_EVALUATION_SCALE_1_TO_5, rw);
   properties[PROP_ASKS_PATIENT_OR_RELATIVE] =
     g_param_spec_boolean ("asks-patient-or-relative", NULL, NULL, FALSE, rw);
+  properties[PROP_NOTICE_HOURS] =
+    g_param_spec_uint ("notice-hours", NULL, NULL, 0, KP_COURSE_MAX_NOTICE_HOURS, 0, rw);
 
   for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
     properties[PROP_TEXT_FIRST + i] =
@@ -556,6 +567,33 @@ kp_course_set_condition (KpCourse          *self,
     {
       self->conditions[condition] = applies;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONDITION_FIRST + condition]);
+    }
+}
+
+/**
+ * kp_course_get_notice_hours:
+ *
+ * Returns: how many hours ahead a participant who cannot come is asked to cancel, 0 when the
+ *   course asks nothing
+ */
+guint
+kp_course_get_notice_hours (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), 0);
+  return self->notice_hours;
+}
+
+void
+kp_course_set_notice_hours (KpCourse *self,
+                            guint     hours)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_return_if_fail (hours <= KP_COURSE_MAX_NOTICE_HOURS);
+
+  if (self->notice_hours != hours)
+    {
+      self->notice_hours = hours;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTICE_HOURS]);
     }
 }
 
@@ -1218,6 +1256,7 @@ kp_course_update_from (KpCourse *self,
   kp_course_set_management (self, incoming->management);
   for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
     kp_course_set_condition (self, condition, incoming->conditions[condition]);
+  kp_course_set_notice_hours (self, incoming->notice_hours);
   kp_course_set_capacity (self, incoming->capacity_min, incoming->capacity_max);
   kp_course_set_registered (self, incoming->registered);
   kp_course_set_goals (self, (const char * const *) incoming->goals);

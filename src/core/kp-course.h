@@ -43,6 +43,7 @@ typedef enum
   KP_COURSE_PHONE,
   KP_COURSE_URL,
   KP_COURSE_LOCATION_ACCESSIBILITY,  /* step-free access, hearing loop… (extension) */
+  KP_COURSE_REFERRAL_TO,             /* where to send the referral (extension, "conditions") */
   KP_COURSE_N_TEXTS
 } KpCourseText;
 
@@ -63,6 +64,8 @@ typedef enum
   KP_COURSE_REFERRAL,       /* a referral is needed (henvisning, nn tilvising) */
   KP_COURSE_CO_PAYMENT,     /* the outpatient co-payment is charged (egenandel) */
   KP_COURSE_TRAVEL_REFUND,  /* travel is refunded (pasientreiser) */
+  KP_COURSE_CO_PAYMENT_FIRST_DAY,  /* the co-payment is charged for the first day only (UNN) */
+  KP_COURSE_NO_SHOW_FEE,    /* a fee for not coming without cancelling (Helse Møre og Romsdal) */
   KP_COURSE_N_CONDITIONS
 } KpCourseCondition;
 
@@ -73,6 +76,9 @@ typedef struct
 } KpCourseConditionInfo;
 
 const KpCourseConditionInfo *kp_course_condition_info (KpCourseCondition condition);
+
+/* The longest notice a course may ask of a participant who cannot come: a week. */
+#define KP_COURSE_MAX_NOTICE_HOURS 168
 
 KpCourse           *kp_course_new                  (const char         *id);
 const char         *kp_course_get_id               (KpCourse           *self);
@@ -95,6 +101,9 @@ gboolean            kp_course_get_condition        (KpCourse           *self,
 void                kp_course_set_condition        (KpCourse           *self,
                                                     KpCourseCondition   condition,
                                                     gboolean            applies);
+guint               kp_course_get_notice_hours     (KpCourse           *self);
+void                kp_course_set_notice_hours     (KpCourse           *self,
+                                                    guint               hours);
 gboolean            kp_course_get_management       (KpCourse           *self);
 void                kp_course_set_management       (KpCourse           *self,
                                                     gboolean            management);

@@ -75,8 +75,23 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_REFERRAL] = "Du må ha henvisning fra lege.",
       [KP_DOC_LABEL_CO_PAYMENT] =
         "Kurset koster egenandel, som ved poliklinisk behandling. Er du under 16 år eller har "
-        "frikort, betaler du ikke. Pårørende som følger deg, betaler ikke.",
-      [KP_DOC_LABEL_TRAVEL_REFUND] = "Du kan få dekket reiseutgiftene gjennom Pasientreiser.",
+        "frikort, betaler du ikke. Pårørende, også foreldre på kurs for foreldre, betaler ikke "
+        "egenandel.",
+      [KP_DOC_LABEL_TRAVEL_REFUND] =
+        "Med henvisning kan du få dekket reiseutgiftene gjennom Pasientreiser.",
+      [KP_DOC_LABEL_CO_PAYMENT_FIRST_DAY] = "Egenandelen betales bare for første kursdag.",
+      [KP_DOC_LABEL_NO_SHOW_FEE] =
+        "Møter du ikke, og har ikke meldt avbud, må du betale et gebyr.",
+      [KP_DOC_LABEL_NOTICE_ONE_HOUR] =
+        "Kan du ikke komme, må du melde avbud senest én time før.",
+      [KP_DOC_LABEL_NOTICE_HOURS] =
+        "Kan du ikke komme, må du melde avbud senest {n} timer før.",
+      [KP_DOC_LABEL_REFERRAL_TO] = "Henvisningen sendes til:",
+      [KP_DOC_LABEL_COURSES] = "Kurs",
+      [KP_DOC_LABEL_PLANNING_GROUP] = "planleggingsgruppe",
+      [KP_DOC_LABEL_PLANNING_MEETING] = "Planleggingsmøte",
+      [KP_DOC_LABEL_EVALUATION_MEETING] = "Evalueringsmøte",
+      [KP_DOC_LABEL_ATTENDING] = "Til stede:",
     },
     .roles = { "kursleder", "fagperson", "brukerrepresentant", "erfaringskonsulent",
                "likeperson", "koordinator" },
@@ -115,8 +130,23 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_REFERRAL] = "Du må ha tilvising frå lege.",
       [KP_DOC_LABEL_CO_PAYMENT] =
         "Kurset kostar eigendel, som ved poliklinisk behandling. Er du under 16 år eller har "
-        "frikort, betaler du ikkje. Pårørande som følgjer deg, betaler ikkje.",
-      [KP_DOC_LABEL_TRAVEL_REFUND] = "Du kan få dekt reiseutgiftene gjennom Pasientreiser.",
+        "frikort, betaler du ikkje. Pårørande, også foreldre på kurs for foreldre, betaler "
+        "ikkje eigendel.",
+      [KP_DOC_LABEL_TRAVEL_REFUND] =
+        "Med tilvising kan du få dekt reiseutgiftene gjennom Pasientreiser.",
+      [KP_DOC_LABEL_CO_PAYMENT_FIRST_DAY] = "Eigendelen betaler du berre for første kursdag.",
+      [KP_DOC_LABEL_NO_SHOW_FEE] =
+        "Møter du ikkje, og har ikkje meldt avbod, må du betale eit gebyr.",
+      [KP_DOC_LABEL_NOTICE_ONE_HOUR] =
+        "Kan du ikkje kome, må du melde avbod seinast éin time før.",
+      [KP_DOC_LABEL_NOTICE_HOURS] =
+        "Kan du ikkje kome, må du melde avbod seinast {n} timar før.",
+      [KP_DOC_LABEL_REFERRAL_TO] = "Tilvisinga skal sendast til:",
+      [KP_DOC_LABEL_COURSES] = "Kurs",
+      [KP_DOC_LABEL_PLANNING_GROUP] = "planleggingsgruppe",
+      [KP_DOC_LABEL_PLANNING_MEETING] = "Planleggingsmøte",
+      [KP_DOC_LABEL_EVALUATION_MEETING] = "Evalueringsmøte",
+      [KP_DOC_LABEL_ATTENDING] = "Til stades:",
     },
     .roles = { "kursleiar", "fagperson", "brukarrepresentant", "erfaringskonsulent",
                "likeperson", "koordinator" },
@@ -163,9 +193,24 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_REFERRAL] = "Dus ferte leat doaktára čujuhus.", /* † */
       [KP_DOC_LABEL_CO_PAYMENT] =                                   /* † */
         "Kursa máksá iešmávssu, nugo poliklinihkalaš dikšu. Jus don leat vuollel 16 jagi "
-        "dahje dus lea friddjakoarta, de it mávsse. Oapmahaččat geat čuvvot du, eai mávsse.",
+        "dahje dus lea friddjakoarta, de it mávsse. Oapmahaččat, maiddái váhnemat "
+        "váhnemiid kurssain, eai mávsse iešmávssu.",
       [KP_DOC_LABEL_TRAVEL_REFUND] =                                /* † */
-        "Sáhtát oažžut mátkegoluid gokčojuvvot Pasientreiser bokte.",
+        "Doaktára čujuhusain sáhtát oažžut mátkegoluid gokčojuvvot Pasientreiser bokte.",
+      [KP_DOC_LABEL_CO_PAYMENT_FIRST_DAY] =                         /* † */
+        "Iešmávssu máksá dušše vuosttaš kursabeaivvi ovddas.",
+      [KP_DOC_LABEL_NO_SHOW_FEE] =                                  /* † divat, fee */
+        "Jus it boađe, iige leat dieđihan ahte it boađe, de fertet máksit divada.",
+      [KP_DOC_LABEL_NOTICE_ONE_HOUR] =                              /* † */
+        "Jus it sáhte boahtit, de dieđit dan maŋimusat diimmu ovdal.",
+      [KP_DOC_LABEL_NOTICE_HOURS] =                                 /* † */
+        "Jus it sáhte boahtit, de dieđit dan maŋimusat {n} diimmu ovdal.",
+      [KP_DOC_LABEL_REFERRAL_TO] = "Doaktára čujuhus sáddejuvvo dása:", /* † */
+      [KP_DOC_LABEL_COURSES] = "Kurssat",                           /* as se.po */
+      [KP_DOC_LABEL_PLANNING_GROUP] = "plánenjoavku",               /* † as se.po */
+      [KP_DOC_LABEL_PLANNING_MEETING] = "Plánenčoahkkin",           /* † as se.po */
+      [KP_DOC_LABEL_EVALUATION_MEETING] = "Árvvoštallančoahkkin",   /* † as se.po */
+      [KP_DOC_LABEL_ATTENDING] = "Leat mielde:",                    /* as se.po */
     },
     .roles = { "kursajođiheaddji",                                  /* † */
                "fágaolmmoš",                                        /* † */
@@ -230,9 +275,24 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_REFERRAL] = "Dujna hæhttu liehket dåktåra sievedus.", /* † Hábmer */
       [KP_DOC_LABEL_CO_PAYMENT] =                                   /* † own, Hábmer words */
         "Kurssa máksá iesjmáksusav, nåv gåk poliklinihkalasj dálkudibme. Jus dån la vuollel "
-        "16 jage jali dujna l friddjakårttå, de i mákse. Lagámusá gudi duv tjuovvu, e mákse.",
-      [KP_DOC_LABEL_TRAVEL_REFUND] =                                /* † own */
-        "Máhtá mátkkegoloj mákson oadtjot Pasientreiser baktu.",
+        "16 jage jali dujna l friddjakårttå, de i mákse. Lagámusá, aj æjgáda æjgádij "
+        "kurssajn, e mákse iesjmáksusav.",
+      [KP_DOC_LABEL_TRAVEL_REFUND] =                                /* † own, Hábmer sievedus */
+        "Sievedusájn máhtá mátkkegoloj mákson oadtjot Pasientreiser baktu.",
+      [KP_DOC_LABEL_CO_PAYMENT_FIRST_DAY] =                         /* † own */
+        "Iesjmáksusav mákse dåssju vuostasj kurssabiejve åvdås.",
+      [KP_DOC_LABEL_NO_SHOW_FEE] =                                  /* † own */
+        "Jus i báde ja i la diededam, de hæhttu divudav mákset.",
+      [KP_DOC_LABEL_NOTICE_ONE_HOUR] =                              /* † own */
+        "Jus i máhte boahtet, de diededa maŋemusát tijme åvddål.",
+      [KP_DOC_LABEL_NOTICE_HOURS] =                                 /* † own */
+        "Jus i máhte boahtet, de diededa maŋemusát {n} tijme åvddål.",
+      [KP_DOC_LABEL_REFERRAL_TO] = "Sievedus sáddiduvvá dási:",     /* † own, Hábmer sievedus */
+      [KP_DOC_LABEL_COURSES] = "Kursa",                             /* † own: kurssa, pl. */
+      [KP_DOC_LABEL_PLANNING_GROUP] = "plánimjuogos",               /* † own: termwiki juogos */
+      [KP_DOC_LABEL_PLANNING_MEETING] = "Plánimtjåhkkim",           /* † own */
+      [KP_DOC_LABEL_EVALUATION_MEETING] = "Árvustallamtjåhkkim",    /* † own */
+      [KP_DOC_LABEL_ATTENDING] = "Li mielde:",                      /* † own */
     },
     .roles = { "kurssajådediddje",                    /* † dict-nob-smj -jådediddje */
                "fáhkaulmusj",                         /* † dict-nob-smj fáhka-, termwiki -ulmusj */
@@ -300,10 +360,24 @@ static const KpDocLanguage languages[] = {
         "Datne tjoerh doktoren vuesiehtimmiem utnedh.",
       [KP_DOC_LABEL_CO_PAYMENT] =                                   /* † own: maeksedh (NRK) */
         "Kuvsje jïjtjemaaksoem maaksa, goh poliklinihkesne. Jis datne leah nuelie 16 jaepieh "
-        "jallh frijkåarhtem åtnah, dellie ih maeksieh. Fuelhkie mah datnem dåeriedieh, eah "
-        "maeksieh.",
+        "jallh frijkåarhtem åtnah, dellie ih maeksieh. Fuelhkie, aaj eejhtegh eejhtegi "
+        "kuvsjine, eah jïjtjemaaksoem maeksieh.",
       [KP_DOC_LABEL_TRAVEL_REFUND] =                                /* † own */
-        "Maahtah fealadimmiemaaksoeh bååstede åadtjodh Pasientreiser tjïrrh.",
+        "Vuesiehtimmine maahtah fealadimmiemaaksoeh bååstede åadtjodh Pasientreiser tjïrrh.",
+      [KP_DOC_LABEL_CO_PAYMENT_FIRST_DAY] =                         /* † own */
+        "Jïjtjemaaksoem ajve voestes kuvsjebiejjien åvteste maaksa.",
+      [KP_DOC_LABEL_NO_SHOW_FEE] =                                  /* † own */
+        "Jis ih båetieh jïh ih leah bïevnedamme, dellie tjoerh maaksoem maeksedh.",
+      [KP_DOC_LABEL_NOTICE_ONE_HOUR] =                              /* † own */
+        "Jis ih maehtieh båetedh, bïevnedh mïnngemes akte tæjma åvtelen.",
+      [KP_DOC_LABEL_NOTICE_HOURS] =                                 /* † own */
+        "Jis ih maehtieh båetedh, bïevnedh mïnngemes {n} tæjmah åvtelen.",
+      [KP_DOC_LABEL_REFERRAL_TO] = "Vuesiehtimmie seedtesåvva daase:", /* † own */
+      [KP_DOC_LABEL_COURSES] = "Kuvsjh",                            /* † own: kuvsje, pl. */
+      [KP_DOC_LABEL_PLANNING_GROUP] = "soejkesjimmiedåehkie",       /* † own: lang-sma */
+      [KP_DOC_LABEL_PLANNING_MEETING] = "Soejkesjimmietjåanghkoe",  /* † own */
+      [KP_DOC_LABEL_EVALUATION_MEETING] = "Vuarjasjimmietjåanghkoe", /* † own */
+      [KP_DOC_LABEL_ATTENDING] = "Meatan:",                         /* † own */
     },
     .roles = { "kuvsjen åvtehke",                     /* † NDLA åvtehke, NRK kuvsje */
                "faagealmetje",                        /* † own: faage- (NRK), almetje */
@@ -652,11 +726,72 @@ kp_doc_language_get_condition (const KpDocLanguage *self,
     [KP_COURSE_REFERRAL] = KP_DOC_LABEL_REFERRAL,
     [KP_COURSE_CO_PAYMENT] = KP_DOC_LABEL_CO_PAYMENT,
     [KP_COURSE_TRAVEL_REFUND] = KP_DOC_LABEL_TRAVEL_REFUND,
+    [KP_COURSE_CO_PAYMENT_FIRST_DAY] = KP_DOC_LABEL_CO_PAYMENT_FIRST_DAY,
+    [KP_COURSE_NO_SHOW_FEE] = KP_DOC_LABEL_NO_SHOW_FEE,
   };
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail ((guint) condition < KP_COURSE_N_CONDITIONS, NULL);
   return kp_doc_language_get_label (self, sentences[condition]);
+}
+
+/**
+ * kp_doc_language_dup_conditions:
+ * @course: the course whose conditions of taking part are written
+ *
+ * The sentences a document prints on taking part, in this order: the referral and where to send
+ * it, the co-payment (and that it is for the first day only), the travel refund, the no-show fee
+ * and the notice asked for. Only what applies: the first day only when the co-payment is
+ * charged, the address only when a referral is needed.
+ *
+ * Returns: (transfer full) (element-type utf8): the sentences, possibly none
+ */
+GPtrArray *
+kp_doc_language_dup_conditions (const KpDocLanguage *self,
+                                KpCourse            *course)
+{
+  GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
+  gboolean referral = kp_course_get_condition (course, KP_COURSE_REFERRAL);
+  gboolean co_payment = kp_course_get_condition (course, KP_COURSE_CO_PAYMENT);
+  const char *referral_to = kp_course_get_text (course, KP_COURSE_REFERRAL_TO);
+  guint hours = kp_course_get_notice_hours (course);
+
+  g_return_val_if_fail (self != NULL, sentences);
+
+  if (referral)
+    g_ptr_array_add (sentences,
+                     g_strdup (kp_doc_language_get_condition (self, KP_COURSE_REFERRAL)));
+  if (referral && referral_to != NULL && *referral_to != '\0')
+    g_ptr_array_add (sentences,
+                     g_strdup_printf ("%s %s",
+                                      kp_doc_language_get_label (self, KP_DOC_LABEL_REFERRAL_TO),
+                                      referral_to));
+  if (co_payment)
+    g_ptr_array_add (sentences,
+                     g_strdup (kp_doc_language_get_condition (self, KP_COURSE_CO_PAYMENT)));
+  if (co_payment && kp_course_get_condition (course, KP_COURSE_CO_PAYMENT_FIRST_DAY))
+    g_ptr_array_add (sentences,
+                     g_strdup (kp_doc_language_get_condition (self,
+                                                              KP_COURSE_CO_PAYMENT_FIRST_DAY)));
+  if (kp_course_get_condition (course, KP_COURSE_TRAVEL_REFUND))
+    g_ptr_array_add (sentences,
+                     g_strdup (kp_doc_language_get_condition (self, KP_COURSE_TRAVEL_REFUND)));
+  if (kp_course_get_condition (course, KP_COURSE_NO_SHOW_FEE))
+    g_ptr_array_add (sentences,
+                     g_strdup (kp_doc_language_get_condition (self, KP_COURSE_NO_SHOW_FEE)));
+  if (hours == 1)
+    g_ptr_array_add (sentences,
+                     g_strdup (kp_doc_language_get_label (self, KP_DOC_LABEL_NOTICE_ONE_HOUR)));
+  else if (hours > 1)
+    {
+      GString *sentence = g_string_new (kp_doc_language_get_label (self,
+                                                                   KP_DOC_LABEL_NOTICE_HOURS));
+      g_autofree char *number = g_strdup_printf ("%u", hours);
+
+      g_string_replace (sentence, "{n}", number, 0);
+      g_ptr_array_add (sentences, g_string_free (sentence, FALSE));
+    }
+  return sentences;
 }
 
 /**

@@ -35,6 +35,16 @@ typedef enum
   KP_DOC_LABEL_REFERRAL,       /* sentence: a referral is needed */
   KP_DOC_LABEL_CO_PAYMENT,     /* sentence: the co-payment, and who pays nothing */
   KP_DOC_LABEL_TRAVEL_REFUND,  /* sentence: travel refunded through Pasientreiser */
+  KP_DOC_LABEL_CO_PAYMENT_FIRST_DAY, /* sentence: the co-payment for the first day only */
+  KP_DOC_LABEL_NO_SHOW_FEE,    /* sentence: a fee for not turning up without cancelling */
+  KP_DOC_LABEL_NOTICE_ONE_HOUR, /* sentence: cancel at least one hour ahead */
+  KP_DOC_LABEL_NOTICE_HOURS,   /* sentence: cancel at least {n} hours ahead (n > 1) */
+  KP_DOC_LABEL_REFERRAL_TO,    /* before where to send the referral */
+  KP_DOC_LABEL_COURSES,        /* calendar name: several courses in one calendar */
+  KP_DOC_LABEL_PLANNING_GROUP, /* calendar name, after the course's title */
+  KP_DOC_LABEL_PLANNING_MEETING,
+  KP_DOC_LABEL_EVALUATION_MEETING,
+  KP_DOC_LABEL_ATTENDING,      /* before the members who attend a meeting */
   KP_DOC_N_LABELS
 } KpDocLabel;
 
@@ -59,6 +69,8 @@ const char          *kp_doc_language_get_contribution_kind (const KpDocLanguage 
                                                             KpContributionKind   kind);
 const char          *kp_doc_language_get_condition         (const KpDocLanguage *self,
                                                             KpCourseCondition    condition);
+GPtrArray           *kp_doc_language_dup_conditions        (const KpDocLanguage *self,
+                                                            KpCourse            *course);
 char                *kp_doc_language_format_date           (const KpDocLanguage *self,
                                                             const GDate         *date);
 char                *kp_doc_language_format_date_time      (const KpDocLanguage *self,

@@ -142,6 +142,7 @@ typedef struct
   char       *dtstamp;
   KpCourse   *labels_course;
   GHashTable *labels;       /* member id → how the public may see them, in labels_course */
+  const KpDocLanguage *language;  /* (nullable) every course's words; NULL: each course's own */
 } Writer;
 
 static void
@@ -220,6 +221,20 @@ writer_init (Writer    *w,
   w->dtstamp = dup_utc_stamp (now);
   w->labels_course = NULL;
   w->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  w->language = NULL;
+}
+
+/* The words a course's events are written in: the export's language, or else the course's
+ * document language, as its brochure's (kp-doc-language.c) — never the window's. */
+static const KpDocLanguage *
+writer_language (Writer   *w,
+                 KpCourse *course)
+{
+  const KpDocLanguage *language = w->language;
+
+  if (language == NULL)
+    language = kp_doc_language_lookup (kp_course_get_language (course));
+  return language != NULL ? language : kp_doc_language_lookup ("nb");
 }
 
 static void
@@ -250,7 +265,14 @@ writer_member_label (Writer     *w,
     return label;
 
   member = kp_course_find_member (course, member_id);
-  label = member ? kp_member_dup_public_label (member) : NULL;
+  if (member != NULL)
+    {
+      const KpDocLanguage *language = writer_language (w, course);
+
+      label = kp_member_dup_public_label_as (member,
+                                             kp_doc_language_get_role (language,
+                                                                       kp_member_get_role (member)));
+    }
   g_hash_table_insert (w->labels, g_strdup (member_id), (char *) label);
   return label;
 }
@@ -687,6 +709,7 @@ append_session_description (Writer    *w,
   GListModel *contributions = kp_session_get_contributions (session);
   guint n = g_list_model_get_n_items (contributions);
   const char *title = kp_session_get_title (session);
+  const KpDocLanguage *language = writer_language (w, course);
 
   if (title != NULL)
     g_string_append (text, title);
@@ -700,7 +723,8 @@ append_session_description (Writer    *w,
 
       g_string_append (text, i == 0 && text->len > 0 ? "\n\n" : (text->len > 0 ? "\n" : ""));
       g_string_append (text, "– ");
-      g_string_append (text, kp_contribution_kind_get_label (kp_contribution_get_kind (c)));
+      g_string_append (text, kp_doc_language_get_contribution_kind (language,
+                                                                    kp_contribution_get_kind (c)));
       if (what != NULL)
         {
           g_string_append (text, ": ");
@@ -715,7 +739,8 @@ append_session_description (Writer    *w,
       if (kp_contribution_get_minutes (c) > 0)
         {
           g_string_append (text, ", ");
-          g_string_append_printf (text, _("%u min"), kp_contribution_get_minutes (c));
+          /* min: the SI symbol for the minute, written so in every document language */
+          g_string_append_printf (text, "%u min", kp_contribution_get_minutes (c));
         }
     }
 }
@@ -764,6 +789,14 @@ append_session_event (Writer     *w,
 
   g_string_truncate (w->text, 0);
   append_session_description (w, w->text, course, session);
+  /* Said in words too: some clients show a CANCELLED event as if it happens. */
+  if (cancelled)
+    {
+      if (w->text->len > 0)
+        g_string_prepend (w->text, "\n\n");
+      g_string_prepend (w->text, kp_doc_language_get_label (writer_language (w, course),
+                                                            KP_DOC_LABEL_CANCELLED));
+    }
   if (w->text->len > 0)
     writer_text (w, "DESCRIPTION", w->text->str);
 
@@ -808,11 +841,12 @@ session_is_exported (KpSession         *session,
 }
 
 static GBytes *
-export_courses (KpCourse   * const *courses,
-                guint               n_courses,
-                GDateTime          *now,
-                KpIcalExportFlags   flags,
-                const char         *name)
+export_courses (KpCourse   * const  *courses,
+                guint                n_courses,
+                const KpDocLanguage *language,
+                GDateTime           *now,
+                KpIcalExportFlags    flags,
+                const char          *name)
 {
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                        g_free, zone_span_free);
@@ -843,6 +877,7 @@ export_courses (KpCourse   * const *courses,
   append_zones (out, zones);
 
   writer_init (&w, out, now);
+  w.language = language;
   for (guint c = 0; c < n_courses; c++)
     {
       KpCourse *course = courses[c];
@@ -876,10 +911,27 @@ kp_ical_export_course (KpCourse          *course,
                        GDateTime         *now,
                        KpIcalExportFlags  flags)
 {
+  return kp_ical_export_course_in (course, NULL, now, flags);
+}
+
+/**
+ * kp_ical_export_course_in:
+ * @language: (nullable): the language of every word Kursplan writes into the events (kinds of
+ *   contribution, role names, "Cancelled"), or %NULL for the course's own document language
+ * @now: the time of the export (DTSTAMP)
+ *
+ * Returns: (transfer full): the course's sessions as a published calendar
+ */
+GBytes *
+kp_ical_export_course_in (KpCourse            *course,
+                          const KpDocLanguage *language,
+                          GDateTime           *now,
+                          KpIcalExportFlags    flags)
+{
   g_return_val_if_fail (KP_IS_COURSE (course), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  return export_courses (&course, 1, now, flags, kp_course_get_title (course));
+  return export_courses (&course, 1, language, now, flags, kp_course_get_title (course));
 }
 
 /**
@@ -893,10 +945,40 @@ kp_ical_export_courses (KpCourse * const  *courses,
                         GDateTime         *now,
                         KpIcalExportFlags  flags)
 {
+  return kp_ical_export_courses_in (courses, n_courses, NULL, now, flags);
+}
+
+/**
+ * kp_ical_export_courses_in:
+ * @language: (nullable): the language of every course's events, or %NULL for each course's own
+ *
+ * The calendar is named in @language; without one, in the courses' language when they share
+ * one, and in the window's when they do not.
+ *
+ * Returns: (transfer full): the sessions of every course in one published calendar
+ */
+GBytes *
+kp_ical_export_courses_in (KpCourse * const   *courses,
+                           guint               n_courses,
+                           const KpDocLanguage *language,
+                           GDateTime           *now,
+                           KpIcalExportFlags    flags)
+{
+  const KpDocLanguage *shared = language;
+
   g_return_val_if_fail (courses != NULL || n_courses == 0, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  return export_courses (courses, n_courses, now, flags, _("Courses"));
+  for (guint c = 0; shared == NULL && c < n_courses; c++)
+    {
+      if (g_strcmp0 (kp_course_get_language (courses[c]), kp_course_get_language (courses[0])) != 0)
+        break;
+      if (c == n_courses - 1)
+        shared = kp_doc_language_lookup (kp_course_get_language (courses[0]));
+    }
+  return export_courses (courses, n_courses, language, now, flags,
+                         shared != NULL ? kp_doc_language_get_label (shared, KP_DOC_LABEL_COURSES)
+                                        : _("Courses"));
 }
 
 /**
@@ -939,9 +1021,10 @@ kp_ical_export_session_resource (KpCourse  *course,
 }
 
 static void
-append_attendee_labels (GString            *text,
-                        KpCourse           *course,
-                        const char * const *attendees)
+append_attendee_labels (GString             *text,
+                        KpCourse            *course,
+                        const KpDocLanguage *language,
+                        const char * const  *attendees)
 {
   gboolean first = TRUE;
 
@@ -950,7 +1033,7 @@ append_attendee_labels (GString            *text,
 
   if (text->len > 0)
     g_string_append (text, "\n\n");
-  g_string_append (text, _("Attending:"));
+  g_string_append (text, kp_doc_language_get_label (language, KP_DOC_LABEL_ATTENDING));
   for (guint i = 0; attendees[i] != NULL; i++)
     {
       KpMember *member = kp_course_find_member (course, attendees[i]);
@@ -958,7 +1041,9 @@ append_attendee_labels (GString            *text,
 
       if (member == NULL)
         continue;
-      label = kp_member_dup_public_label (member);
+      label = kp_member_dup_public_label_as (member,
+                                             kp_doc_language_get_role (language,
+                                                                       kp_member_get_role (member)));
       g_string_append (text, first ? " " : "; ");
       g_string_append (text, label);
       first = FALSE;
@@ -975,6 +1060,21 @@ append_attendee_labels (GString            *text,
 GBytes *
 kp_ical_export_planning (KpCourse  *course,
                          GDateTime *now)
+{
+  return kp_ical_export_planning_in (course, NULL, now);
+}
+
+/**
+ * kp_ical_export_planning_in:
+ * @language: (nullable): the language of the meetings' names and labels, or %NULL for the
+ *   course's document language
+ *
+ * Returns: (transfer full): the planning group's calendar
+ */
+GBytes *
+kp_ical_export_planning_in (KpCourse            *course,
+                            const KpDocLanguage *language,
+                            GDateTime           *now)
 {
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                        g_free, zone_span_free);
@@ -993,6 +1093,8 @@ kp_ical_export_planning (KpCourse  *course,
   tz = kp_course_get_time_zone (course);
   tzid = dup_tzid_param (course_tzid (course));
   writer_init (&w, events, now);
+  w.language = language;
+  language = writer_language (&w, course);
 
   meetings = kp_course_get_meetings (course);
   n = g_list_model_get_n_items (meetings);
@@ -1017,7 +1119,8 @@ kp_ical_export_planning (KpCourse  *course,
       writer_time (&w, "DTSTART", tzid, start);
       writer_time (&w, "DTEND", tzid, end);
       g_string_append (events, "STATUS:CONFIRMED\r\n");
-      writer_summary (&w, course, _("Planning meeting"));
+      writer_summary (&w, course, kp_doc_language_get_label (language,
+                                                             KP_DOC_LABEL_PLANNING_MEETING));
       g_string_truncate (w.text, 0);
       course_location (course, w.text);
       if (w.text->len > 0)
@@ -1025,7 +1128,7 @@ kp_ical_export_planning (KpCourse  *course,
       g_string_truncate (w.text, 0);
       if (notes != NULL)
         g_string_append (w.text, notes);
-      append_attendee_labels (w.text, course, kp_meeting_get_attendees (meeting));
+      append_attendee_labels (w.text, course, language, kp_meeting_get_attendees (meeting));
       if (w.text->len > 0)
         writer_text (&w, "DESCRIPTION", w.text->str);
       writer_organizer (&w, course);
@@ -1058,7 +1161,8 @@ kp_ical_export_planning (KpCourse  *course,
                               g_date_get_day (&date));
       g_string_append (events, "STATUS:CONFIRMED\r\n"
                                "TRANSP:TRANSPARENT\r\n");
-      writer_summary (&w, course, _("Evaluation meeting"));
+      writer_summary (&w, course, kp_doc_language_get_label (language,
+                                                             KP_DOC_LABEL_EVALUATION_MEETING));
       g_string_truncate (w.text, 0);
       course_location (course, w.text);
       if (w.text->len > 0)
@@ -1066,7 +1170,7 @@ kp_ical_export_planning (KpCourse  *course,
       g_string_truncate (w.text, 0);
       if (notes != NULL)
         g_string_append (w.text, notes);
-      append_attendee_labels (w.text, course, kp_evaluation_get_attendees (evaluation));
+      append_attendee_labels (w.text, course, language, kp_evaluation_get_attendees (evaluation));
       if (w.text->len > 0)
         writer_text (&w, "DESCRIPTION", w.text->str);
       writer_organizer (&w, course);
@@ -1074,8 +1178,9 @@ kp_ical_export_planning (KpCourse  *course,
     }
   writer_clear (&w);
 
-  name = g_strdup_printf (_("%s — planning group"), kp_course_get_title (course)
-                                                    ? kp_course_get_title (course) : "");
+  name = g_strdup_printf ("%s – %s",
+                         kp_course_get_title (course) ? kp_course_get_title (course) : "",
+                         kp_doc_language_get_label (language, KP_DOC_LABEL_PLANNING_GROUP));
   out = g_string_sized_new (events->len + 1024);
   append_calendar_head (out, TRUE, name);
   append_zones (out, zones);

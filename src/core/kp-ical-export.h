@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "kp-course.h"
+#include "kp-doc-language.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,18 @@ GBytes *kp_ical_export_courses          (KpCourse   * const *courses,
                                          KpIcalExportFlags   flags);
 GBytes *kp_ical_export_planning         (KpCourse           *course,
                                          GDateTime          *now);
+GBytes *kp_ical_export_course_in        (KpCourse            *course,
+                                         const KpDocLanguage *language,
+                                         GDateTime           *now,
+                                         KpIcalExportFlags    flags);
+GBytes *kp_ical_export_courses_in       (KpCourse   * const  *courses,
+                                         guint                n_courses,
+                                         const KpDocLanguage *language,
+                                         GDateTime           *now,
+                                         KpIcalExportFlags    flags);
+GBytes *kp_ical_export_planning_in      (KpCourse            *course,
+                                         const KpDocLanguage *language,
+                                         GDateTime           *now);
 GBytes *kp_ical_export_session_resource (KpCourse           *course,
                                          KpSession          *session,
                                          GDateTime          *now);

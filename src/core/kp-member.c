@@ -343,6 +343,25 @@ kp_member_dup_public_label (KpMember *self)
 {
   g_return_val_if_fail (KP_IS_MEMBER (self), NULL);
 
+  return kp_member_dup_public_label_as (self, kp_role_get_label (self->role));
+}
+
+/**
+ * kp_member_dup_public_label_as:
+ * @role_label: the member's role in the language of the text the label goes into (a calendar
+ *   in the course's language: kp_doc_language_get_role())
+ *
+ * As kp_member_dup_public_label(), with the role named by @role_label.
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+kp_member_dup_public_label_as (KpMember   *self,
+                               const char *role_label)
+{
+  g_return_val_if_fail (KP_IS_MEMBER (self), NULL);
+  g_return_val_if_fail (role_label != NULL, NULL);
+
   if (self->is_public && self->name != NULL)
     {
       if (self->title != NULL)
@@ -352,5 +371,5 @@ kp_member_dup_public_label (KpMember *self)
 
   if (self->title != NULL)
     return g_strdup (self->title);
-  return g_strdup (kp_role_get_label (self->role));
+  return g_strdup (role_label);
 }

@@ -43,5 +43,7 @@ gboolean    kp_member_get_public       (KpMember   *self);
 void        kp_member_set_public       (KpMember   *self,
                                         gboolean    is_public);
 char       *kp_member_dup_public_label (KpMember   *self);
+char       *kp_member_dup_public_label_as (KpMember   *self,
+                                           const char *role_label);
 
 G_END_DECLS

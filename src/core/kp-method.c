@@ -115,6 +115,10 @@ static const struct
   { "evaluation-planned", KP_CHECK_REQUIRED },
   { "evaluation-meeting", KP_CHECK_REQUIRED },
   { "forms-collected", KP_CHECK_REQUIRED },
+  /* conditions that contradict each other make the brochure say something untrue */
+  { "travel-refund-needs-referral", KP_CHECK_REQUIRED },
+  { "first-day-needs-co-payment", KP_CHECK_REQUIRED },
+  { "referral-address-needs-referral", KP_CHECK_REQUIRED },
 };
 
 /**
@@ -697,6 +701,46 @@ check_brochure (KpCourse  *course,
                       : _("Say how to register: an e-mail address, a phone number or a link.")));
 }
 
+/* ---- Conditions of taking part that contradict each other (issue #13, item 5) ----
+ * Each item is there only while the course states the condition it is about, so a course
+ * without conditions keeps its score. */
+static void
+check_conditions (KpCourse  *course,
+                  GPtrArray *items)
+{
+  gboolean referral = kp_course_get_condition (course, KP_COURSE_REFERRAL);
+  const struct
+  {
+    gboolean    stated;   /* the course states the condition the item is about */
+    gboolean    met;
+    const char *key;
+    const char *met_sentence;
+    const char *unmet_sentence;
+  } rules[] = {
+    /* Pasientreiser refunds travel only to a course taken on a referral (Helse Førde). */
+    { kp_course_get_condition (course, KP_COURSE_TRAVEL_REFUND), referral,
+      "travel-refund-needs-referral",
+      N_("Travel is refunded, and the course needs a referral."),
+      N_("The brochure promises a travel refund, but the course needs no referral: "
+         "Pasientreiser refunds travel only with a referral.") },
+    { kp_course_get_condition (course, KP_COURSE_CO_PAYMENT_FIRST_DAY),
+      kp_course_get_condition (course, KP_COURSE_CO_PAYMENT),
+      "first-day-needs-co-payment",
+      N_("The co-payment is charged for the first day only."),
+      N_("The co-payment is set for the first day only, but no co-payment is charged.") },
+    { has_text (course, KP_COURSE_REFERRAL_TO), referral,
+      "referral-address-needs-referral",
+      N_("The brochure says where to send the referral."),
+      N_("An address for referrals is given, but the course needs no referral.") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (rules[i].stated)
+      add_item (items, KP_STEP_BROCHURE, rules[i].key, rules[i].met,
+                g_strdup (_(rules[i].met ? rules[i].met_sentence : rules[i].unmet_sentence)));
+}
+/* ---- end of the conditions of taking part ---- */
+
 static void
 check_running (KpCourse  *course,
                GDateTime *now,
@@ -871,6 +915,7 @@ kp_method_check_full (KpCourse            *course,
   check_goals (course, items);
   check_sessions (course, items);
   check_brochure (course, items);
+  check_conditions (course, items);
   check_running (course, now, items);
   check_evaluation (course, now, items);
   return items;

@@ -270,7 +270,7 @@ add_practical (KpPlanDocument *self)
   g_autofree char *place = NULL;
   g_autofree char *deadline = NULL;
   g_autoptr(GPtrArray) registration = g_ptr_array_new ();
-  g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) conditions = kp_doc_language_dup_conditions (language, course);
   g_autofree char *registration_lines = NULL;
   g_autofree char *condition_lines = NULL;
   const KpCourseText ways[] = { KP_COURSE_EMAIL, KP_COURSE_PHONE, KP_COURSE_URL };
@@ -288,9 +288,6 @@ add_practical (KpPlanDocument *self)
       g_ptr_array_add (registration, (gpointer) kp_course_get_text (course, ways[i]));
   g_ptr_array_add (registration, NULL);
   registration_lines = g_strjoinv ("\n", (char **) registration->pdata);
-  for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
-    if (kp_course_get_condition (course, condition))
-      g_ptr_array_add (conditions, (gpointer) kp_doc_language_get_condition (language, condition));
   g_ptr_array_add (conditions, NULL);
   condition_lines = g_strjoinv ("\n", (char **) conditions->pdata);
 

@@ -976,7 +976,8 @@ read_course (Reader     *r,
     "name", "room", "address", "accessibility", NULL
   };
   static const char * const known_conditions[] = {
-    "referral", "co_payment", "travel_refund", NULL
+    "referral", "co_payment", "travel_refund", "co_payment_first_day", "no_show_fee",
+    "notice_hours", "referral_to", NULL
   };
   static const char * const known_registration[] = { "deadline", "email", "phone", "url", NULL };
   static const char * const known_anchoring[] = { "management", "agreement", NULL };
@@ -997,6 +998,7 @@ read_course (Reader     *r,
   const char *timezone, *language;
   gboolean present, management;
   gint64 min = 0, max = 0, registered = 0;
+  gint64 notice_hours = 0;
   int status;
 
   check_known (r, object, known);
@@ -1068,6 +1070,10 @@ read_course (Reader     *r,
             return NULL;
           kp_course_set_condition (course, condition, applies);
         }
+      if (!read_integer (r, part, "notice_hours", 0, KP_COURSE_MAX_NOTICE_HOURS, &present,
+                         &notice_hours))
+        return NULL;
+      kp_course_set_notice_hours (course, present ? (guint) notice_hours : 0);
       path_pop (r, len);
     }
 

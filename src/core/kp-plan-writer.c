@@ -319,6 +319,8 @@ add_course (JsonBuilder *builder,
       json_builder_set_member_name (builder, kp_course_condition_info (condition)->key);
       json_builder_add_boolean_value (builder, kp_course_get_condition (course, condition));
     }
+  add_count_or_null (builder, "notice_hours", kp_course_get_notice_hours (course));
+  add_string (builder, "referral_to", kp_course_get_text (course, KP_COURSE_REFERRAL_TO));
   json_builder_end_object (builder);
 
   add_texts_in (builder, course, "registration");

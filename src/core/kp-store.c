@@ -202,6 +202,12 @@ static const char * const migrations[] = {
   "ALTER TABLE evaluation_scores ADD COLUMN count8 INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE evaluation_scores ADD COLUMN count9 INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE evaluation_scores ADD COLUMN count10 INTEGER NOT NULL DEFAULT 0;",
+  /* 10: the trusts' own conditions of taking part: the co-payment for the first day only, a
+   * no-show fee, where to send the referral, and how many hours ahead to cancel (0: not asked) */
+  "ALTER TABLE courses ADD COLUMN referral_to TEXT;"
+  "ALTER TABLE courses ADD COLUMN co_payment_first_day INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN no_show_fee INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN notice_hours INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -476,11 +482,13 @@ build_course_sql (KpStoreStatement which)
         g_string_append_printf (sql, ", %s", course_columns[i]);
       for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
         g_string_append_printf (sql, ", %s", kp_course_condition_info (i)->key);
+      g_string_append (sql, ", notice_hours");
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", %s", course_form_columns[i]);
       g_string_append (sql, ") VALUES (?1");
       for (guint i = 0;
-           i < KP_COURSE_N_TEXTS + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS; i++)
+           i < KP_COURSE_N_TEXTS + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS + 1;
+           i++)
         g_string_append_printf (sql, ", ?%u", ++n);
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", ?%u", ++n);
@@ -494,6 +502,7 @@ build_course_sql (KpStoreStatement which)
       for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
         g_string_append_printf (sql, ", %s = excluded.%s", kp_course_condition_info (i)->key,
                                 kp_course_condition_info (i)->key);
+      g_string_append (sql, ", notice_hours = excluded.notice_hours");
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", %s = excluded.%s", course_form_columns[i],
                                 course_form_columns[i]);
@@ -510,6 +519,7 @@ build_course_sql (KpStoreStatement which)
         g_string_append_printf (sql, ", %s", course_columns[i]);
       for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
         g_string_append_printf (sql, ", %s", kp_course_condition_info (i)->key);
+      g_string_append (sql, ", notice_hours");
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", %s", course_form_columns[i]);
       g_string_append (sql, " FROM courses WHERE id = ?1");
@@ -1375,6 +1385,7 @@ kp_store_upsert_course (KpStore   *self,
   sqlite3_bind_int64 (stmt, column++, checks_total);
   for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
     sqlite3_bind_int (stmt, column++, kp_course_get_condition (course, condition) ? 1 : 0);
+  sqlite3_bind_int64 (stmt, column++, kp_course_get_notice_hours (course));
   bind_enum (stmt, column++, KP_TYPE_EVALUATION_SCALE, kp_course_get_evaluation_scale (course));
   sqlite3_bind_int (stmt, column++, kp_course_get_asks_patient_or_relative (course) ? 1 : 0);
 
@@ -1826,7 +1837,7 @@ kp_store_load_course_row (KpStore     *self,
   g_auto(GStrv) goals = NULL;
   g_auto(GStrv) partners = NULL;
   const int first = 2 + KP_COURSE_N_TEXTS;
-  const int form_first = first + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS;
+  const int form_first = first + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS + 1;
   const char *timezone, *language;
   int status;
   int scale = KP_EVALUATION_SCALE_1_TO_5;
@@ -1885,6 +1896,11 @@ kp_store_load_course_row (KpStore     *self,
       kp_course_set_evaluation_scale (course, scale);
       kp_course_set_asks_patient_or_relative (course,
                                               sqlite3_column_int (stmt, form_first + 1) != 0);
+      kp_course_set_notice_hours (course,
+                                  CLAMP (sqlite3_column_int (stmt, first +
+                                                                   G_N_ELEMENTS (course_columns) +
+                                                                   KP_COURSE_N_CONDITIONS),
+                                         0, KP_COURSE_MAX_NOTICE_HOURS));
     }
 
   kp_store_statement_done (stmt);

@@ -40,6 +40,8 @@ struct _KpBrochurePage
   AdwEntryRow        *location_address_row;
   AdwEntryRow        *location_accessibility_row;
   GtkSwitch          *condition_switches[KP_COURSE_N_CONDITIONS];
+  AdwEntryRow        *referral_to_row;
+  GtkSpinButton      *notice_hours_spin;
   AdwEntryRow        *price_row;
   AdwEntryRow        *deadline_row;
   GtkWidget          *deadline_error_icon;
@@ -433,6 +435,12 @@ kp_brochure_page_set_course (KpBrochurePage *self,
 
           g_ptr_array_add (self->bindings, g_object_ref (binding));
         }
+      bind_text (self, KP_COURSE_REFERRAL_TO, self->referral_to_row);
+      g_ptr_array_add (self->bindings,
+                       g_object_ref (g_object_bind_property (course, "notice-hours",
+                                                             self->notice_hours_spin, "value",
+                                                             G_BINDING_BIDIRECTIONAL |
+                                                             G_BINDING_SYNC_CREATE)));
       bind_text (self, KP_COURSE_PRICE, self->price_row);
       bind_text (self, KP_COURSE_EMAIL, self->email_row);
       bind_text (self, KP_COURSE_PHONE, self->phone_row);
@@ -565,6 +573,14 @@ kp_brochure_page_class_init (KpBrochurePageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "travel_refund_switch", FALSE,
                                              G_STRUCT_OFFSET (KpBrochurePage,
                                                               condition_switches[KP_COURSE_TRAVEL_REFUND]));
+  gtk_widget_class_bind_template_child_full (widget_class, "co_payment_first_day_switch", FALSE,
+                                             G_STRUCT_OFFSET (KpBrochurePage,
+                                                              condition_switches[KP_COURSE_CO_PAYMENT_FIRST_DAY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "no_show_fee_switch", FALSE,
+                                             G_STRUCT_OFFSET (KpBrochurePage,
+                                                              condition_switches[KP_COURSE_NO_SHOW_FEE]));
+  gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, referral_to_row);
+  gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, notice_hours_spin);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, price_row);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, deadline_error_icon);

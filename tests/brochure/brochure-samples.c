@@ -81,7 +81,13 @@ write_catalogue (KpCourse    *course,
         }
       g_ptr_array_add (times, kp_doc_language_format_date (language, &deadline));
       for (guint label = 0; label < KP_DOC_N_LABELS; label++)
-        g_ptr_array_add (words, (gpointer) kp_doc_language_get_label (language, label));
+        {
+          /* The calendar's words ("Kurs", "Til stede:") are never printed in a brochure, and
+           * "Kurs" would match inside a subtitle. */
+          if (label >= KP_DOC_LABEL_COURSES && label <= KP_DOC_LABEL_ATTENDING)
+            continue;
+          g_ptr_array_add (words, (gpointer) kp_doc_language_get_label (language, label));
+        }
       for (guint role = KP_ROLE_COURSE_LEADER; role <= KP_ROLE_COORDINATOR; role++)
         g_ptr_array_add (words, (gpointer) kp_doc_language_get_role (language, role));
       for (guint kind = KP_CONTRIBUTION_PROFESSIONAL_TALK; kind <= KP_CONTRIBUTION_BREAK; kind++)

@@ -161,7 +161,8 @@ class BrochureCli(unittest.TestCase):
                       text)
         self.assertIn("Buorre diehtit Dus ferte leat doaktára čujuhus. Kursa máksá iešmávssu, "
                       "nugo poliklinihkalaš dikšu.", text)
-        self.assertIn("Oapmahaččat geat čuvvot du, eai mávsse.", text)
+        self.assertIn("Oapmahaččat, maiddái váhnemat váhnemiid kurssain, eai mávsse iešmávssu.",
+                      text)
         self.assertNotIn("Pasientreiser", text)  # travel is not refunded for this course
         self.assertIn("Lágideaddji Lærings- og mestringssenteret", text)
 

@@ -159,6 +159,24 @@ class CheckTest(unittest.TestCase):
         self.assertEqual(len(result.stderr.splitlines()), 1)
         self.assertTrue(result.stderr.startswith("kursplan: "), result.stderr)
 
+    def test_travel_refund_without_referral_is_flagged(self):
+        # Pasientreiser refunds travel only with a referral (issue #13, item 5).
+        with open(FULL, encoding="utf-8") as f:
+            plan = json.load(f)
+        plan["course"]["conditions"] = {"referral": False, "travel_refund": True}
+        self.import_plan(plan)
+        result = run(self.db, "check", FULL_ID, "--date", "2027-02-05")
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertIn("  ✗ The brochure promises a travel refund, but the course needs no "
+                      "referral: Pasientreiser refunds travel only with a referral.",
+                      result.stdout.splitlines())
+
+        plan["course"]["conditions"]["referral"] = True
+        self.import_plan(plan)
+        result = run(self.db, "check", FULL_ID, "--date", "2027-02-05")
+        self.assertIn("  ✓ Travel is refunded, and the course needs a referral.",
+                      result.stdout.splitlines())
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

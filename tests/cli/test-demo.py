@@ -161,7 +161,13 @@ class DemoTest(unittest.TestCase):
                 ["pdftotext", "-enc", "UTF-8", "-raw", pdf, "-"], check=True,
                 capture_output=True, text=True).stdout.split())
         self.assertIn("Buorre diehtit Dus ferte leat doaktára čujuhus.", texts["se"])
-        self.assertIn("Oapmahaččat geat čuvvot du, eai mávsse.", texts["se"])
+        self.assertIn("Oapmahaččat, maiddái váhnemat váhnemiid kurssain, eai mávsse iešmávssu.",
+                      texts["se"])
+        # The Sami clinic's own conditions: where the referral goes, the no-show fee, the notice.
+        self.assertIn("Doaktára čujuhus sáddejuvvo dása: Sámi dearvvašvuođaguovddáš, "
+                      "Čuonjájohgeaidnu 3, 9730 Kárášjohka", texts["se"])
+        self.assertIn("de fertet máksit divada.", texts["se"])
+        self.assertIn("Jus it sáhte boahtit, de dieđit dan maŋimusat 24 diimmu ovdal.", texts["se"])
         self.assertIn("Olámuttus Heiskka ja HC-hivsset gávdnojit.", texts["se"])
         self.assertIn("Tilgjengelighet Trinnfri adkomst fra hovedinngangen", texts["nb"])
         self.assertIn("Tilgjenge Trinnfri inngang", texts["nn"])

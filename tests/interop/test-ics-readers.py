@@ -33,10 +33,11 @@ EXPECTED = {
 }
 SUMMARY_2 = 'Pårørendekurs; vinter, Sápmi: Etter høstskiftet: Sámi čoahkkin, đ ŋ š ŧ ž; ï'
 LOCATION = 'Helsehuset, Møterom 2, Storgata 1, 9999 Byen'
+# The course is in North Sami: so are the words Kursplan writes (issue #13, item 6).
 DESCRIPTION_1 = ('Før høstskiftet: hva er kols?\n\n'
-                 '– Professional\'s talk: Sykdomslære; pust, og søvn (lungelege), 60 min\n'
-                 '– User\'s talk: Min hverdag (User representative), 30 min\n'
-                 '– Sharing experience, 45 min')
+                 '– Fágalaš sáhkavuorru: Sykdomslære; pust, og søvn (lungelege), 60 min\n'
+                 '– Geavaheaddji sáhkavuorru: Min hverdag (geavaheaddjiovddasteaddji), 30 min\n'
+                 '– Vásáhusaid lonohallan, 45 min')
 PRIVATE_NAMES = ('Hemmelig', 'Skjult')
 
 failures = []
