@@ -118,7 +118,7 @@ kp_caldav_new (const char  *collection_url,
    * name and password have their own fields. */
   if (g_uri_get_userinfo (uri) != NULL)
     {
-      g_autofree char *hidden = g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+      g_autofree char *hidden = kp_caldav_dup_without_userinfo (collection_url);
 
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
                    _("The calendar address holds a user name or password: give it without them "
@@ -145,6 +145,26 @@ kp_caldav_new (const char  *collection_url,
   self->user = g_strdup (user);
   self->password = g_strdup (password);
   return g_steal_pointer (&self);
+}
+
+/**
+ * kp_caldav_dup_without_userinfo:
+ * @url: a calendar address, as the user gave or an earlier version saved it
+ *
+ * Returns: (transfer full) (nullable): @url without the user name and password written into
+ *   it, or %NULL when it has none (or is no URL)
+ */
+char *
+kp_caldav_dup_without_userinfo (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+  if (uri == NULL || g_uri_get_userinfo (uri) == NULL)
+    return NULL;
+  return g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
 }
 
 const char *
