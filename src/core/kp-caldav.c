@@ -500,6 +500,37 @@ parse_listing (KpCaldav  *self,
   return listing.etags;
 }
 
+/* A listing as if the server had answered at @asked_path: when a redirect within the origin
+ * moved the request, its paths are renamed back, since resources are named after the user's
+ * address (and found through the same redirect). */
+static GHashTable *
+rename_listing (GHashTable  *listing,
+                SoupMessage *message,
+                const char  *asked_path)
+{
+  g_autofree char *from = dup_plain_path (g_uri_get_path (soup_message_get_uri (message)));
+  g_autofree char *to = dup_plain_path (asked_path);
+  GHashTable *renamed;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (listing == NULL || g_str_equal (from, to))
+    return listing;
+
+  renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, listing);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_str_has_prefix (key, from))
+        g_hash_table_replace (renamed, g_strconcat (to, (char *) key + strlen (from), NULL),
+                              g_strdup (value));
+      else
+        g_hash_table_replace (renamed, g_strdup (key), g_strdup (value));
+    }
+  g_hash_table_unref (listing);
+  return renamed;
+}
+
 /* Lists the collection before anything is written: a wrong password or address fails here, and
  * the ETags tell which resources were changed or deleted in the calendar since the last sync. */
 static GHashTable *
@@ -543,7 +574,8 @@ list_collection (KpCaldav  *self,
       return NULL;
     }
 
-  return parse_listing (self, reply, error);
+  return rename_listing (parse_listing (self, reply, error), message,
+                         g_uri_get_path (self->collection));
 }
 
 /* The ETag of a resource, when the PUT's reply did not carry one (RFC 4791 §5.3.4). */
@@ -566,7 +598,7 @@ fetch_etag (KpCaldav    *self,
   soup_message_headers_replace (soup_message_get_request_headers (message), "Depth", "0");
   set_request_body (message, "application/xml; charset=utf-8", request);
   if (!send_message (self, message, what, accepted, NULL, &reply, NULL) ||
-      (etags = parse_listing (self, reply, NULL)) == NULL)
+      (etags = rename_listing (parse_listing (self, reply, NULL), message, href)) == NULL)
     return NULL;
 
   etag = g_hash_table_lookup (etags, path);
