@@ -969,8 +969,15 @@ test_sync_refuses_a_password_in_the_address (Fixture       *fixture,
   g_autofree char *url = NULL;
   GtkWidget *list;
 
-  g_settings_set_string (settings, "caldav-url", "https://cal.example.no/lms/kurs/");
+  /* One kept by an earlier version is shown, and kept, without its password. */
+  g_settings_set_string (settings, "caldav-url", "https://lms:hemmelig@cal.example.no/lms/kurs/");
   list = open_sync_dialog (fixture);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_list_box_get_row_at_index (
+                     GTK_LIST_BOX (list), 0))), ==, "https://cal.example.no/lms/kurs/");
+  url = g_settings_get_string (settings, "caldav-url");
+  g_assert_cmpstr (url, ==, "https://cal.example.no/lms/kurs/");
+  g_clear_pointer (&url, g_free);
+
   gtk_editable_set_text (GTK_EDITABLE (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)),
                          "https://lms:hemmelig@cal.example.no/lms/kurs/");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (gtk_widget_get_root (list)), "sync");

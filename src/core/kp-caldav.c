@@ -118,7 +118,7 @@ kp_caldav_new (const char  *collection_url,
    * name and password have their own fields. */
   if (g_uri_get_userinfo (uri) != NULL)
     {
-      g_autofree char *hidden = g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+      g_autofree char *hidden = kp_caldav_dup_without_userinfo (collection_url);
 
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
                    _("The calendar address holds a user name or password: give it without them "
@@ -145,6 +145,26 @@ kp_caldav_new (const char  *collection_url,
   self->user = g_strdup (user);
   self->password = g_strdup (password);
   return g_steal_pointer (&self);
+}
+
+/**
+ * kp_caldav_dup_without_userinfo:
+ * @url: a calendar address, as the user gave or an earlier version saved it
+ *
+ * Returns: (transfer full) (nullable): @url without the user name and password written into
+ *   it, or %NULL when it has none (or is no URL)
+ */
+char *
+kp_caldav_dup_without_userinfo (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+  if (uri == NULL || g_uri_get_userinfo (uri) == NULL)
+    return NULL;
+  return g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
 }
 
 const char *
@@ -480,6 +500,37 @@ parse_listing (KpCaldav  *self,
   return listing.etags;
 }
 
+/* A listing as if the server had answered at @asked_path: when a redirect within the origin
+ * moved the request, its paths are renamed back, since resources are named after the user's
+ * address (and found through the same redirect). */
+static GHashTable *
+rename_listing (GHashTable  *listing,
+                SoupMessage *message,
+                const char  *asked_path)
+{
+  g_autofree char *from = dup_plain_path (g_uri_get_path (soup_message_get_uri (message)));
+  g_autofree char *to = dup_plain_path (asked_path);
+  GHashTable *renamed;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (listing == NULL || g_str_equal (from, to))
+    return listing;
+
+  renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, listing);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_str_has_prefix (key, from))
+        g_hash_table_replace (renamed, g_strconcat (to, (char *) key + strlen (from), NULL),
+                              g_strdup (value));
+      else
+        g_hash_table_replace (renamed, g_strdup (key), g_strdup (value));
+    }
+  g_hash_table_unref (listing);
+  return renamed;
+}
+
 /* Lists the collection before anything is written: a wrong password or address fails here, and
  * the ETags tell which resources were changed or deleted in the calendar since the last sync. */
 static GHashTable *
@@ -523,7 +574,8 @@ list_collection (KpCaldav  *self,
       return NULL;
     }
 
-  return parse_listing (self, reply, error);
+  return rename_listing (parse_listing (self, reply, error), message,
+                         g_uri_get_path (self->collection));
 }
 
 /* The ETag of a resource, when the PUT's reply did not carry one (RFC 4791 §5.3.4). */
@@ -546,7 +598,7 @@ fetch_etag (KpCaldav    *self,
   soup_message_headers_replace (soup_message_get_request_headers (message), "Depth", "0");
   set_request_body (message, "application/xml; charset=utf-8", request);
   if (!send_message (self, message, what, accepted, NULL, &reply, NULL) ||
-      (etags = parse_listing (self, reply, NULL)) == NULL)
+      (etags = rename_listing (parse_listing (self, reply, NULL), message, href)) == NULL)
     return NULL;
 
   etag = g_hash_table_lookup (etags, path);

@@ -42,6 +42,7 @@ KpCaldav   *kp_caldav_new            (const char          *collection_url,
                                       const char          *password,
                                       GError             **error);
 const char *kp_caldav_get_collection (KpCaldav            *self);
+char       *kp_caldav_dup_without_userinfo (const char *url);
 void        kp_caldav_set_overwrite  (KpCaldav            *self,
                                       gboolean             overwrite);
 void        kp_caldav_set_time_limit (KpCaldav            *self,

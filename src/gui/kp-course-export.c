@@ -859,12 +859,21 @@ sync_calendar_action (GtkWidget  *widget,
   GSettings *settings = window_settings (window);
   g_autofree char *url = settings ? g_settings_get_string (settings, "caldav-url") : NULL;
   g_autofree char *user = settings ? g_settings_get_string (settings, "caldav-user") : NULL;
+  g_autofree char *without_password = url ? kp_caldav_dup_without_userinfo (url) : NULL;
   GtkWidget *dialog;
   GtkWidget *list;
   GtkWidget *row;
 
   if (kp_window_get_course (window) == NULL)
     return;
+
+  /* An address kept with a password in it, before such were refused, is kept no longer. */
+  if (without_password != NULL)
+    {
+      g_settings_set_string (settings, "caldav-url", without_password);
+      g_free (url);
+      url = g_steal_pointer (&without_password);
+    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Sync to Calendar"),
                                    _("The sessions go to a CalDAV calendar, one event each, and "

@@ -153,22 +153,38 @@ def other_origin():
 
 
 def same_origin():
-    """A redirect within the origin is followed, and credentials go with it."""
+    """A redirect within the origin is followed, credentials go with it, and the next sync finds
+    the resources at their new place as the ones it put (a WebDAV store, minimal)."""
     class Moved(Handler):
         def handle_any(self):
             self.note()
+            etags = self.server.etags
             if self.path.startswith('/gammel/'):
                 self.reply(308, [('Location', self.path.replace('/gammel/', '/lms/', 1))])
             elif not self.challenge():
                 pass
             elif self.command == 'PROPFIND':
-                self.reply(207, [('Content-Type', 'application/xml')], EMPTY_LISTING)
+                paths = sorted(p for p in etags if p.startswith(self.path)) \
+                    if self.headers.get('Depth') == '1' else \
+                    [self.path] if self.path in etags else []
+                responses = ''.join('<response><href>%s</href><propstat><prop><getetag>%s'
+                                    '</getetag></prop><status>HTTP/1.1 200 OK</status>'
+                                    '</propstat></response>' % (p, etags[p]) for p in paths)
+                self.reply(207, [('Content-Type', 'application/xml')],
+                           ('<?xml version="1.0" encoding="utf-8"?><multistatus xmlns="DAV:">'
+                            '%s</multistatus>' % responses).encode())
             elif self.command == 'PUT':
-                self.reply(201, [('ETag', '"%d"' % len(self.server.requests))])
+                if (self.headers.get('If-None-Match') == '*' and self.path in etags) or \
+                   (self.headers.get('If-Match') not in (None, etags.get(self.path))):
+                    self.reply(412)
+                else:
+                    etags[self.path] = '"%d"' % len(self.server.requests)
+                    self.reply(201, [('ETag', etags[self.path])])
             else:
                 self.reply(405)
 
     moved = Server(Moved)
+    moved.etags = {}
     try:
         with tempfile.TemporaryDirectory() as tmp:
             db = course_db(tmp)
@@ -182,6 +198,11 @@ def same_origin():
             check(len(puts) == 5 and all(auth in TOKENS for _, auth in puts),
                   'five PUTs reached the new place with the credentials: %r' % moved.requests)
             check(recorded(db) == 5, 'five recorded, not %d' % recorded(db))
+
+            result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER)
+            check(result.returncode == 0 and '0 created, 0 updated, 0 deleted, 5 unchanged'
+                  in result.stdout, 'the moved resources are the ones put: '
+                  + result.stdout + result.stderr)
     finally:
         moved.stop()
 
