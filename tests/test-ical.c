@@ -709,6 +709,8 @@ test_import_then_plan_round_trip (void)
   g_assert_cmpstr (dtend, ==, "DTEND;TZID=Europe/Oslo:99991231T235900");
   items = kp_method_check (course, now);
   g_assert_nonnull (items);
+}
+
 static char *
 bytes_text (GBytes *bytes)
 {
