@@ -201,6 +201,24 @@ test_move_without_dates (void)
   g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
 }
 
+/* The rules every way into a course keeps (#12): moved to the last evening of 9999, the second
+ * session would end after it; nothing moves. */
+static void
+test_move_past_9999_moves_nothing (void)
+{
+  g_autoptr(KpCourse) course = weekly_course ("2027-03-04T22:00", 2);
+  g_autoptr(GError) error = NULL;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 24, G_DATE_DECEMBER, 9999);
+  g_assert_false (kp_course_move_to (course, &day, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "ends after the year 9999");
+  assert_start (course, 0, "2027-03-04T22:00");
+  assert_start (course, 1, "2027-03-11T22:00");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -214,6 +232,7 @@ main (int    argc,
   g_test_add_func ("/course-move/without-dates", test_move_without_dates);
   g_test_add_func ("/course-move/sorting-sorted-changes-nothing",
                    test_sorting_sorted_sessions_changes_nothing);
+  g_test_add_func ("/course-move/past-9999-moves-nothing", test_move_past_9999_moves_nothing);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "kp-questionnaire.h"
 #include "kp-report.h"
 #include "kp-store.h"
+#include "kp-time.h"
 
 #define FIVE KP_EVALUATION_SCALE_1_TO_5
 #define TEN  KP_EVALUATION_SCALE_0_TO_10
@@ -274,6 +275,35 @@ test_rerun_without_sessions (void)
   g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
   g_assert_cmpstr (error->message, ==,
                    "“Tomt kurs” has no dated session to run again: give its sessions dates first");
+}
+
+/* The rules every way into a course keeps (#12): a run whose planning meeting would end after
+ * 9999 is refused. Thursday 30 December 9999 is the last Thursday; the meeting the day after. */
+static void
+test_rerun_past_9999 (void)
+{
+  g_autoptr(KpCourse) course = kp_course_new (NULL);
+  g_autoptr(KpSession) session = kp_session_new (NULL);
+  g_autoptr(KpMeeting) meeting = kp_meeting_new (NULL);
+  g_autoptr(GDateTime) thursday = kp_time_parse_local ("2027-03-04T18:00",
+                                                       kp_course_get_time_zone (course), NULL);
+  g_autoptr(GDateTime) friday = kp_time_parse_local ("2027-03-05T22:00",
+                                                     kp_course_get_time_zone (course), NULL);
+  g_autoptr(GError) error = NULL;
+  GDate start;
+
+  kp_session_set_start (session, thursday);
+  kp_session_set_minutes (session, 150);
+  kp_course_add_session (course, session);
+  kp_meeting_set_start (meeting, friday);
+  kp_meeting_set_minutes (meeting, 180);
+  kp_course_add_meeting (course, meeting);
+
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 30, G_DATE_DECEMBER, 9999);
+  g_assert_null (kp_course_rerun (course, &start, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "ends after the year 9999");
 }
 
 static void
@@ -756,5 +786,6 @@ main (int   argc,
   g_test_add_func ("/evaluation/form/midway-wording", test_form_midway_wording);
   g_test_add_func ("/evaluation/form/zero-to-ten-and-report", test_form_and_report_zero_to_ten);
 
+  g_test_add_func ("/evaluation/rerun/past-9999", test_rerun_past_9999);
   return g_test_run ();
 }

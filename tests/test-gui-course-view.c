@@ -493,6 +493,23 @@ test_group_page (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (message));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (hours), "error"));
 
+  /* The importers' rules (#12): on the last evening of 9999, three hours would end after it. */
+  {
+    g_autoptr(GDateTime) start = g_date_time_ref (kp_meeting_get_start (meeting));
+    g_autoptr(GDateTime) late = g_date_time_new (g_date_time_get_timezone (start),
+                                                 9999, 12, 31, 22, 0, 0);
+
+    kp_meeting_set_start (meeting, late);
+    gtk_editable_set_text (hours, "3");
+    g_assert_true (gtk_widget_get_visible (message));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (message)), ==,
+                     "ends after the year 9999");
+    g_assert_cmpuint (kp_meeting_get_minutes (meeting), ==, 150);
+    kp_meeting_set_start (meeting, start);
+    gtk_editable_set_text (hours, "2.5");
+    g_assert_false (gtk_widget_get_visible (message));
+  }
+
   saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1000);
   g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_members (saved)), ==, 3);
   saved_member = kp_course_find_member (saved, kp_member_get_id (member));

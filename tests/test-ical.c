@@ -669,6 +669,13 @@ test_import_refuses_deep_nesting (void)
   g_string_append (ics, "END:VCALENDAR\r\n");
   assert_import_refused (ics->str, "The calendar file is malformed: line 17 nests components "
                          "more than 16 deep");
+
+  /* libical takes the names in any case. */
+  g_string_assign (ics, "BEGIN:VCALENDAR\r\n");
+  for (guint i = 0; i < 20; i++)
+    g_string_append (ics, "begin:VEVENT\r\n");
+  assert_import_refused (ics->str, "The calendar file is malformed: line 17 nests components "
+                         "more than 16 deep");
 }
 
 static void

@@ -51,6 +51,12 @@ kp_course_move_sessions (KpCourse  *course,
           moved = kp_time_add_days_local (start, days, error);
           if (moved == NULL)
             return FALSE;
+          /* Moved to the last evening of 9999, a session may end after it. */
+          if (!kp_time_check_span (moved, kp_session_get_minutes (session), error))
+            {
+              g_date_time_unref (moved);
+              return FALSE;
+            }
         }
       g_ptr_array_add (starts, moved);
     }

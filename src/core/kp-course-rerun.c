@@ -112,7 +112,8 @@ kp_course_rerun (KpCourse     *course,
         {
           g_autoptr(GDateTime) new_start = kp_time_add_days_local (old_start, days, error);
 
-          if (new_start == NULL)
+          if (new_start == NULL ||
+              !kp_time_check_span (new_start, kp_meeting_get_minutes (meeting), error))
             return NULL;
           kp_meeting_set_start (meeting, new_start);
         }

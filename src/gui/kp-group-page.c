@@ -489,7 +489,7 @@ on_day_selected (GtkCalendar *calendar,
                             g_date_time_get_day_of_month (day),
                             start != NULL ? g_date_time_get_hour (start) : 12,
                             start != NULL ? g_date_time_get_minute (start) : 0, NULL);
-  if (when != NULL)
+  if (when != NULL && kp_time_check_span (when, kp_meeting_get_minutes (meeting), NULL))
     kp_meeting_set_start (meeting, when);
 }
 
@@ -504,11 +504,20 @@ on_hours_changed (GtkEditable *editable,
 
   if (*text == '\0' || kp_group_page_parse_hours (text, &minutes, &message))
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-      gtk_widget_set_visible (message_row, FALSE);
-      if (*text != '\0')
-        kp_meeting_set_minutes (meeting, minutes);
-      return;
+      g_autoptr(GError) error = NULL;
+
+      /* The importers' rules too: on the last evening of 9999 a long meeting would end after it. */
+      if (*text != '\0' &&
+          !kp_time_check_span (kp_meeting_get_start (meeting), minutes, &error))
+        message = g_strdup (error->message);
+      else
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+          gtk_widget_set_visible (message_row, FALSE);
+          if (*text != '\0')
+            kp_meeting_set_minutes (meeting, minutes);
+          return;
+        }
     }
   gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (message_row), message);
