@@ -553,7 +553,8 @@ test_store_keeps_caldav_resources (void)
 
     g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
     /* Schema 3 had neither the digests (4), the actions' done flags (5), the brochure's
-     * accessibility and conditions (7), nor the trusts' own conditions (9). */
+     * accessibility and conditions (7), nor the forms' scale and respondents (9), nor the
+     * trusts' own conditions (10). */
     g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE caldav_resources DROP COLUMN digest;"
                                        "ALTER TABLE evaluation_actions DROP COLUMN done;"
                                        "ALTER TABLE courses DROP COLUMN location_accessibility;"
@@ -564,6 +565,16 @@ test_store_keeps_caldav_resources (void)
                                        "ALTER TABLE courses DROP COLUMN co_payment_first_day;"
                                        "ALTER TABLE courses DROP COLUMN no_show_fee;"
                                        "ALTER TABLE courses DROP COLUMN notice_hours;"
+                                       "ALTER TABLE courses DROP COLUMN evaluation_scale;"
+                                       "ALTER TABLE courses DROP COLUMN asks_patient_or_relative;"
+                                       "ALTER TABLE evaluations DROP COLUMN patients;"
+                                       "ALTER TABLE evaluations DROP COLUMN relatives;"
+                                       "ALTER TABLE evaluation_scores DROP COLUMN count0;"
+                                       "ALTER TABLE evaluation_scores DROP COLUMN count6;"
+                                       "ALTER TABLE evaluation_scores DROP COLUMN count7;"
+                                       "ALTER TABLE evaluation_scores DROP COLUMN count8;"
+                                       "ALTER TABLE evaluation_scores DROP COLUMN count9;"
+                                       "ALTER TABLE evaluation_scores DROP COLUMN count10;"
                                        "PRAGMA user_version = 3;", NULL, NULL, NULL),
                      ==, SQLITE_OK);
     sqlite3_close (db);
