@@ -29,5 +29,6 @@ GDateTime *kp_time_add_days_local  (GDateTime   *time,
                                     GError     **error);
 gboolean   kp_time_parse_date      (const char  *text,
                                     GDate       *date);
+char      *kp_time_format_term     (GDateTime   *time);
 
 G_END_DECLS

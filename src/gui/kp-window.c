@@ -666,6 +666,7 @@ on_run_again_response (KpRunAgainDialog *dialog,
 {
   g_autoptr(KpCourse) next = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *day = NULL;
   g_autofree char *message = NULL;
   GDate start;
@@ -674,7 +675,7 @@ on_run_again_response (KpRunAgainDialog *dialog,
     return;
 
   kp_run_again_dialog_get_date (dialog, &start);
-  next = kp_course_rerun (self->course, &start, &error);
+  next = kp_course_rerun (self->course, &start, now, &error);
   if (next == NULL)
     {
       kp_window_toast (self, error->message);
