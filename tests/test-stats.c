@@ -107,7 +107,8 @@ test_stats_csv_and_totals (void)
 
   table = kp_stats_format_table (rows, 2027);
   g_assert_true (g_str_has_prefix (table, "Courses in 2027: 2\n"));
-  g_assert_nonnull (strstr (table, "Total                                       4        0       32       48"));
+  g_assert_nonnull (strstr (table,
+                            "Total                                       4        0       32       48"));
 }
 
 static void

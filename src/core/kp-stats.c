@@ -366,7 +366,8 @@ kp_stats_format_table (GPtrArray *rows,
   {
     /* Translators: column heads of `kursplan stats`, at most 8 characters each: sessions
      * held, sessions planned (not yet held), registered participants, attendances,
-     * contributions by users and by professionals, and whether users took part in planning, running and evaluation */
+     * contributions by users and by professionals, and whether users took part in
+     * planning, running and evaluation */
     const char *heads[] = { C_("stats column", "Held"), C_("stats column", "Planned"),
                             _("Regist."), _("Attend."), _("Users"), _("Profs") };
 

@@ -25,7 +25,7 @@ typedef struct
   guint     users_planning;         /* a user took part in a planning meeting */
   guint     users_running;          /* a user contributed to a session */
   guint     users_evaluation;       /* a user attended the evaluation meeting */
-  guint     courses;                /* 1 for a course that held a session; in the totals, how many */
+  guint     courses;                /* 1 when the course held a session; in the totals, how many */
   guint     sessions_planned;       /* sessions of the year not cancelled that have not ended */
 } KpStatsRow;
 

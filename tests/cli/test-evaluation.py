@@ -246,6 +246,23 @@ class EvaluationTest(unittest.TestCase):
         self.assertTrue(all(s["attended"] is None for s in course["sessions"]))
         self.assertEqual(course["participants"]["registered"], 0)
 
+        # Listed apart: same title, the term after the id (columns 3 and 4 stay title and id).
+        rows = [line.split("\t") for line in self.kursplan("list").stdout.splitlines()]
+        terms = {row[3]: row[4] for row in rows if row[2] == title}
+        self.assertEqual(terms, {"d5e20000-0000-4000-8000-000000000001": "spring 2026",
+                                 new_id: "spring 2027"})
+        for language, spring in (("nb", "vår 2027"), ("nn", "vår 2027"), ("se", "giđđa 2027")):
+            with self.subTest(language=language):
+                env = dict(os.environ, LANG="C.UTF-8", LANGUAGE=language)
+                env.pop("LC_ALL", None)
+                build = os.environ.get("KURSPLAN_BUILD_ROOT")
+                if build is not None:
+                    env["KURSPLAN_LOCALEDIR"] = os.path.join(build, "po")
+                listing = subprocess.run([KURSPLAN, "--db", self.db, "list"], env=env,
+                                         capture_output=True, text=True, encoding="utf-8",
+                                         timeout=60).stdout
+                self.assertIn(f"\t{new_id}\t{spring}\n", listing)
+
         result = self.kursplan("check", new_id, "--date", "2027-02-25", status=3)
         self.assertIn("✓ The registration deadline falls before the first session.",
                       result.stdout)
