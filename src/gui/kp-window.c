@@ -888,6 +888,7 @@ kp_window_import_file (KpWindow *self,
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *message = NULL;
   const char *id;
@@ -907,7 +908,7 @@ kp_window_import_file (KpWindow *self,
       return;
     }
 
-  course = kp_plan_read_file (path, warnings, &error);
+  course = kp_plan_read_file_at (path, now, warnings, &error);
   if (course == NULL)
     {
       kp_window_toast (self, error->message);

@@ -31,7 +31,8 @@ class EvaluationTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory(prefix="kursplan-evaluation-")
         self.db = os.path.join(self.tmp.name, "kursplan.db")
-        self.kursplan("import", EVALUATED)
+        # The course ran in spring 2027: its attendance is read as on a day after it.
+        self.kursplan("import", "--date", "2027-12-31", EVALUATED)
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -277,6 +278,20 @@ class EvaluationTest(unittest.TestCase):
         with open(exported, encoding="utf-8") as f:
             course = json.load(f)["course"]
         self.assertIsNone(course.get("registration", {}).get("deadline"))
+
+    def test_import_refuses_attendance_for_sessions_not_held(self):
+        other = self.path("other.db")
+        result = subprocess.run([KURSPLAN, "--db", other, "import", "--date", "2027-03-10",
+                                 EVALUATED], capture_output=True, text=True, encoding="utf-8",
+                                timeout=60)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stderr,
+                         f"kursplan: {EVALUATED}: course.sessions[1].attended: “Pust og "
+                         "aktivitet” has not been held yet: note how many took part after the "
+                         "session has ended\n")
+        listing = subprocess.run([KURSPLAN, "--db", other, "list"], capture_output=True,
+                                 text=True, encoding="utf-8", timeout=60)
+        self.assertNotIn(COURSE_ID, listing.stdout)
 
     def test_run_again_mistakes(self):
         for args, message in [(("run-again", COURSE_ID), "--start YYYY-MM-DD"),
