@@ -98,15 +98,17 @@ test_stats_csv_and_totals (void)
   g_assert_cmpstr (csv, ==,
                    "Course ID,Course,Sessions held,Registered,Attendances,Contributions by users,"
                    "Contributions by professionals,Users in planning,Users in running,"
-                   "Users in evaluation,Sessions planned\r\n"
-                   "7e2c9a10-4b3d-4f5e-8a61-2c3d4e5f6a70,Å leve med kols,3,14,33,3,2,yes,yes,yes,0"
-                   "\r\n"
+                   "Users in evaluation,Sessions planned,Term\r\n"
+                   "7e2c9a10-4b3d-4f5e-8a61-2c3d4e5f6a70,Å leve med kols,3,14,33,3,2,yes,yes,yes,0,"
+                   "spring 2027\r\n"
                    "0c0c0000-0000-4000-8000-000000000001,\"Pårørendekurs, \"\"TA TAK\"\"\","
-                   "1,18,15,0,0,no,no,no,0\r\n"
-                   ",Total,4,32,48,3,2,1,1,1,0\r\n");
+                   "1,18,15,0,0,no,no,no,0,autumn 2027\r\n"
+                   ",Total,4,32,48,3,2,1,1,1,0,\r\n");
 
   table = kp_stats_format_table (rows, 2027);
   g_assert_true (g_str_has_prefix (table, "Courses in 2027: 2\n"));
+  /* The term closes the title's column, never cut. */
+  g_assert_nonnull (strstr (table, "\nÅ leve med kols          spring 2027        3        0"));
   g_assert_nonnull (strstr (table,
                             "Total                                       4        0       32       48"));
 }
@@ -117,7 +119,7 @@ test_stats_empty_year (void)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *csv = kp_stats_format_csv (rows);
 
-  g_assert_true (g_str_has_suffix (csv, "\r\n,Total,0,0,0,0,0,0,0,0,0\r\n"));
+  g_assert_true (g_str_has_suffix (csv, "\r\n,Total,0,0,0,0,0,0,0,0,0,\r\n"));
 }
 
 /* In December 2026 the course of spring 2027 has held nothing: its sessions are planned, and
@@ -166,7 +168,7 @@ test_stats_counts_only_what_happened (void)
   g_assert_cmpuint (totals->courses, ==, 0);
   g_assert_cmpuint (totals->sessions_planned, ==, 3);
   csv = kp_stats_format_csv (rows);
-  g_assert_true (g_str_has_suffix (csv, "\r\n,Total,0,14,0,0,0,1,0,1,3\r\n"));
+  g_assert_true (g_str_has_suffix (csv, "\r\n,Total,0,14,0,0,0,1,0,1,3,\r\n"));
   table = kp_stats_format_table (rows, 2027);
   g_assert_true (g_str_has_prefix (table, "Courses in 2027: 0\n"
                                           "1 more course has sessions planned but none held yet\n"));
@@ -262,6 +264,7 @@ assert_rows_equal (const KpStatsRow *a,
   g_assert_cmpstr (a->title, ==, b->title);
   g_assert_cmpuint (a->sessions_held, ==, b->sessions_held);
   g_assert_cmpuint (a->sessions_planned, ==, b->sessions_planned);
+  g_assert_cmpstr (a->term, ==, b->term);
   g_assert_cmpuint (a->registered, ==, b->registered);
   g_assert_cmpuint (a->attendances, ==, b->attendances);
   g_assert_cmpuint (a->user_contributions, ==, b->user_contributions);

@@ -22,6 +22,7 @@
 
 #include "kp-i18n.h"
 #include "kp-stats.h"
+#include "kp-time.h"
 
 void
 kp_stats_row_free (KpStatsRow *row)
@@ -30,6 +31,7 @@ kp_stats_row_free (KpStatsRow *row)
     return;
   g_free (row->course_id);
   g_free (row->title);
+  g_free (row->term);
   g_free (row);
 }
 
@@ -175,6 +177,7 @@ kp_stats_row_new_for_course (KpCourse  *course,
 
   row->course_id = g_strdup (kp_course_get_id (course));
   row->title = g_strdup (kp_course_get_title (course));
+  row->term = kp_time_format_term (kp_course_get_first_start (course));
   row->registered = kp_course_get_registered (course);
   row->courses = row->sessions_held > 0;
   row->users_running = row->user_contributions > 0;
@@ -276,7 +279,8 @@ append_csv_row (GString          *csv,
     g_string_append_printf (csv, "%s,%s,%s", yes_no (row->users_planning),
                             yes_no (row->users_running), yes_no (row->users_evaluation));
   /* Added after the columns spreadsheets already read by position. */
-  g_string_append_printf (csv, ",%u", row->sessions_planned);
+  g_string_append_printf (csv, ",%u,", row->sessions_planned);
+  append_csv_field (csv, row->term);
   g_string_append (csv, "\r\n");
 }
 
@@ -296,7 +300,7 @@ kp_stats_format_csv (GPtrArray *rows)
     N_("Course ID"), N_("Course"), N_("Sessions held"), N_("Registered"), N_("Attendances"),
     N_("Contributions by users"), N_("Contributions by professionals"),
     N_("Users in planning"), N_("Users in running"), N_("Users in evaluation"),
-    N_("Sessions planned"),
+    N_("Sessions planned"), N_("Term"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
@@ -331,6 +335,26 @@ append_padded (GString    *out,
   g_string_append (out, text);
   for (glong i = length; i < (glong) width; i++)
     g_string_append_c (out, ' ');
+}
+
+/* The title, cut short where it must, and the term after it, never cut: a course and its next
+ * run in the same year share a title. */
+static void
+append_title_and_term (GString    *out,
+                       const char *title,
+                       const char *term,
+                       guint       width)
+{
+  glong term_length = term != NULL ? g_utf8_strlen (term, -1) : 0;
+
+  if (term == NULL || (guint) term_length + 2 > width)
+    {
+      append_padded (out, title, width);
+      return;
+    }
+  append_padded (out, title, width - term_length - 1);
+  g_string_append_c (out, ' ');
+  g_string_append (out, term);
 }
 
 /**
@@ -387,7 +411,7 @@ kp_stats_format_table (GPtrArray *rows,
     {
       const KpStatsRow *row = g_ptr_array_index (rows, i);
 
-      append_padded (out, row->title ? row->title : row->course_id, 36);
+      append_title_and_term (out, row->title ? row->title : row->course_id, row->term, 36);
       g_string_append_printf (out, " %8u %8u %8u %8u %8u %8u  %s/%s/%s\n", row->sessions_held,
                               row->sessions_planned, row->registered, row->attendances,
                               row->user_contributions,

@@ -27,6 +27,7 @@ typedef struct
   guint     users_evaluation;       /* a user attended the evaluation meeting */
   guint     courses;                /* 1 when the course held a session; in the totals, how many */
   guint     sessions_planned;       /* sessions of the year not cancelled that have not ended */
+  char     *term;                   /* "autumn 2027", from the first session: tells runs apart */
 } KpStatsRow;
 
 void        kp_stats_row_free           (KpStatsRow  *row);

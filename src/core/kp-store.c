@@ -2480,10 +2480,25 @@ static const char year_figures_sql[] =
   "          JOIN members m ON m.course = e.course AND m.id = a.member_id"
   "          WHERE e.course = c.cid AND e.kind = 'meeting'"
   "            AND m.role IN ('user_representative', 'experience_consultant', 'peer')),"
-  "  pc.planned"
+  "  pc.planned,"
+  "  (SELECT min(s.start) FROM sessions s WHERE s.course = c.cid)"
   " FROM per_course pc JOIN courses c ON c.cid = pc.course"
   " LEFT JOIN per_side ps ON ps.course = pc.course"
   " ORDER BY c.first_start, c.title, c.id";
+
+/* The term of a course whose first session starts at @start, wall-clock text in its own zone:
+ * its year and month are all the term needs. */
+static char *
+term_of_local_start (const char *start)
+{
+  g_autoptr(GDateTime) month = NULL;
+  int y, m;
+
+  if (start == NULL || sscanf (start, "%4d-%2d", &y, &m) != 2)
+    return NULL;
+  month = g_date_time_new_utc (y, m, 1, 0, 0, 0);
+  return kp_time_format_term (month);
+}
 
 /**
  * kp_store_list_year_figures:
@@ -2531,6 +2546,7 @@ kp_store_list_year_figures (KpStore    *self,
       row->users_planning = sqlite3_column_int (stmt, 7);
       row->users_evaluation = sqlite3_column_int (stmt, 8);
       row->sessions_planned = sqlite3_column_int (stmt, 9);
+      row->term = term_of_local_start (column_text (stmt, 10));
       row->courses = row->sessions_held > 0;
       g_ptr_array_add (rows, row);
     }

@@ -21,6 +21,7 @@
 typedef enum
 {
   COLUMN_TITLE,
+  COLUMN_TERM,
   COLUMN_SESSIONS,
   COLUMN_SESSIONS_PLANNED,
   COLUMN_REGISTERED,
@@ -35,6 +36,7 @@ typedef enum
 
 static const char * const column_titles[N_COLUMNS] = {
   N_("Course"),
+  N_("Term"),
   N_("Sessions Held"),
   N_("Planned"),
   N_("Registered"),
@@ -108,6 +110,9 @@ format_cell (const KpStatsRow *row,
         return g_strdup_printf (ngettext ("Total, %u course", "Total, %u courses", row->courses),
                                 row->courses);
       return g_strdup (row->title != NULL && *row->title != '\0' ? row->title : _("Untitled"));
+    case COLUMN_TERM:
+      /* Beside the title: a course and its next run in the same year share a title. */
+      return g_strdup (!is_totals && row->term != NULL ? row->term : "");
     case COLUMN_SESSIONS:
       return g_strdup_printf ("%u", row->sessions_held);
     case COLUMN_SESSIONS_PLANNED:
@@ -140,10 +145,11 @@ cell_setup (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_TITLE ? 0.0 : 1.0);
+  gtk_label_set_xalign (GTK_LABEL (label),
+                        column == COLUMN_TITLE || column == COLUMN_TERM ? 0.0 : 1.0);
   if (column == COLUMN_TITLE)
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  else
+  else if (column != COLUMN_TERM)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
