@@ -115,6 +115,19 @@ test_rerun_clears_a_deadline_that_has_passed (void)
   g_assert_null (kp_course_get_text (too_late, KP_COURSE_DEADLINE));
 }
 
+/* A run dated before the one it copies moves its deadline back as far: 26 weeks earlier. */
+static void
+test_rerun_earlier_moves_the_deadline_back (void)
+{
+  g_autoptr(KpCourse) course = load_diabetes ();
+  g_autoptr(GDateTime) june = oslo (2025, 6, 1);
+  g_autoptr(KpCourse) earlier = rerun_from (course, 2025, 9, 1, june);
+  g_autofree char *first = kp_time_format_local (kp_course_get_first_start (earlier));
+
+  g_assert_cmpstr (first, ==, "2025-09-02T17:00");
+  g_assert_cmpstr (kp_course_get_text (earlier, KP_COURSE_DEADLINE), ==, "2025-08-22");
+}
+
 static void
 test_rerun_meetings_have_not_happened (void)
 {
@@ -236,6 +249,8 @@ main (int   argc,
   g_test_add_func ("/course-rerun/starts-with-nothing-counted",
                    test_rerun_starts_with_nothing_counted);
   g_test_add_func ("/course-rerun/has-its-own-term", test_rerun_has_its_own_term);
+  g_test_add_func ("/course-rerun/earlier-moves-the-deadline-back",
+                   test_rerun_earlier_moves_the_deadline_back);
 
   return g_test_run ();
 }

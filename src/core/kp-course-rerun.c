@@ -59,7 +59,11 @@ move_deadline (KpCourse  *copy,
       kp_course_set_text (copy, KP_COURSE_DEADLINE, NULL);
       return;
     }
-  g_date_add_days (&deadline, days);
+  /* A run may also be made before the one it copies. */
+  if (days >= 0)
+    g_date_add_days (&deadline, days);
+  else
+    g_date_subtract_days (&deadline, -days);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
