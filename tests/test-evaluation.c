@@ -184,9 +184,12 @@ assert_local (GDateTime  *time,
   g_assert_cmpstr (text, ==, expected);
 }
 
+static GDateTime *fixed_now (void);
+
 static void
 test_rerun_moves_dates_keeping_weekdays_and_times (void)
 {
+  g_autoptr(GDateTime) now = fixed_now ();
   g_autoptr(KpCourse) course = load_fixture ();
   g_autoptr(KpCourse) next = NULL;
   g_autoptr(GError) error = NULL;
@@ -203,7 +206,7 @@ test_rerun_moves_dates_keeping_weekdays_and_times (void)
   /* A Monday after summer time ends: the Thursdays at 18.00 stay at 18.00. */
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 1, G_DATE_NOVEMBER, 2027);
-  next = kp_course_rerun (course, &start, &error);
+  next = kp_course_rerun (course, &start, now, &error);
   g_assert_no_error (error);
 
   g_assert_cmpstr (kp_course_get_title (next), ==, "Å leve med kols");
@@ -247,6 +250,7 @@ test_rerun_moves_dates_keeping_weekdays_and_times (void)
 static void
 test_rerun_on_the_same_weekday (void)
 {
+  g_autoptr(GDateTime) now = fixed_now ();
   g_autoptr(KpCourse) course = load_fixture ();
   g_autoptr(KpCourse) next = NULL;
   g_autoptr(GError) error = NULL;
@@ -255,7 +259,7 @@ test_rerun_on_the_same_weekday (void)
   /* A start on the first session's weekday is the new first day itself. */
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 2, G_DATE_SEPTEMBER, 2027);
-  next = kp_course_rerun (course, &start, &error);
+  next = kp_course_rerun (course, &start, now, &error);
   g_assert_no_error (error);
   assert_local (kp_course_get_first_start (next), "2027-09-02T18:00 Thu");
   assert_local (kp_course_get_last_start (next), "2027-09-30T18:00 Thu");
@@ -264,6 +268,7 @@ test_rerun_on_the_same_weekday (void)
 static void
 test_rerun_without_sessions (void)
 {
+  g_autoptr(GDateTime) now = fixed_now ();
   g_autoptr(KpCourse) course = kp_course_new (NULL);
   g_autoptr(GError) error = NULL;
   GDate start;
@@ -271,7 +276,7 @@ test_rerun_without_sessions (void)
   kp_course_set_title (course, "Tomt kurs");
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 2, G_DATE_SEPTEMBER, 2027);
-  g_assert_null (kp_course_rerun (course, &start, &error));
+  g_assert_null (kp_course_rerun (course, &start, now, &error));
   g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
   g_assert_cmpstr (error->message, ==,
                    "“Tomt kurs” has no dated session to run again: give its sessions dates first");
@@ -403,7 +408,7 @@ test_report_pdf (void)
 
     g_date_clear (&start, 1);
     g_date_set_dmy (&start, 1, G_DATE_NOVEMBER, 2027);
-    next = kp_course_rerun (course, &start, &error);
+    next = kp_course_rerun (course, &start, now, &error);
     g_assert_no_error (error);
     checklist = g_list_model_get_item (kp_course_get_evaluations (next), 0);
     kp_evaluation_set_action_done (checklist, "Servere kveldsmat", TRUE);

@@ -608,15 +608,30 @@ test_statistics (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *expected_csv = NULL;
-  const char *totals[] = { "Total, 2 courses", "6", "20", "30", "2", "1", "1", "1", "1" };
-  const char *kols[] = { "Å leve med kols", "3", "12", "30", "2", "1", "Yes", "Yes", "Yes" };
-  const char *diabetes[] = { "Mestring av diabetes type 2", "3", "8", "0", "0", "0", "No", "No",
-                             "No" };
+  const char *totals[] = { "Total, 2 courses", "", "6", "0", "20", "30", "2", "1", "1", "1",
+                           "1" };
+  const char *kols[] = { "Å leve med kols", "spring 2027", "3", "0", "12", "30", "2", "1", "Yes",
+                         "Yes", "Yes" };
+  const char *diabetes[] = { "Mestring av diabetes type 2", "spring 2027", "3", "0", "8", "0",
+                             "0", "0", "No", "No", "No" };
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GDateTime) after = g_date_time_new (tz, 2028, 1, 1, 12, 0, 0);
+  g_autoptr(GDateTime) december = g_date_time_new (tz, 2026, 12, 6, 12, 0, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.statistics", NULL));
   iterate ();
   window = find_stats_window ();
   g_assert_nonnull (window);
+
+  /* In December 2026 the courses of 2027 are listed with their sessions planned, none held. */
+  kp_stats_window_set_year (window, 2027);
+  kp_stats_window_set_now (window, december);
+  g_assert_cmpuint (kp_stats_window_get_rows (window)->len, ==, 2);
+  assert_cell (window, 0, 2, "0");
+  assert_cell (window, 0, 3, "3");
+  assert_cell (window, 0, 5, "0");
+  assert_cell (window, 2, 0, "Total, 0 courses");
+  kp_stats_window_set_now (window, after);
 
   kp_stats_window_set_year (window, 2027);
   iterate ();

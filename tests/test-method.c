@@ -170,9 +170,9 @@ test_complete_course_meets_everything (void)
   g_autoptr(GPtrArray) items = check_on (course, "2027-02-01T12:00");
   int last_step = -1;
 
-  /* 3 need + 5 group + 4 goals + 4 sessions + 3 brochure + 1 running + 1 evaluation; nothing
-   * due after it. */
-  g_assert_cmpuint (items->len, ==, 21);
+  /* 3 need + 5 group + 4 goals + 4 sessions + 4 brochure (the deadline's timing among them)
+   * + 1 running + 1 evaluation; nothing due after it. */
+  g_assert_cmpuint (items->len, ==, 22);
   for (guint i = 0; i < items->len; i++)
     {
       KpCheckItem *item = g_ptr_array_index (items, i);
@@ -190,8 +190,8 @@ test_complete_course_meets_everything (void)
   g_assert_null (find_item (items, "attendance"));
   g_assert_null (find_item (items, "evaluation-meeting"));
 
-  /* The score counts requirements: 21 less 5 recommendations. */
-  assert_score (course, "2027-02-01T12:00", 16, 16);
+  /* The score counts requirements: 22 less 5 recommendations. */
+  assert_score (course, "2027-02-01T12:00", 17, 17);
 }
 
 static void
@@ -646,6 +646,56 @@ test_conditions_contradictions (void)
                "The brochure says where to send the referral.");
 }
 
+/* The first session is Thursday 4 March 2027: a deadline after it cannot be met, and one more
+ * than a year before it is last year's. */
+static void
+test_deadline_between_a_year_before_and_the_first_session (void)
+{
+  g_autoptr(KpCourse) course = complete_course ();
+  const struct
+  {
+    const char *deadline;
+    gboolean    met;
+    const char *sentence;
+  } cases[] = {
+    { "2027-02-15", TRUE, "The registration deadline falls before the first session." },
+    { "2027-03-04", TRUE, "The registration deadline falls before the first session." },
+    { "2026-03-04", TRUE, "The registration deadline falls before the first session." },
+    { "2027-03-05", FALSE, "The registration deadline is after the first session: set a day "
+                           "before the course starts." },
+    { "2026-03-03", FALSE, "The registration deadline is more than a year before the first "
+                           "session: set this run’s deadline." },
+    /* Last year's date copied into a March 2027 run, as run-again once did. */
+    { "2026-02-20", FALSE, "The registration deadline is more than a year before the first "
+                           "session: set this run’s deadline." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) items = NULL;
+
+      kp_course_set_text (course, KP_COURSE_DEADLINE, cases[i].deadline);
+      items = check_on (course, "2027-02-01T12:00");
+      assert_item (items, "deadline-timing", KP_STEP_BROCHURE, cases[i].met, cases[i].sentence);
+      /* The registration item still only asks that there is a deadline. */
+      assert_item (items, "registration", KP_STEP_BROCHURE, TRUE, NULL);
+    }
+
+  /* Without a deadline, or without a dated session, there is nothing to compare. */
+  {
+    g_autoptr(GPtrArray) items = NULL;
+    g_autoptr(KpCourse) undated = kp_course_new (NULL);
+
+    kp_course_set_text (course, KP_COURSE_DEADLINE, NULL);
+    items = check_on (course, "2027-02-01T12:00");
+    g_assert_null (find_item (items, "deadline-timing"));
+    g_clear_pointer (&items, g_ptr_array_unref);
+    kp_course_set_text (undated, KP_COURSE_DEADLINE, "2027-02-15");
+    items = check_on (undated, "2027-02-01T12:00");
+    g_assert_null (find_item (items, "deadline-timing"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +716,8 @@ main (int   argc,
   g_test_add_func ("/method/users-in-planning", test_users_in_planning_needs_a_user_representative);
   g_test_add_func ("/method/forms-collected", test_forms_collected);
   g_test_add_func ("/method/conditions-contradictions", test_conditions_contradictions);
+  g_test_add_func ("/method/deadline-timing",
+                   test_deadline_between_a_year_before_and_the_first_session);
 
   return g_test_run ();
 }

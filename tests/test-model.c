@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "kp-course.h"
+#include "kp-error.h"
 #include "kp-time.h"
 
 static GDateTime *
@@ -222,6 +223,53 @@ test_remove_member_takes_contributions (void)
   g_assert_cmpstr (kp_evaluation_get_attendees (evaluation)[0], ==, kp_member_get_id (ole));
 }
 
+/* Attendance is noted after a session: a count for one that has not ended is refused and
+ * changes nothing; clearing a count is always allowed. */
+static void
+test_session_attendance_only_after_it_ended (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GDateTime) start = kp_time_new_local (tz, 2027, 3, 4, 18, 0, NULL);
+  g_autoptr(GDateTime) december = kp_time_new_local (tz, 2026, 12, 6, 12, 0, NULL);
+  g_autoptr(GDateTime) during = kp_time_new_local (tz, 2027, 3, 4, 19, 0, NULL);
+  g_autoptr(GDateTime) after = kp_time_new_local (tz, 2027, 3, 4, 20, 30, NULL);
+  g_autoptr(KpSession) session = kp_session_new (NULL);
+  g_autoptr(KpSession) undated = kp_session_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  kp_session_set_title (session, "Hva er kols?");
+  kp_session_set_start (session, start);
+  kp_session_set_minutes (session, 150);
+
+  g_assert_false (kp_session_note_attended (session, 12, december, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "“Hva er kols?” has not been held yet: note how many took part after the "
+                   "session has ended");
+  g_assert_cmpint (kp_session_get_attended (session), ==, -1);
+  g_clear_error (&error);
+  g_assert_false (kp_session_note_attended (session, 0, during, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (kp_session_is_held (session, during));
+
+  g_assert_true (kp_session_note_attended (session, 12, after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kp_session_get_attended (session), ==, 12);
+  g_assert_true (kp_session_is_held (session, after));
+  g_assert_true (kp_session_note_attended (session, -1, december, &error));
+  g_assert_cmpint (kp_session_get_attended (session), ==, -1);
+
+  /* A cancelled session is never held; one without a time cannot have ended. */
+  kp_session_set_status (session, KP_SESSION_STATUS_CANCELLED);
+  g_assert_false (kp_session_is_held (session, after));
+  g_assert_false (kp_session_note_attended (undated, 3, after, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "This session has not been held yet: note how many took part after it has "
+                   "ended");
+  g_assert_cmpint (kp_session_get_attended (undated), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +286,9 @@ main (int   argc,
   g_test_add_func ("/model/member/public-label-hides-names", test_member_public_label_hides_names);
   g_test_add_func ("/model/course/remove-member-takes-contributions",
                    test_remove_member_takes_contributions);
+
+  g_test_add_func ("/model/session/attendance-only-after-it-ended",
+                   test_session_attendance_only_after_it_ended);
 
   return g_test_run ();
 }

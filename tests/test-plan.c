@@ -1002,6 +1002,41 @@ test_trust_conditions (void)
   g_assert_nonnull (strstr (error->message, "course.conditions.referral_to: "));
 }
 
+/* good-full.json notes that 11 took part on Thursday 4 March 2027, 12.00–15.00: read as on a
+ * day before that session ended, the file is refused whole, naming the session; read after it,
+ * or without a clock, it is taken as it is. */
+static void
+test_read_refuses_attendance_before_the_session_ended (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "plans", "good-full.json",
+                                                 NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GDateTime) december = kp_time_new_local (tz, 2026, 12, 6, 12, 0, NULL);
+  g_autoptr(GDateTime) during = kp_time_new_local (tz, 2027, 3, 4, 14, 0, NULL);
+  g_autoptr(GDateTime) after = kp_time_new_local (tz, 2027, 3, 4, 15, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpCourse) later = NULL;
+  g_autoptr(KpCourse) unjudged = NULL;
+  g_autoptr(KpSession) first = NULL;
+
+  g_assert_null (kp_plan_read_file_at (path, december, NULL, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN);
+  g_assert_true (g_str_has_prefix (error->message, "course.sessions[0].attended: "));
+  g_assert_true (g_str_has_suffix (error->message, " has not been held yet: note how many took "
+                                                   "part after the session has ended"));
+  g_clear_error (&error);
+  g_assert_null (kp_plan_read_file_at (path, during, NULL, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN);
+  g_clear_error (&error);
+
+  later = kp_plan_read_file_at (path, after, NULL, &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (kp_course_get_sessions (later), 0);
+  g_assert_cmpint (kp_session_get_attended (first), ==, 11);
+  unjudged = kp_plan_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1034,6 +1069,9 @@ main (int   argc,
   g_test_add_func ("/plan/read/refuses/what-never-ends", test_read_file_refuses_what_never_ends);
   g_test_add_func ("/time/check-span", test_check_span);
   g_test_add_func ("/plan/extension/trust-conditions", test_trust_conditions);
+
+  g_test_add_func ("/plan/read/refuses-attendance-before-the-session-ended",
+                   test_read_refuses_attendance_before_the_session_ended);
 
   return g_test_run ();
 }

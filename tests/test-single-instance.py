@@ -16,8 +16,10 @@ import time
 KURSPLAN = os.environ["KURSPLAN_BIN"]
 ROOT = os.environ.get("KURSPLAN_SOURCE_ROOT",
                       os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-PLAN = os.path.join(ROOT, "tests", "data", "plans", "good-full.json")
-PLAN_ID = "3f0b6a8e-2d7c-4c1e-9a51-0d6c1f3b2a10"
+# A plan without attendance: the window reads a file as on today, and good-full.json notes
+# attendance for sessions of March 2027.
+PLAN = os.path.join(ROOT, "tests", "data", "plans", "good-minimal.json")
+PLAN_ID = "5c3e1a2b-7d4f-4e6a-9b8c-1d2e3f4a5b6c"
 APP_ID = "io.github.kursplan.Kursplan"
 APP_PATH = "/" + APP_ID.replace(".", "/")
 

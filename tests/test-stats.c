@@ -26,16 +26,32 @@ load_fixture (void)
   return course;
 }
 
+/* A moment in Oslo, as the figures are counted at. */
+static GDateTime *
+oslo (int year,
+      int month,
+      int day,
+      int hour,
+      int minute)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+
+  return kp_time_new_local (tz, year, month, day, hour, minute, NULL);
+}
+
 static void
 test_stats_one_course (void)
 {
   g_autoptr(KpCourse) course = load_fixture ();
-  g_autoptr(KpStatsRow) row = kp_stats_row_new_for_course (course, 2027);
+  g_autoptr(GDateTime) now = oslo (2028, 1, 1, 12, 0);
+  g_autoptr(KpStatsRow) row = kp_stats_row_new_for_course (course, 2027, now);
 
   g_assert_nonnull (row);
   g_assert_cmpstr (row->course_id, ==, "7e2c9a10-4b3d-4f5e-8a61-2c3d4e5f6a70");
   /* Four sessions, one cancelled: its attendance and its talk do not count. */
   g_assert_cmpuint (row->sessions_held, ==, 3);
+  g_assert_cmpuint (row->sessions_planned, ==, 0);
+  g_assert_cmpuint (row->courses, ==, 1);
   g_assert_cmpuint (row->registered, ==, 14);
   g_assert_cmpuint (row->attendances, ==, 12 + 11 + 10);
   /* Three user talks by user representatives; a professional's talk by a member and one by
@@ -46,7 +62,7 @@ test_stats_one_course (void)
   g_assert_cmpuint (row->users_running, ==, 1);
   g_assert_cmpuint (row->users_evaluation, ==, 1);
 
-  g_assert_null (kp_stats_row_new_for_course (course, 2026));
+  g_assert_null (kp_stats_row_new_for_course (course, 2026, now));
 }
 
 static void
@@ -59,6 +75,7 @@ test_stats_csv_and_totals (void)
   g_autoptr(GDateTime) start = kp_time_new_local (tz, 2027, 9, 2, 18, 0, NULL);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_stats_row_free);
   g_autoptr(KpStatsRow) totals = NULL;
+  g_autoptr(GDateTime) now = oslo (2028, 1, 1, 12, 0);
   g_autofree char *csv = NULL;
   g_autofree char *table = NULL;
 
@@ -69,8 +86,8 @@ test_stats_csv_and_totals (void)
   kp_session_set_attended (session, 15);
   kp_course_add_session (other, session);
 
-  g_ptr_array_add (rows, kp_stats_row_new_for_course (course, 2027));
-  g_ptr_array_add (rows, kp_stats_row_new_for_course (other, 2027));
+  g_ptr_array_add (rows, kp_stats_row_new_for_course (course, 2027, now));
+  g_ptr_array_add (rows, kp_stats_row_new_for_course (other, 2027, now));
   totals = kp_stats_dup_totals (rows);
   g_assert_cmpuint (totals->courses, ==, 2);
   g_assert_cmpuint (totals->sessions_held, ==, 4);
@@ -82,15 +99,19 @@ test_stats_csv_and_totals (void)
   g_assert_cmpstr (csv, ==,
                    "Course ID,Course,Sessions held,Registered,Attendances,Contributions by users,"
                    "Contributions by professionals,Users in planning,Users in running,"
-                   "Users in evaluation\r\n"
-                   "7e2c9a10-4b3d-4f5e-8a61-2c3d4e5f6a70,Å leve med kols,3,14,33,3,2,yes,yes,yes\r\n"
+                   "Users in evaluation,Sessions planned,Term\r\n"
+                   "7e2c9a10-4b3d-4f5e-8a61-2c3d4e5f6a70,Å leve med kols,3,14,33,3,2,yes,yes,yes,0,"
+                   "spring 2027\r\n"
                    "0c0c0000-0000-4000-8000-000000000001,\"Pårørendekurs, \"\"TA TAK\"\"\","
-                   "1,18,15,0,0,no,no,no\r\n"
-                   ",Total,4,32,48,3,2,1,1,1\r\n");
+                   "1,18,15,0,0,no,no,no,0,autumn 2027\r\n"
+                   ",Total,4,32,48,3,2,1,1,1,0,\r\n");
 
   table = kp_stats_format_table (rows, 2027);
   g_assert_true (g_str_has_prefix (table, "Courses in 2027: 2\n"));
-  g_assert_nonnull (strstr (table, "Total                                       4       32       48"));
+  /* The term closes the title's column, never cut. */
+  g_assert_nonnull (strstr (table, "\nÅ leve med kols          spring 2027        3        0"));
+  g_assert_nonnull (strstr (table,
+                            "Total                                       4        0       32       48"));
 }
 
 static void
@@ -99,7 +120,59 @@ test_stats_empty_year (void)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *csv = kp_stats_format_csv (rows);
 
-  g_assert_true (g_str_has_suffix (csv, "\r\n,Total,0,0,0,0,0,0,0,0\r\n"));
+  g_assert_true (g_str_has_suffix (csv, "\r\n,Total,0,0,0,0,0,0,0,0,0,\r\n"));
+}
+
+/* In December 2026 the course of spring 2027 has held nothing: its sessions are planned, and
+ * neither their attendance nor their talks count yet. */
+static void
+test_stats_counts_only_what_happened (void)
+{
+  g_autoptr(KpCourse) course = load_fixture ();
+  g_autoptr(GDateTime) december = oslo (2026, 12, 6, 12, 0);
+  g_autoptr(GDateTime) midway = oslo (2027, 3, 15, 12, 0);
+  g_autoptr(GDateTime) during = oslo (2027, 3, 11, 19, 0);
+  g_autoptr(GDateTime) at_the_end = oslo (2027, 3, 11, 20, 30);
+  g_autoptr(KpStatsRow) before = kp_stats_row_new_for_course (course, 2027, december);
+  g_autoptr(KpStatsRow) halfway = kp_stats_row_new_for_course (course, 2027, midway);
+  g_autoptr(KpStatsRow) ongoing = kp_stats_row_new_for_course (course, 2027, during);
+  g_autoptr(KpStatsRow) ended = kp_stats_row_new_for_course (course, 2027, at_the_end);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(KpStatsRow) totals = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *table = NULL;
+
+  /* Listed, with its three sessions that are not cancelled planned, but not a course held. */
+  g_assert_nonnull (before);
+  g_assert_cmpuint (before->sessions_held, ==, 0);
+  g_assert_cmpuint (before->sessions_planned, ==, 3);
+  g_assert_cmpuint (before->courses, ==, 0);
+  g_assert_cmpuint (before->attendances, ==, 0);
+  g_assert_cmpuint (before->user_contributions, ==, 0);
+  g_assert_cmpuint (before->professional_contributions, ==, 0);
+  g_assert_cmpuint (before->users_running, ==, 0);
+
+  /* 15 March: 4 and 11 March held (12 and 11 came), 18 March cancelled, 1 April to come. */
+  g_assert_cmpuint (halfway->sessions_held, ==, 2);
+  g_assert_cmpuint (halfway->sessions_planned, ==, 1);
+  g_assert_cmpuint (halfway->courses, ==, 1);
+  g_assert_cmpuint (halfway->attendances, ==, 12 + 11);
+
+  /* 11 March 18.00–20.30: under way at 19.00, held at 20.30. */
+  g_assert_cmpuint (ongoing->sessions_held, ==, 1);
+  g_assert_cmpuint (ongoing->sessions_planned, ==, 2);
+  g_assert_cmpuint (ended->sessions_held, ==, 2);
+  g_assert_cmpuint (ended->sessions_planned, ==, 1);
+
+  g_ptr_array_add (rows, before);
+  totals = kp_stats_dup_totals (rows);
+  g_assert_cmpuint (totals->courses, ==, 0);
+  g_assert_cmpuint (totals->sessions_planned, ==, 3);
+  csv = kp_stats_format_csv (rows);
+  g_assert_true (g_str_has_suffix (csv, "\r\n,Total,0,14,0,0,0,1,0,1,3,\r\n"));
+  table = kp_stats_format_table (rows, 2027);
+  g_assert_true (g_str_has_prefix (table, "Courses in 2027: 0\n"
+                                          "1 more course has sessions planned but none held yet\n"));
 }
 
 static const KpRole roles[] = {
@@ -194,6 +267,8 @@ assert_rows_equal (const KpStatsRow *a,
   g_assert_cmpstr (a->course_id, ==, b->course_id);
   g_assert_cmpstr (a->title, ==, b->title);
   g_assert_cmpuint (a->sessions_held, ==, b->sessions_held);
+  g_assert_cmpuint (a->sessions_planned, ==, b->sessions_planned);
+  g_assert_cmpstr (a->term, ==, b->term);
   g_assert_cmpuint (a->registered, ==, b->registered);
   g_assert_cmpuint (a->attendances, ==, b->attendances);
   g_assert_cmpuint (a->user_contributions, ==, b->user_contributions);
@@ -222,13 +297,15 @@ test_stats_generated_year_through_the_store (void)
   g_autoptr(KpStatsRow) expected_totals = NULL;
   g_autofree char *db_wal = NULL;
   g_autofree char *db_shm = NULL;
+  /* Midsummer 2027: the year's sessions fall on both sides of now. */
+  g_autoptr(GDateTime) now = oslo (2027, 6, 24, 12, 0);
 
   g_assert_no_error (error);
   for (guint i = 0; i < 200; i++)
     g_ptr_array_add (courses, generate_course (rand, tz, i));
   for (guint i = 0; i < courses->len; i++)
     {
-      KpStatsRow *row = kp_stats_row_new_for_course (g_ptr_array_index (courses, i), 2027);
+      KpStatsRow *row = kp_stats_row_new_for_course (g_ptr_array_index (courses, i), 2027, now);
 
       if (row != NULL)
         {
@@ -245,7 +322,7 @@ test_stats_generated_year_through_the_store (void)
   kp_store_save_courses (store, courses, &error);
   g_assert_no_error (error);
 
-  rows = kp_store_list_year_figures (store, 2027, &error);
+  rows = kp_store_list_year_figures (store, 2027, now, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, g_hash_table_size (expected));
   for (guint i = 0; i < rows->len; i++)
@@ -259,8 +336,11 @@ test_stats_generated_year_through_the_store (void)
   totals = kp_stats_dup_totals (rows);
   expected_totals = kp_stats_dup_totals (expected_rows);
   assert_rows_equal (totals, expected_totals);
+  g_assert_cmpuint (totals->sessions_held, >, 0);
+  g_assert_cmpuint (totals->sessions_planned, >, 0);
+  g_assert_cmpuint (totals->courses, <, rows->len);
   g_assert_cmpuint (totals->users_planning, >, 0);
-  g_assert_cmpuint (totals->users_planning, <, totals->courses);
+  g_assert_cmpuint (totals->users_planning, <, rows->len);
 
   g_clear_object (&store);
   db_wal = g_strconcat (path, "-wal", NULL);
@@ -395,6 +475,7 @@ main (int   argc,
                    test_stats_generated_year_through_the_store);
   g_test_add_func ("/stats/users-in-planning-as-the-checklist",
                    test_stats_users_in_planning_as_the_checklist);
+  g_test_add_func ("/stats/counts-only-what-happened", test_stats_counts_only_what_happened);
 
   return g_test_run ();
 }

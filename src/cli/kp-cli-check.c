@@ -49,18 +49,8 @@ kp_cli_check (KpCliContext  *ctx,
   if (argc != 2)
     return kp_cli_usage_error ("check", "%s", _("name one course, by its id or its exact title"));
 
-  if (date != NULL)
-    {
-      GDate day;
-
-      if (!kp_time_parse_date (date, &day))
-        return kp_cli_usage_error ("check", _("“%s” is not a date (YYYY-MM-DD)"), date);
-      /* The end of that day, so sessions held during it count as held. */
-      now = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
-                                   g_date_get_day (&day), 23, 59, 59);
-    }
-  else
-    now = g_date_time_new_now_local ();
+  if (!kp_cli_parse_date_option (date, &now))
+    return kp_cli_usage_error ("check", _("“%s” is not a date (YYYY-MM-DD)"), date);
 
   course = kp_cli_load_course (ctx, argv[1], &error);
   if (course == NULL)

@@ -154,7 +154,9 @@ kp_cli_stats (KpCliContext  *ctx,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autofree char *year_text = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *text = NULL;
   gboolean csv = FALSE;
   guint64 year;
@@ -164,12 +166,16 @@ kp_cli_stats (KpCliContext  *ctx,
       N_("The calendar year to count"), N_("YYYY") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
       N_("Write CSV for a spreadsheet instead of a table"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("Count as on DATE (YYYY-MM-DD) instead of today: sessions after it are planned"),
+      N_("DATE") },
     { NULL }
   };
 
   g_option_context_set_summary (context,
                                 _("Shows the year’s figures for the annual report: per course "
-                                  "the sessions held, registered participants, the sum of "
+                                  "the sessions held and those still planned, registered "
+                                  "participants, the sum of "
                                   "attendances, contributions by users and by professionals, "
                                   "and whether users took part in planning, running and "
                                   "evaluation; totals last. Counts only, never a person."));
@@ -184,11 +190,13 @@ kp_cli_stats (KpCliContext  *ctx,
       strlen (year_text) != 4)
     return kp_cli_usage_error ("stats", _("“%s” is not a year: write four digits, as 2027"),
                                year_text);
+  if (!kp_cli_parse_date_option (date, &now))
+    return kp_cli_usage_error ("stats", _("“%s” is not a date (YYYY-MM-DD)"), date);
 
   store = kp_cli_get_store (ctx, &error);
   if (store == NULL)
     return kp_cli_fail (error);
-  rows = kp_store_list_year_figures (store, (int) year, &error);
+  rows = kp_store_list_year_figures (store, (int) year, now, &error);
   if (rows == NULL)
     return kp_cli_fail (error);
 
@@ -211,23 +219,31 @@ kp_cli_run_again (KpCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(KpCourse) next = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autofree char *start_text = NULL;
   g_autofree char *first_text = NULL;
+  g_autofree char *date = NULL;
   KpStore *store;
   GDateTime *first;
   GDate start;
   const GOptionEntry entries[] = {
     { "start", 0, 0, G_OPTION_ARG_STRING, &start_text,
       N_("The first day the new run may start on"), N_("YYYY-MM-DD") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("Make the run as on DATE (YYYY-MM-DD) instead of today: a registration deadline "
+         "before it is cleared"), N_("DATE") },
     { NULL }
   };
 
   g_option_context_set_summary (context,
                                 _("Makes the next run of a course: the same plan and group, the "
                                   "sessions moved to start on the first day from --start with "
-                                  "the same weekday, at the same times, and the evaluation "
-                                  "meeting’s actions as a checklist. COURSE is the course’s id "
-                                  "or its exact title. Prints the new course’s id."));
+                                  "the same weekday, at the same times, the planning meetings "
+                                  "and the registration deadline moved as much, and the "
+                                  "evaluation meeting’s actions as a checklist. Attendance, "
+                                  "registrations and the forms’ results start empty. COURSE is "
+                                  "the course’s id or its exact title. Prints the new course’s "
+                                  "id."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!kp_cli_parse (context, "run-again", &argc, &argv))
     return KP_EXIT_USAGE;
@@ -241,11 +257,13 @@ kp_cli_run_again (KpCliContext  *ctx,
     return kp_cli_usage_error ("run-again",
                                _("“%s” is not a date: write it as YYYY-MM-DD, as 2027-09-02"),
                                start_text);
+  if (!kp_cli_parse_date_option (date, &now))
+    return kp_cli_usage_error ("run-again", _("“%s” is not a date (YYYY-MM-DD)"), date);
 
   course = kp_cli_load_course (ctx, argv[1], &error);
   if (course == NULL)
     return kp_cli_fail (error);
-  next = kp_course_rerun (course, &start, &error);
+  next = kp_course_rerun (course, &start, now, &error);
   if (next == NULL)
     return kp_cli_fail (error);
   store = kp_cli_get_store (ctx, &error);

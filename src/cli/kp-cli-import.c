@@ -86,21 +86,32 @@ kp_cli_import (KpCliContext  *ctx,
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) files = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *date = NULL;
   KpStore *store;
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("Read the files as on DATE (YYYY-MM-DD) instead of today: a session after it may not "
+         "say how many took part"), N_("DATE") },
+    { NULL }
+  };
 
   g_option_context_set_summary (context,
                                 _("Imports course-plan files. A course whose id is already in "
                                   "the database is updated in place; if any file is malformed, "
                                   "nothing is imported."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!kp_cli_parse (context, "import", &argc, &argv))
     return KP_EXIT_USAGE;
   if (argc < 2)
     return kp_cli_usage_error ("import", "%s", _("name at least one course-plan file"));
+  if (!kp_cli_parse_date_option (date, &now))
+    return kp_cli_usage_error ("import", _("“%s” is not a date (YYYY-MM-DD)"), date);
 
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(KpCourse) course = kp_plan_read_file (argv[i], warnings, &error);
+      g_autoptr(KpCourse) course = kp_plan_read_file_at (argv[i], now, warnings, &error);
       const char *other;
 
       if (course == NULL)

@@ -11,9 +11,12 @@
 #include <stdio.h>
 
 #include "kp-cli.h"
+#include "kp-time.h"
 
-/* Columns are tab-separated: first date, status, title, UUID. The UUID goes last so a script
- * can take it with `cut -f4` whatever the title holds. */
+/* Columns are tab-separated: first date, status, title, UUID, term. The UUID stays fourth so a
+ * script can take it with `cut -f4` whatever the title holds, and the title third so it can be
+ * given back as COURSE; the term ("autumn 2027"), which tells a course from its next run under
+ * the same title, comes after them. */
 int
 kp_cli_list (KpCliContext  *ctx,
              int            argc,
@@ -26,7 +29,8 @@ kp_cli_list (KpCliContext  *ctx,
 
   g_option_context_set_summary (context,
                                 _("Lists the courses, one a line: the first session’s date, "
-                                  "the status, the title and the id."));
+                                  "the status, the title, the id and the term (“autumn "
+                                  "2027”), which tells a course from its next run."));
   if (!kp_cli_parse (context, "list", &argc, &argv))
     return KP_EXIT_USAGE;
   if (argc > 1)
@@ -54,12 +58,14 @@ kp_cli_list (KpCliContext  *ctx,
       const char *title = kp_course_summary_get_title (course);
       g_autofree char *date = first ? g_date_time_format (first, "%Y-%m-%d")
                                     : g_strdup (_("no date"));
+      g_autofree char *term = kp_time_format_term (first);
 
-      printf ("%s\t%s\t%s\t%s\n",
+      printf ("%s\t%s\t%s\t%s\t%s\n",
               date,
               kp_course_status_get_label (kp_course_summary_get_status (course)),
               title ? title : _("(untitled)"),
-              kp_course_summary_get_id (course));
+              kp_course_summary_get_id (course),
+              term ? term : "");
     }
   return KP_EXIT_OK;
 }

@@ -12,6 +12,7 @@
 
 #include "kp-cli.h"
 #include "kp-error.h"
+#include "kp-time.h"
 
 typedef struct
 {
@@ -158,6 +159,35 @@ kp_cli_usage_error (const char *command,
   fprintf (stderr, _("Try “kursplan %s --help”."), command);
   fputc ('\n', stderr);
   return KP_EXIT_USAGE;
+}
+
+/**
+ * kp_cli_parse_date_option:
+ * @date: (nullable): the text of a `--date YYYY-MM-DD` option, or %NULL for today
+ * @now: (out) (transfer full): the end of that day in local time, so what happens during it
+ *   counts as past; or the present moment when @date is %NULL
+ *
+ * The clock of the commands that judge a course as on a day (`check`, `stats`, `run-again`):
+ * time comes in as a parameter, so a test can fix it.
+ *
+ * Returns: %FALSE when @date is not a date
+ */
+gboolean
+kp_cli_parse_date_option (const char  *date,
+                          GDateTime  **now)
+{
+  GDate day;
+
+  if (date == NULL)
+    {
+      *now = g_date_time_new_now_local ();
+      return TRUE;
+    }
+  if (!kp_time_parse_date (date, &day))
+    return FALSE;
+  *now = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                g_date_get_day (&day), 23, 59, 59);
+  return TRUE;
 }
 
 /* Parses a subcommand's options; FALSE means a usage error was already printed. */

@@ -42,6 +42,8 @@ int        kp_cli_fail            (const GError  *error);
 int        kp_cli_usage_error     (const char    *command,
                                    const char    *format,
                                    ...) G_GNUC_PRINTF (2, 3);
+gboolean   kp_cli_parse_date_option (const char   *date,
+                                     GDateTime   **now);
 gboolean   kp_cli_parse           (GOptionContext *context,
                                    const char     *command,
                                    int            *argc,

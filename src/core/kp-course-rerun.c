@@ -39,15 +39,56 @@ collect_actions (KpCourse *course)
   return g_strv_builder_end (builder);
 }
 
+/* The registration deadline moves with the sessions; one that would fall before today cannot be
+ * met any more, and one that cannot be read cannot be moved: both are cleared for the group to
+ * set, rather than last year's date carried into this year's brochure. */
+static void
+move_deadline (KpCourse  *copy,
+               int        days,
+               GDateTime *now)
+{
+  const char *text = kp_course_get_text (copy, KP_COURSE_DEADLINE);
+  GDate deadline;
+  GDate today;
+  char moved[16];
+
+  if (text == NULL)
+    return;
+  if (!kp_time_parse_date (text, &deadline))
+    {
+      kp_course_set_text (copy, KP_COURSE_DEADLINE, NULL);
+      return;
+    }
+  /* A run may also be made before the one it copies. */
+  if (days >= 0)
+    g_date_add_days (&deadline, days);
+  else
+    g_date_subtract_days (&deadline, -days);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (g_date_compare (&deadline, &today) < 0)
+    {
+      kp_course_set_text (copy, KP_COURSE_DEADLINE, NULL);
+      return;
+    }
+  g_snprintf (moved, sizeof moved, "%04d-%02d-%02d", g_date_get_year (&deadline),
+              g_date_get_month (&deadline), g_date_get_day (&deadline));
+  kp_course_set_text (copy, KP_COURSE_DEADLINE, moved);
+}
+
 /**
  * kp_course_rerun:
  * @course: the course that ran
  * @start: the first day the new run may start on
+ * @now: the day the run is made: a registration deadline that would fall before it is cleared
  *
- * Makes the next run of @course: the same plan and group under new UUIDs; every session and
- * planning meeting moved by the same number of whole weeks, so that the first session falls on
- * the first day from @start with its old weekday, each at its old wall-clock time; cancelled
- * sessions planned again; attendance, registrations and the forms' results cleared. The
+ * Makes the next run of @course: the same plan and group under new UUIDs; every session,
+ * planning meeting and the registration deadline moved by the same number of whole weeks, so
+ * that the first session falls on the first day from @start with its old weekday, each at its
+ * old wall-clock time; cancelled sessions planned again; attendance (at sessions and at the
+ * planning meetings, which have not been held yet), registrations and the forms' results
+ * cleared. The
  * evaluation meetings' actions come along as the new run's checklist: one evaluation meeting
  * without a date that lists them, for the group to tick off.
  *
@@ -57,6 +98,7 @@ collect_actions (KpCourse *course)
 KpCourse *
 kp_course_rerun (KpCourse     *course,
                  const GDate  *start,
+                 GDateTime    *now,
                  GError      **error)
 {
   g_autoptr(KpCourse) copy = NULL;
@@ -70,6 +112,7 @@ kp_course_rerun (KpCourse     *course,
 
   g_return_val_if_fail (KP_IS_COURSE (course), NULL);
   g_return_val_if_fail (start != NULL && g_date_valid (start), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
 
   first = kp_course_get_first_start (course);
   if (first == NULL)
@@ -118,7 +161,9 @@ kp_course_rerun (KpCourse     *course,
           kp_meeting_set_start (meeting, new_start);
         }
       kp_meeting_set_notes (meeting, NULL);
+      kp_meeting_set_attendees (meeting, NULL);
     }
+  move_deadline (copy, days, now);
 
   actions = collect_actions (course);
   list = kp_course_get_evaluations (copy);

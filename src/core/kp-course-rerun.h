@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 KpCourse *kp_course_rerun (KpCourse     *course,
                            const GDate  *start,
+                           GDateTime    *now,
                            GError      **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "kp-i18n.h"
 #include "kp-method.h"
+#include "kp-time.h"
 
 /* The evaluation meeting is held about two weeks after the last session (DOMAIN.md, step 7). */
 #define EVALUATION_MEETING_DAYS 14
@@ -119,6 +120,8 @@ static const struct
   { "travel-refund-needs-referral", KP_CHECK_REQUIRED },
   { "first-day-needs-co-payment", KP_CHECK_REQUIRED },
   { "referral-address-needs-referral", KP_CHECK_REQUIRED },
+  /* a deadline after the first session, or last year's carried into a new run */
+  { "deadline-timing", KP_CHECK_REQUIRED },
 };
 
 /**
@@ -741,6 +744,42 @@ check_conditions (KpCourse  *course,
 }
 /* ---- end of the conditions of taking part ---- */
 
+/* --- The registration deadline against the first session (issue #13, item 3) ---
+ *
+ * A deadline after the first session cannot be met, and one more than a year before it is
+ * almost always last year's date carried into a new run. Checked only when both are there:
+ * a missing deadline is the "registration" item's business. */
+static void
+check_deadline_timing (KpCourse  *course,
+                       GPtrArray *items)
+{
+  const char *text = kp_course_get_text (course, KP_COURSE_DEADLINE);
+  GDateTime *first = kp_course_get_first_start (course);
+  GDate deadline, first_day, year_before;
+  gboolean after, too_early;
+
+  if (text == NULL || first == NULL || !kp_time_parse_date (text, &deadline))
+    return;
+
+  g_date_clear (&first_day, 1);
+  g_date_set_dmy (&first_day, g_date_time_get_day_of_month (first),
+                  g_date_time_get_month (first), g_date_time_get_year (first));
+  year_before = first_day;
+  g_date_subtract_years (&year_before, 1);
+  after = g_date_compare (&deadline, &first_day) > 0;
+  too_early = g_date_compare (&deadline, &year_before) < 0;
+
+  add_item (items, KP_STEP_BROCHURE, "deadline-timing", !after && !too_early,
+            g_strdup (after
+                      ? _("The registration deadline is after the first session: set a day "
+                          "before the course starts.")
+                      : too_early
+                      ? _("The registration deadline is more than a year before the first "
+                          "session: set this run’s deadline.")
+                      : _("The registration deadline falls before the first session.")));
+}
+/* --- end of the deadline check --- */
+
 static void
 check_running (KpCourse  *course,
                GDateTime *now,
@@ -916,6 +955,7 @@ kp_method_check_full (KpCourse            *course,
   check_sessions (course, items);
   check_brochure (course, items);
   check_conditions (course, items);
+  check_deadline_timing (course, items);
   check_running (course, now, items);
   check_evaluation (course, now, items);
   return items;

@@ -30,6 +30,7 @@ typedef struct
   GTimeZone   *tz;
   GHashTable  *member_keys;  /* key → member id */
   GHashTable  *member_ids;   /* member id → member id */
+  GDateTime   *now;          /* (nullable): attendance for a session not ended by then is refused */
 } Reader;
 
 static gsize
@@ -737,7 +738,15 @@ read_session (Reader     *r,
   kp_session_set_minutes (session, minutes);
   kp_session_set_location (session, name, room, address);
   kp_session_set_status (session, status);
-  kp_session_set_attended (session, has_attended ? (int) attended : -1);
+  if (has_attended && r->now != NULL)
+    {
+      g_autoptr(GError) refused = NULL;
+
+      if (!kp_session_note_attended (session, (int) attended, r->now, &refused))
+        return fail_at (r, "attended", "%s", refused->message);
+    }
+  else
+    kp_session_set_attended (session, has_attended ? (int) attended : -1);
   kp_session_set_notes (session, notes);
 
   if (!read_each (r, object, "contributions", course, read_contribution, session))
@@ -1205,6 +1214,24 @@ kp_plan_read_bytes (GBytes     *bytes,
                     GPtrArray  *warnings,
                     GError    **error)
 {
+  return kp_plan_read_bytes_at (bytes, NULL, warnings, error);
+}
+
+/**
+ * kp_plan_read_bytes_at:
+ * @now: (nullable): the moment the file is read at: a session that has not ended by then may not
+ *   say how many took part; %NULL to leave attendance unjudged, as kp_plan_read_bytes() does
+ *
+ * As kp_plan_read_bytes(), judging attendance by @now.
+ *
+ * Returns: (transfer full) (nullable): the course
+ */
+KpCourse *
+kp_plan_read_bytes_at (GBytes     *bytes,
+                       GDateTime  *now,
+                       GPtrArray  *warnings,
+                       GError    **error)
+{
   static const char * const known[] = { "format", "version", "course", NULL };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1213,7 +1240,7 @@ kp_plan_read_bytes (GBytes     *bytes,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) member_ids =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  Reader r = { path, warnings, error, NULL, member_keys, member_ids };
+  Reader r = { path, warnings, error, NULL, member_keys, member_ids, now };
   KpCourse *course;
   JsonObject *root, *course_object;
   const char *format;
@@ -1328,6 +1355,22 @@ kp_plan_read_file (const char  *path,
                    GPtrArray   *warnings,
                    GError     **error)
 {
+  return kp_plan_read_file_at (path, NULL, warnings, error);
+}
+
+/**
+ * kp_plan_read_file_at:
+ *
+ * As kp_plan_read_bytes_at(), from a file.
+ *
+ * Returns: (transfer full) (nullable): the course
+ */
+KpCourse *
+kp_plan_read_file_at (const char  *path,
+                      GDateTime   *now,
+                      GPtrArray   *warnings,
+                      GError     **error)
+{
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1335,5 +1378,5 @@ kp_plan_read_file (const char  *path,
   bytes = kp_file_read (path, KP_FILE_MAX_SIZE, error);
   if (bytes == NULL)
     return NULL;
-  return kp_plan_read_bytes (bytes, warnings, error);
+  return kp_plan_read_bytes_at (bytes, now, warnings, error);
 }

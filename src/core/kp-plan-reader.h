@@ -21,5 +21,13 @@ KpCourse *kp_plan_read_bytes (GBytes      *bytes,
 KpCourse *kp_plan_read_file  (const char  *path,
                               GPtrArray   *warnings,
                               GError     **error);
+KpCourse *kp_plan_read_bytes_at (GBytes      *bytes,
+                                 GDateTime   *now,
+                                 GPtrArray   *warnings,
+                                 GError     **error);
+KpCourse *kp_plan_read_file_at  (const char  *path,
+                                 GDateTime   *now,
+                                 GPtrArray   *warnings,
+                                 GError     **error);
 
 G_END_DECLS

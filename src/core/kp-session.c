@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "kp-error.h"
+#include "kp-i18n.h"
 #include "kp-session.h"
 #include "kp-util-private.h"
 
@@ -678,4 +680,72 @@ kp_session_overlaps (KpSession *self,
   other_end = kp_session_get_end (other);
   return g_date_time_compare (self->start, other_end) < 0 &&
          g_date_time_compare (other->start, self_end) < 0;
+}
+
+/**
+ * kp_session_is_held:
+ * @now: the moment the course is looked at
+ *
+ * A session is held when it has a time, has ended by @now and is not cancelled: what the
+ * year's figures count and what attendance can be noted for.
+ *
+ * Returns: %TRUE when the session has been held by @now
+ */
+gboolean
+kp_session_is_held (KpSession *self,
+                    GDateTime *now)
+{
+  g_autoptr(GDateTime) end = NULL;
+
+  g_return_val_if_fail (KP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (self->start == NULL || self->status == KP_SESSION_STATUS_CANCELLED)
+    return FALSE;
+  end = kp_session_get_end (self);
+  return g_date_time_compare (end, now) <= 0;
+}
+
+/**
+ * kp_session_note_attended:
+ * @attended: how many took part, or -1 to clear the count
+ * @now: the moment the count is noted
+ *
+ * Notes attendance as the planning group does after a session: a count for a session that has
+ * not ended by @now (or has no time) is refused, and the session is left as it was. Clearing
+ * the count is always allowed.
+ *
+ * Returns: %TRUE when the count was noted
+ */
+gboolean
+kp_session_note_attended (KpSession  *self,
+                          int         attended,
+                          GDateTime  *now,
+                          GError    **error)
+{
+  g_autoptr(GDateTime) end = NULL;
+
+  g_return_val_if_fail (KP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (attended >= 0)
+    {
+      if (self->start != NULL)
+        end = kp_session_get_end (self);
+      if (end == NULL || g_date_time_compare (end, now) > 0)
+        {
+          if (self->title != NULL && *self->title != '\0')
+            g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                         _("“%s” has not been held yet: note how many took part after the "
+                           "session has ended"),
+                         self->title);
+          else
+            g_set_error_literal (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                                 _("This session has not been held yet: note how many took "
+                                   "part after it has ended"));
+          return FALSE;
+        }
+    }
+  kp_session_set_attended (self, attended);
+  return TRUE;
 }

@@ -65,5 +65,11 @@ void             kp_session_update_from          (KpSession       *self,
                                                   KpSession       *other);
 gboolean         kp_session_overlaps             (KpSession       *self,
                                                   KpSession       *other);
+gboolean         kp_session_is_held              (KpSession       *self,
+                                                  GDateTime       *now);
+gboolean         kp_session_note_attended        (KpSession       *self,
+                                                  int              attended,
+                                                  GDateTime       *now,
+                                                  GError         **error);
 
 G_END_DECLS

@@ -1,7 +1,11 @@
 /* kp-stats.c — the year's figures for the centre's annual report: per course and in total, counts
  * only, never a participant
  *
- * A course counts in a year when one of its sessions that year was not cancelled. A contribution
+ * A session is held when it has ended by now and was not cancelled (kp_session_is_held());
+ * sessions of the year still to come are counted apart, as planned. Attendance and
+ * contributions count only what was held. A course is listed for a year when it has a session
+ * that year that is not cancelled, and counts among the courses of the year once one of those
+ * was held. A contribution
  * belongs to its member's side (users: user representatives, experience consultants, peers;
  * professionals: professionals, course leaders, coordinators); one without a known member counts
  * by its kind (a user's or a professional's talk); breaks never count. kp_store_list_year_figures()
@@ -19,6 +23,7 @@
 #include "kp-i18n.h"
 #include "kp-method.h"
 #include "kp-stats.h"
+#include "kp-time.h"
 
 void
 kp_stats_row_free (KpStatsRow *row)
@@ -27,6 +32,7 @@ kp_stats_row_free (KpStatsRow *row)
     return;
   g_free (row->course_id);
   g_free (row->title);
+  g_free (row->term);
   g_free (row);
 }
 
@@ -122,18 +128,21 @@ count_contribution (KpCourse       *course,
 /**
  * kp_stats_row_new_for_course:
  * @year: the calendar year, in the course's own time zone
+ * @now: the moment the figures are counted at: sessions that have not ended by then are planned
  *
- * Returns: (transfer full) (nullable): the course's figures for @year, or %NULL when it held no
- *   session that year
+ * Returns: (transfer full) (nullable): the course's figures for @year, or %NULL when it has no
+ *   session that year that is not cancelled
  */
 KpStatsRow *
-kp_stats_row_new_for_course (KpCourse *course,
-                             int       year)
+kp_stats_row_new_for_course (KpCourse  *course,
+                             int        year,
+                             GDateTime *now)
 {
   g_autoptr(KpStatsRow) row = g_new0 (KpStatsRow, 1);
   GListModel *list;
 
   g_return_val_if_fail (KP_IS_COURSE (course), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
 
   list = kp_course_get_sessions (course);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -146,6 +155,11 @@ kp_stats_row_new_for_course (KpCourse *course,
           kp_session_get_status (session) == KP_SESSION_STATUS_CANCELLED)
         continue;
 
+      if (!kp_session_is_held (session, now))
+        {
+          row->sessions_planned++;
+          continue;
+        }
       row->sessions_held++;
       if (kp_session_get_attended (session) > 0)
         row->attendances += kp_session_get_attended (session);
@@ -157,13 +171,14 @@ kp_stats_row_new_for_course (KpCourse *course,
           count_contribution (course, contribution, row);
         }
     }
-  if (row->sessions_held == 0)
+  if (row->sessions_held == 0 && row->sessions_planned == 0)
     return NULL;
 
   row->course_id = g_strdup (kp_course_get_id (course));
   row->title = g_strdup (kp_course_get_title (course));
+  row->term = kp_time_format_term (kp_course_get_first_start (course));
   row->registered = kp_course_get_registered (course);
-  row->courses = 1;
+  row->courses = row->sessions_held > 0;
   row->users_running = row->user_contributions > 0;
 
   /* As the checklist means it. */
@@ -201,6 +216,7 @@ kp_stats_dup_totals (GPtrArray *rows)
 
       totals->courses += row->courses;
       totals->sessions_held += row->sessions_held;
+      totals->sessions_planned += row->sessions_planned;
       totals->registered += row->registered;
       totals->attendances += row->attendances;
       totals->user_contributions += row->user_contributions;
@@ -256,6 +272,9 @@ append_csv_row (GString          *csv,
   else
     g_string_append_printf (csv, "%s,%s,%s", yes_no (row->users_planning),
                             yes_no (row->users_running), yes_no (row->users_evaluation));
+  /* Added after the columns spreadsheets already read by position. */
+  g_string_append_printf (csv, ",%u,", row->sessions_planned);
+  append_csv_field (csv, row->term);
   g_string_append (csv, "\r\n");
 }
 
@@ -275,6 +294,7 @@ kp_stats_format_csv (GPtrArray *rows)
     N_("Course ID"), N_("Course"), N_("Sessions held"), N_("Registered"), N_("Attendances"),
     N_("Contributions by users"), N_("Contributions by professionals"),
     N_("Users in planning"), N_("Users in running"), N_("Users in evaluation"),
+    N_("Sessions planned"), N_("Term"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
@@ -311,6 +331,26 @@ append_padded (GString    *out,
     g_string_append_c (out, ' ');
 }
 
+/* The title, cut short where it must, and the term after it, never cut: a course and its next
+ * run in the same year share a title. */
+static void
+append_title_and_term (GString    *out,
+                       const char *title,
+                       const char *term,
+                       guint       width)
+{
+  glong term_length = term != NULL ? g_utf8_strlen (term, -1) : 0;
+
+  if (term == NULL || (guint) term_length + 2 > width)
+    {
+      append_padded (out, title, width);
+      return;
+    }
+  append_padded (out, title, width - term_length - 1);
+  g_string_append_c (out, ' ');
+  g_string_append (out, term);
+}
+
 /**
  * kp_stats_format_table:
  *
@@ -324,14 +364,30 @@ kp_stats_format_table (GPtrArray *rows,
   g_autoptr(KpStatsRow) totals = kp_stats_dup_totals (rows);
 
   g_string_append_printf (out, _("Courses in %d: %u"), year, totals->courses);
-  g_string_append (out, "\n\n");
+  g_string_append_c (out, '\n');
+  /* Courses listed whose sessions of the year are all still to come. */
+  if (rows->len > totals->courses)
+    {
+      guint waiting = rows->len - totals->courses;
+
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "%u more course has sessions planned but none "
+                                                "held yet",
+                                                "%u more courses have sessions planned but none "
+                                                "held yet",
+                                                waiting),
+                              waiting);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
   append_padded (out, _("Course"), 36);
   {
     /* Translators: column heads of `kursplan stats`, at most 8 characters each: sessions
-     * held, registered participants, attendances, contributions by users and by
-     * professionals, and whether users took part in planning, running and evaluation */
-    const char *heads[] = { C_("stats column", "Sessions"), _("Regist."), _("Attend."),
-                            _("Users"), _("Profs") };
+     * held, sessions planned (not yet held), registered participants, attendances,
+     * contributions by users and by professionals, and whether users took part in
+     * planning, running and evaluation */
+    const char *heads[] = { C_("stats column", "Held"), C_("stats column", "Planned"),
+                            _("Regist."), _("Attend."), _("Users"), _("Profs") };
 
     /* Right-aligned by characters, not bytes: "Påmeldt" is 7 wide in 8 bytes. */
     for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
@@ -349,15 +405,17 @@ kp_stats_format_table (GPtrArray *rows,
     {
       const KpStatsRow *row = g_ptr_array_index (rows, i);
 
-      append_padded (out, row->title ? row->title : row->course_id, 36);
-      g_string_append_printf (out, " %8u %8u %8u %8u %8u  %s/%s/%s\n", row->sessions_held,
-                              row->registered, row->attendances, row->user_contributions,
+      append_title_and_term (out, row->title ? row->title : row->course_id, row->term, 36);
+      g_string_append_printf (out, " %8u %8u %8u %8u %8u %8u  %s/%s/%s\n", row->sessions_held,
+                              row->sessions_planned, row->registered, row->attendances,
+                              row->user_contributions,
                               row->professional_contributions, yes_no (row->users_planning),
                               yes_no (row->users_running), yes_no (row->users_evaluation));
     }
   append_padded (out, totals->title, 36);
-  g_string_append_printf (out, " %8u %8u %8u %8u %8u  %u/%u/%u\n", totals->sessions_held,
-                          totals->registered, totals->attendances, totals->user_contributions,
+  g_string_append_printf (out, " %8u %8u %8u %8u %8u %8u  %u/%u/%u\n", totals->sessions_held,
+                          totals->sessions_planned, totals->registered, totals->attendances,
+                          totals->user_contributions,
                           totals->professional_contributions, totals->users_planning,
                           totals->users_running, totals->users_evaluation);
   return g_string_free (out, FALSE);

@@ -16,7 +16,7 @@ typedef struct
 {
   char     *course_id;
   char     *title;
-  guint     sessions_held;          /* sessions of the year not cancelled */
+  guint     sessions_held;          /* sessions of the year that ended by now, not cancelled */
   guint     registered;
   guint     attendances;            /* the sum of those sessions' attendance counts */
   guint     user_contributions;     /* by user representatives, experience consultants, peers */
@@ -25,12 +25,15 @@ typedef struct
   guint     users_planning;         /* a user took part in a planning meeting */
   guint     users_running;          /* a user contributed to a session */
   guint     users_evaluation;       /* a user attended the evaluation meeting */
-  guint     courses;                /* 1 for a course; in the totals, how many */
+  guint     courses;                /* 1 when the course held a session; in the totals, how many */
+  guint     sessions_planned;       /* sessions of the year not cancelled that have not ended */
+  char     *term;                   /* "autumn 2027", from the first session: tells runs apart */
 } KpStatsRow;
 
 void        kp_stats_row_free           (KpStatsRow  *row);
 KpStatsRow *kp_stats_row_new_for_course (KpCourse    *course,
-                                         int          year);
+                                         int          year,
+                                         GDateTime   *now);
 KpStatsRow *kp_stats_dup_totals         (GPtrArray   *rows);
 char       *kp_stats_format_csv         (GPtrArray   *rows);
 char       *kp_stats_format_table       (GPtrArray   *rows,

@@ -2548,11 +2548,17 @@ kp_store_set_caldav_resource (KpStore     *self,
 }
 
 /* The year's figures (kp-stats.c says what counts), in one pass over the catalogue. Sessions
- * store local wall-clock starts, so a year is a range of their text. */
+ * store local wall-clock starts, so a year is a range of their text; whether one has ended by
+ * now (?3, UTC seconds) takes its UTC offset then, as kp_session_is_held() compares instants. */
 static const char year_figures_sql[] =
-  "WITH held AS ("
-  "  SELECT s.sid, s.course, s.attended FROM sessions s"
+  "WITH year_sessions AS ("
+  "  SELECT s.sid, s.course, s.attended,"
+  "    CAST(strftime('%s', s.start) AS INTEGER) - coalesce(s.start_offset, 0)"
+  "      + s.minutes * 60 <= ?3 AS done"
+  "  FROM sessions s"
   "  WHERE s.status != 'cancelled' AND s.start >= ?1 AND s.start < ?2),"
+  " held AS ("
+  "  SELECT sid, course, attended FROM year_sessions WHERE done),"
   " sides AS ("
   "  SELECT h.course,"
   "    CASE"
@@ -2565,8 +2571,9 @@ static const char year_figures_sql[] =
   "  FROM held h JOIN contributions k ON k.session = h.sid"
   "  LEFT JOIN members m ON m.course = h.course AND m.id = k.member_id),"
   " per_course AS ("
-  "  SELECT course, count(*) AS n, total(max(attended, 0)) AS attendances"
-  "  FROM held GROUP BY course),"
+  "  SELECT course, total(done) AS n, total(NOT done) AS planned,"
+  "    total(CASE WHEN done THEN max(attended, 0) ELSE 0 END) AS attendances"
+  "  FROM year_sessions GROUP BY course),"
   " per_side AS ("
   "  SELECT course, total(side = 'u') AS users, total(side = 'p') AS professionals"
   "  FROM sides GROUP BY course)"
@@ -2580,22 +2587,40 @@ static const char year_figures_sql[] =
   "  EXISTS (SELECT 1 FROM evaluations e JOIN evaluation_attendees a ON a.evaluation = e.eid"
   "          JOIN members m ON m.course = e.course AND m.id = a.member_id"
   "          WHERE e.course = c.cid AND e.kind = 'meeting'"
-  "            AND m.role IN ('user_representative', 'experience_consultant', 'peer'))"
+  "            AND m.role IN ('user_representative', 'experience_consultant', 'peer')),"
+  "  pc.planned,"
+  "  (SELECT min(s.start) FROM sessions s WHERE s.course = c.cid)"
   " FROM per_course pc JOIN courses c ON c.cid = pc.course"
   " LEFT JOIN per_side ps ON ps.course = pc.course"
   " ORDER BY c.first_start, c.title, c.id";
 
+/* The term of a course whose first session starts at @start, wall-clock text in its own zone:
+ * its year and month are all the term needs. */
+static char *
+term_of_local_start (const char *start)
+{
+  g_autoptr(GDateTime) month = NULL;
+  int y, m;
+
+  if (start == NULL || sscanf (start, "%4d-%2d", &y, &m) != 2)
+    return NULL;
+  month = g_date_time_new_utc (y, m, 1, 0, 0, 0);
+  return kp_time_format_term (month);
+}
+
 /**
  * kp_store_list_year_figures:
  * @year: a calendar year, in each course's own time zone
+ * @now: the moment the figures are counted at: sessions that have not ended by then are planned
  *
- * Returns: (transfer full) (element-type KpStatsRow): the figures of every course that held a
- *   session in @year, by first session; %NULL on error
+ * Returns: (transfer full) (element-type KpStatsRow): the figures of every course with a session
+ *   in @year that is not cancelled, by first session; %NULL on error
  */
 GPtrArray *
-kp_store_list_year_figures (KpStore  *self,
-                            int       year,
-                            GError  **error)
+kp_store_list_year_figures (KpStore    *self,
+                            int         year,
+                            GDateTime  *now,
+                            GError    **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_stats_row_free);
   g_autofree char *from = g_strdup_printf ("%04d", year);
@@ -2604,6 +2629,7 @@ kp_store_list_year_figures (KpStore  *self,
   int rc;
 
   g_return_val_if_fail (KP_IS_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
 
   if (sqlite3_prepare_v2 (self->db, year_figures_sql, -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -2612,6 +2638,7 @@ kp_store_list_year_figures (KpStore  *self,
     }
   bind_text (self, stmt, 1, from);
   bind_text (self, stmt, 2, to);
+  sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (now));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       KpStatsRow *row = g_new0 (KpStatsRow, 1);
@@ -2626,7 +2653,9 @@ kp_store_list_year_figures (KpStore  *self,
       row->users_running = row->user_contributions > 0;
       row->users_planning = sqlite3_column_int (stmt, 7);
       row->users_evaluation = sqlite3_column_int (stmt, 8);
-      row->courses = 1;
+      row->sessions_planned = sqlite3_column_int (stmt, 9);
+      row->term = term_of_local_start (column_text (stmt, 10));
+      row->courses = row->sessions_held > 0;
       g_ptr_array_add (rows, row);
     }
   if (rc != SQLITE_DONE)

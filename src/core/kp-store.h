@@ -67,6 +67,7 @@ gboolean    kp_store_set_caldav_resource   (KpStore     *self,
 /* The year's figures (kursplan stats): KpStatsRow, see kp-stats.h. */
 GPtrArray  *kp_store_list_year_figures     (KpStore     *self,
                                             int          year,
+                                            GDateTime   *now,
                                             GError     **error);
 
 G_END_DECLS

@@ -229,3 +229,27 @@ kp_time_check_span (GDateTime  *start,
     }
   return TRUE;
 }
+
+/**
+ * kp_time_format_term:
+ * @time: (nullable): when a course's first session starts
+ *
+ * The half-year a course runs in, as centres publish their course catalogue: spring is January
+ * to June, autumn July to December. It tells a course from its next run, which shares its title.
+ *
+ * Returns: (transfer full) (nullable): "spring 2027" or "autumn 2027" in the language of the
+ *   interface (Bokmål "vår 2027", "høst 2027"), or %NULL for a course without a dated session
+ */
+char *
+kp_time_format_term (GDateTime *time)
+{
+  if (time == NULL)
+    return NULL;
+  if (g_date_time_get_month (time) <= 6)
+    /* Translators: the spring half-year of a course catalogue, beside a course's title; %d is
+     * the year. Bokmål and Nynorsk "vår %d" */
+    return g_strdup_printf (_("spring %d"), g_date_time_get_year (time));
+  /* Translators: the autumn half-year of a course catalogue, beside a course's title; %d is
+   * the year. Bokmål "høst %d", Nynorsk "haust %d" */
+  return g_strdup_printf (_("autumn %d"), g_date_time_get_year (time));
+}

@@ -38,5 +38,6 @@ gboolean   kp_time_parse_date      (const char  *text,
 gboolean   kp_time_check_span      (GDateTime   *start,
                                     guint        minutes,
                                     GError     **error);
+char      *kp_time_format_term     (GDateTime   *time);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* kp-course-row.c — one course in the sidebar: title, dates, status and method progress
+/* kp-course-row.c — one course in the sidebar: title and term, dates, status and method progress
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "kp-course-row.h"
+#include "kp-time.h"
 #include "kp-ui-language.h"
 
 /* One widget that draws its text, rather than labels in boxes: the course list keeps up to 200
@@ -23,6 +24,7 @@ struct _KpCourseRow
   KpCourseSummary *summary;
 
   char            *title;
+  char            *term;       /* "autumn 2027": tells a course from its next run, same title */
   char            *dates;
   const char      *status;
   char            *progress;   /* "12 of 20", or NULL when no checks are counted */
@@ -110,10 +112,12 @@ static void
 kp_course_row_update (KpCourseRow *self)
 {
   g_autofree char *description = NULL;
+  g_autofree char *named = NULL;
   const char *title;
   guint met, total;
 
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->term, g_free);
   g_clear_pointer (&self->dates, g_free);
   g_clear_pointer (&self->progress, g_free);
   self->status = NULL;
@@ -123,6 +127,12 @@ kp_course_row_update (KpCourseRow *self)
     {
       title = kp_course_summary_get_title (self->summary);
       self->title = g_strdup (title != NULL && *title != '\0' ? title : _("Untitled course"));
+      self->term = kp_time_format_term (kp_course_summary_get_first_start (self->summary));
+      named = self->term != NULL
+              /* Translators: a course's title and its term, as a screen reader says the row:
+               * "Leve med diabetes type 2, spring 2027" */
+              ? g_strdup_printf (C_("course and term", "%s, %s"), self->title, self->term)
+              : g_strdup (self->title);
       self->dates = kp_course_row_format_dates (kp_course_summary_get_first_start (self->summary),
                                                 kp_course_summary_get_last_start (self->summary));
       self->status = kp_course_status_get_label (kp_course_summary_get_status (self->summary));
@@ -137,12 +147,12 @@ kp_course_row_update (KpCourseRow *self)
           self->fraction = MIN (1.0, (double) met / total);
           /* Translators: %s is a course title, then its dates, its status and "12 of 20" */
           description = g_strdup_printf (_("%s, %s, %s, %s requirements of the method met"),
-                                         self->title, self->dates, self->status,
+                                         named, self->dates, self->status,
                                          self->progress);
         }
       else
         /* Translators: %s is a course title, then its dates and its status */
-        description = g_strdup_printf (_("%s, %s, %s"), self->title, self->dates, self->status);
+        description = g_strdup_printf (_("%s, %s, %s"), named, self->dates, self->status);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, description,
@@ -162,6 +172,18 @@ kp_course_row_get_dates (KpCourseRow *self)
 {
   g_return_val_if_fail (KP_IS_COURSE_ROW (self), NULL);
   return self->dates;
+}
+
+/**
+ * kp_course_row_get_term:
+ *
+ * Returns: (transfer none) (nullable): the term the row shows beside the title, "autumn 2027"
+ */
+const char *
+kp_course_row_get_term (KpCourseRow *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE_ROW (self), NULL);
+  return self->term;
 }
 
 /**
@@ -305,10 +327,11 @@ kp_course_row_snapshot (GtkWidget   *widget,
   int title_height = line_height (widget, FALSE);
   int caption_height = line_height (widget, TRUE);
   g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) term = NULL;
   g_autoptr(PangoLayout) status = NULL;
   g_autoptr(PangoLayout) dates = NULL;
   GdkRGBA color, dim, accent;
-  int status_width, y;
+  int status_width, term_width = 0, y;
 
   if (self->title == NULL)
     return;
@@ -320,7 +343,15 @@ kp_course_row_snapshot (GtkWidget   *widget,
   if (!gtk_style_context_lookup_color (style, "accent_color", &accent))
     accent = color;
 
-  title = make_layout (widget, self->title, 1.0, TRUE, width);
+  /* The term at the end of the title's line, never cut: a long title gives way to it. */
+  if (self->term != NULL)
+    {
+      term = make_layout (widget, self->term, 1.0, FALSE, -1);
+      pango_layout_get_pixel_size (term, &term_width, NULL);
+      draw_layout (snapshot, term, width - term_width, 0, &dim);
+      term_width += COLUMN_SPACING;
+    }
+  title = make_layout (widget, self->title, 1.0, TRUE, width - term_width);
   draw_layout (snapshot, title, 0, 0, &color);
   y = title_height + LINE_SPACING;
 
@@ -366,6 +397,7 @@ kp_course_row_dispose (GObject *object)
 
   g_clear_object (&self->summary);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->term, g_free);
   g_clear_pointer (&self->dates, g_free);
   g_clear_pointer (&self->progress, g_free);
 

@@ -20,6 +20,7 @@ KpCourseSummary *kp_course_row_get_summary  (KpCourseRow     *self);
 void             kp_course_row_set_summary  (KpCourseRow     *self,
                                              KpCourseSummary *summary);
 const char      *kp_course_row_get_dates    (KpCourseRow     *self);
+const char      *kp_course_row_get_term     (KpCourseRow     *self);
 char            *kp_course_row_format_dates (GDateTime       *first,
                                              GDateTime       *last);
 

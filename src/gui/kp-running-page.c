@@ -16,6 +16,7 @@
 
 #include "kp-running-page.h"
 #include "kp-session-row.h"
+#include "kp-toast.h"
 #include "kp-widget.h"
 
 /* The spin buttons go up to twice the course's places; a course without places set gets this. */
@@ -69,11 +70,19 @@ on_spin_input (GtkSpinButton *spin,
   return TRUE;
 }
 
+/* A count for a session that has not ended is refused by the core: the spin goes back to what
+ * the session holds, and a toast says why. */
 static void
 on_attended_changed (GtkSpinButton *spin,
                      KpSession     *session)
 {
-  kp_session_set_attended (session, gtk_spin_button_get_value_as_int (spin));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (kp_session_note_attended (session, gtk_spin_button_get_value_as_int (spin), now, &error))
+    return;
+  gtk_spin_button_set_value (spin, kp_session_get_attended (session));
+  kp_toast_show (GTK_WIDGET (spin), error->message);
 }
 
 static void

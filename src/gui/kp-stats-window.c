@@ -21,7 +21,9 @@
 typedef enum
 {
   COLUMN_TITLE,
+  COLUMN_TERM,
   COLUMN_SESSIONS,
+  COLUMN_SESSIONS_PLANNED,
   COLUMN_REGISTERED,
   COLUMN_ATTENDANCES,
   COLUMN_USER_CONTRIBUTIONS,
@@ -34,7 +36,9 @@ typedef enum
 
 static const char * const column_titles[N_COLUMNS] = {
   N_("Course"),
+  N_("Term"),
   N_("Sessions Held"),
+  N_("Planned"),
   N_("Registered"),
   N_("Attendances"),
   N_("By Users"),
@@ -49,6 +53,7 @@ struct _KpStatsWindow
   AdwWindow          parent_instance;
 
   KpStore           *store;
+  GDateTime         *now;        /* what has ended by then was held; the rest is planned */
   GPtrArray         *rows;       /* KpStatsRow of the year's courses */
   KpStatsRow        *totals;
   GListStore        *items;      /* GtkStringObject: the row's position, "total" for the totals */
@@ -105,8 +110,13 @@ format_cell (const KpStatsRow *row,
         return g_strdup_printf (ngettext ("Total, %u course", "Total, %u courses", row->courses),
                                 row->courses);
       return g_strdup (row->title != NULL && *row->title != '\0' ? row->title : _("Untitled"));
+    case COLUMN_TERM:
+      /* Beside the title: a course and its next run in the same year share a title. */
+      return g_strdup (!is_totals && row->term != NULL ? row->term : "");
     case COLUMN_SESSIONS:
       return g_strdup_printf ("%u", row->sessions_held);
+    case COLUMN_SESSIONS_PLANNED:
+      return g_strdup_printf ("%u", row->sessions_planned);
     case COLUMN_REGISTERED:
       return g_strdup_printf ("%u", row->registered);
     case COLUMN_ATTENDANCES:
@@ -135,10 +145,11 @@ cell_setup (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_TITLE ? 0.0 : 1.0);
+  gtk_label_set_xalign (GTK_LABEL (label),
+                        column == COLUMN_TITLE || column == COLUMN_TERM ? 0.0 : 1.0);
   if (column == COLUMN_TITLE)
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  else
+  else if (column != COLUMN_TERM)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
@@ -172,7 +183,7 @@ load_year (KpStatsWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
-  rows = kp_store_list_year_figures (self->store, year, &error);
+  rows = kp_store_list_year_figures (self->store, year, self->now, &error);
   if (rows == NULL)
     {
       toast (self, error->message);
@@ -232,6 +243,24 @@ kp_stats_window_set_year (KpStatsWindow *self,
 
   if (kp_stats_window_get_year (self) != year)
     gtk_spin_button_set_value (self->year_spin, year);
+}
+
+/**
+ * kp_stats_window_set_now:
+ * @now: the moment to count at; the window counts at the moment it opened until told otherwise
+ */
+void
+kp_stats_window_set_now (KpStatsWindow *self,
+                         GDateTime     *now)
+{
+  g_return_if_fail (KP_IS_STATS_WINDOW (self));
+  g_return_if_fail (now != NULL);
+
+  g_date_time_ref (now);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = now;
+  if (self->store != NULL)
+    load_year (self);
 }
 
 /**
@@ -377,6 +406,7 @@ kp_stats_window_finalize (GObject *object)
   KpStatsWindow *self = KP_STATS_WINDOW (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_object (&self->items);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->totals, kp_stats_row_free);
@@ -412,6 +442,7 @@ kp_stats_window_init (KpStatsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->now = g_date_time_new_now_local ();
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_stats_row_free);
   self->totals = kp_stats_dup_totals (self->rows);
   self->items = g_list_store_new (GTK_TYPE_STRING_OBJECT);

@@ -21,6 +21,8 @@ GtkWidget  *kp_stats_window_new      (GtkWindow      *parent,
 int         kp_stats_window_get_year (KpStatsWindow  *self);
 void        kp_stats_window_set_year (KpStatsWindow  *self,
                                       int             year);
+void        kp_stats_window_set_now  (KpStatsWindow  *self,
+                                      GDateTime      *now);
 GPtrArray  *kp_stats_window_get_rows (KpStatsWindow  *self);
 char       *kp_stats_window_dup_cell (KpStatsWindow  *self,
                                       guint           position,

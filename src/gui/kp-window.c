@@ -19,6 +19,7 @@
 #include "kp-list-slot.h"
 #include "kp-method.h"
 #include "kp-run-again-dialog.h"
+#include "kp-time.h"
 #include "kp-slot-list-model.h"
 #include "kp-stats-window.h"
 #include "kp-toast.h"
@@ -237,6 +238,18 @@ on_visible_courses_changed (KpWindow *self)
 }
 
 /* Puts a fresh summary of the open course in the list, in the place of the old one. */
+/* The open course's term under its title in the header, as the course list shows it beside
+ * the title: a course and its next run share a title. */
+static void
+update_term (KpWindow *self)
+{
+  g_autofree char *term = NULL;
+
+  if (self->course != NULL)
+    term = kp_time_format_term (kp_course_get_first_start (self->course));
+  adw_window_title_set_subtitle (self->content_title, term != NULL ? term : "");
+}
+
 static void
 refresh_summary (KpWindow *self)
 {
@@ -248,6 +261,7 @@ refresh_summary (KpWindow *self)
     return;
 
   summary = summarize_course (self->course);
+  update_term (self);
   self->selection_frozen++;
   if (find_summary (G_LIST_MODEL (self->courses), kp_course_get_id (self->course), &position))
     g_list_store_splice (self->courses, position, 1, (gpointer *) &summary, 1);
@@ -344,6 +358,7 @@ kp_window_set_course (KpWindow *self,
     }
   else
     adw_window_title_set_title (self->content_title, "");
+  update_term (self);
 
   gtk_stack_set_visible_child_name (self->content_stack, course != NULL ? "course" : "none");
   update_actions (self);
@@ -666,6 +681,7 @@ on_run_again_response (KpRunAgainDialog *dialog,
 {
   g_autoptr(KpCourse) next = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *day = NULL;
   g_autofree char *message = NULL;
   GDate start;
@@ -674,7 +690,7 @@ on_run_again_response (KpRunAgainDialog *dialog,
     return;
 
   kp_run_again_dialog_get_date (dialog, &start);
-  next = kp_course_rerun (self->course, &start, &error);
+  next = kp_course_rerun (self->course, &start, now, &error);
   if (next == NULL)
     {
       kp_window_toast (self, error->message);
@@ -872,6 +888,7 @@ kp_window_import_file (KpWindow *self,
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *message = NULL;
   const char *id;
@@ -891,7 +908,7 @@ kp_window_import_file (KpWindow *self,
       return;
     }
 
-  course = kp_plan_read_file (path, warnings, &error);
+  course = kp_plan_read_file_at (path, now, warnings, &error);
   if (course == NULL)
     {
       kp_window_toast (self, error->message);

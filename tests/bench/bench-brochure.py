@@ -184,7 +184,7 @@ def main():
                                 "tests", "data", "plans", "good-full.json")
             env = dict(os.environ, KURSPLAN_DB=db)
             try:
-                run_once([kursplan, "import", plan], env)
+                run_once([kursplan, "import", "--date", "2027-12-31", plan], env)
 
                 def cli(i):
                     return [kursplan, "brochure", "3f0b6a8e-2d7c-4c1e-9a51-0d6c1f3b2a10",

@@ -31,7 +31,8 @@ class EvaluationTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory(prefix="kursplan-evaluation-")
         self.db = os.path.join(self.tmp.name, "kursplan.db")
-        self.kursplan("import", EVALUATED)
+        # The course ran in spring 2027: its attendance is read as on a day after it.
+        self.kursplan("import", "--date", "2027-12-31", EVALUATED)
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -215,26 +216,56 @@ class EvaluationTest(unittest.TestCase):
         self.assertIn("Final: 1: 1 · 2: 1 · 3: 2 · 4: 3 · 5: 3 (mean 3,6, median 4)", text)
 
     def test_stats_table_and_csv(self):
-        result = self.kursplan("stats", "--year", "2027")
-        self.assertTrue(result.stdout.startswith("Courses in 2027: 1\n"))
-        self.assertRegex(result.stdout,
-                         r"Å leve med kols\s+3\s+14\s+33\s+3\s+2\s+yes/yes/yes\n")
-        self.assertRegex(result.stdout, r"Total\s+3\s+14\s+33\s+3\s+2\s+1/1/1\n")
+        # Counted as on the last day of 2027, when the course has run.
+        result = self.kursplan("stats", "--year", "2027", "--date", "2027-12-31")
+        self.assertTrue(result.stdout.startswith("Courses in 2027: 1\n\n"))
+        self.assertRegex(result.stdout, r"Å leve med kols\s+spring 2027\s+3\s+0\s+14\s+33"
+                                        r"\s+3\s+2\s+yes/yes/yes\n")
+        self.assertRegex(result.stdout, r"Total\s+3\s+0\s+14\s+33\s+3\s+2\s+1/1/1\n")
 
-        result = self.kursplan("stats", "--year", "2027", "--csv")
+        result = self.kursplan("stats", "--year", "2027", "--csv", "--date", "2027-12-31")
         rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
-        self.assertEqual(rows[0][:3], ["Course ID", "Course", "Sessions held"])
+        # The columns spreadsheets know keep their names and places; new ones come after.
+        self.assertEqual(rows[0], ["Course ID", "Course", "Sessions held", "Registered",
+                                   "Attendances", "Contributions by users",
+                                   "Contributions by professionals", "Users in planning",
+                                   "Users in running", "Users in evaluation",
+                                   "Sessions planned", "Term"])
         self.assertEqual(rows[1], [COURSE_ID, "Å leve med kols", "3", "14", "33", "3", "2",
-                                   "yes", "yes", "yes"])
-        self.assertEqual(rows[2], ["", "Total", "3", "14", "33", "3", "2", "1", "1", "1"])
+                                   "yes", "yes", "yes", "0", "spring 2027"])
+        self.assertEqual(rows[2], ["", "Total", "3", "14", "33", "3", "2", "1", "1", "1", "0",
+                                   ""])
 
-        result = self.kursplan("stats", "--year", "2026", "--csv")
-        self.assertEqual(result.stdout.splitlines()[-1], ",Total,0,0,0,0,0,0,0,0")
+        result = self.kursplan("stats", "--year", "2026", "--csv", "--date", "2027-12-31")
+        self.assertEqual(result.stdout.splitlines()[-1], ",Total,0,0,0,0,0,0,0,0,0,")
+
+    def test_stats_before_during_and_after_the_course(self):
+        def figures(date):
+            result = self.kursplan("stats", "--year", "2027", "--csv", "--date", date)
+            rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+            header, course = rows[0], rows[1]
+            return {name: course[header.index(name)]
+                    for name in ("Sessions held", "Sessions planned", "Attendances")}
+
+        # December 2026: nothing of 2027 has happened; three sessions (one is cancelled) wait.
+        self.assertEqual(figures("2026-12-06"), {"Sessions held": "0", "Sessions planned": "3",
+                                                 "Attendances": "0"})
+        result = self.kursplan("stats", "--year", "2027", "--date", "2026-12-06")
+        self.assertTrue(result.stdout.startswith(
+            "Courses in 2027: 0\n1 more course has sessions planned but none held yet\n"))
+        self.assertNotIn("1 course held sessions", result.stdout)
+        # 11 March 2027: the evenings of 4 and 11 March are held, 1 April is still to come.
+        self.assertEqual(figures("2027-03-11"), {"Sessions held": "2", "Sessions planned": "1",
+                                                 "Attendances": "23"})
+        self.assertEqual(figures("2027-04-01"), {"Sessions held": "3", "Sessions planned": "0",
+                                                 "Attendances": "33"})
 
     def test_stats_mistakes(self):
         for args, message in [(("stats",), "--year YYYY"),
                               (("stats", "--year", "27"), "“27” is not a year"),
-                              (("stats", "--year", "2027", COURSE_ID), "counts them all")]:
+                              (("stats", "--year", "2027", COURSE_ID), "counts them all"),
+                              (("stats", "--year", "2027", "--date", "2027-13-01"),
+                               "“2027-13-01” is not a date")]:
             with self.subTest(args=args):
                 result = self.kursplan(*args, status=2)
                 self.assertIn(message, result.stderr)
@@ -265,8 +296,80 @@ class EvaluationTest(unittest.TestCase):
                          ["Mer tid til erfaringsutveksling", "Servere kveldsmat"])
 
         # The old run is still there, and the new one counts in its own year's figures.
-        result = self.kursplan("stats", "--year", "2027", "--csv")
-        self.assertEqual(len(result.stdout.splitlines()), 4)
+        # Both runs in 2027 under one title: the term tells them apart.
+        result = self.kursplan("stats", "--year", "2027", "--csv", "--date", "2027-12-31")
+        rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+        self.assertEqual(len(rows), 4)
+        self.assertEqual([(row[1], row[-1]) for row in rows[1:3]],
+                         [("Å leve med kols", "spring 2027"), ("Å leve med kols", "autumn 2027")])
+
+    def test_run_again_moves_the_deadline_and_the_meetings(self):
+        # The Nynorsk demo course ran from Tuesday 3 March 2026, registration by 20 February.
+        self.kursplan("import", os.path.join(SOURCE, "data", "demo",
+                                             "nn-leve-med-diabetes.kursplan.json"))
+        title = "Leve med diabetes type 2"
+        result = self.kursplan("run-again", title, "--start", "2027-03-01",
+                               "--date", "2026-12-06")
+        new_id, _, rest = result.stdout.partition(":")
+        self.assertEqual(rest.strip(), "the new run starts 2027-03-02 17:00")
+
+        exported = self.path("next.json")
+        self.kursplan("export-plan", new_id, "-o", exported)
+        with open(exported, encoding="utf-8") as f:
+            course = json.load(f)["course"]
+        # Moved the same 52 weeks as the sessions, not last year's 20 February 2026.
+        self.assertEqual(course["registration"]["deadline"], "2027-02-19")
+        self.assertEqual([m["start"] for m in course["planning_meetings"]],
+                         ["2026-11-17T09:00", "2027-01-12T09:00", "2027-02-09T13:00"])
+        self.assertEqual([m["attendees"] for m in course["planning_meetings"]], [[], [], []])
+        self.assertTrue(all(s["attended"] is None for s in course["sessions"]))
+        self.assertEqual(course["participants"]["registered"], 0)
+
+        # Listed apart: same title, the term after the id (columns 3 and 4 stay title and id).
+        rows = [line.split("\t") for line in self.kursplan("list").stdout.splitlines()]
+        terms = {row[3]: row[4] for row in rows if row[2] == title}
+        self.assertEqual(terms, {"d5e20000-0000-4000-8000-000000000001": "spring 2026",
+                                 new_id: "spring 2027"})
+        for language, spring in (("nb", "vår 2027"), ("nn", "vår 2027"), ("se", "giđđa 2027")):
+            with self.subTest(language=language):
+                env = dict(os.environ, LANG="C.UTF-8", LANGUAGE=language)
+                env.pop("LC_ALL", None)
+                build = os.environ.get("KURSPLAN_BUILD_ROOT")
+                if build is not None:
+                    env["KURSPLAN_LOCALEDIR"] = os.path.join(build, "po")
+                listing = subprocess.run([KURSPLAN, "--db", self.db, "list"], env=env,
+                                         capture_output=True, text=True, encoding="utf-8",
+                                         timeout=60).stdout
+                self.assertIn(f"\t{new_id}\t{spring}\n", listing)
+
+        result = self.kursplan("check", new_id, "--date", "2027-02-25", status=3)
+        self.assertIn("✓ The registration deadline falls before the first session.",
+                      result.stdout)
+        self.assertIn("✗ 3 of 3 planning meetings had no user representative present.",
+                      result.stdout)
+
+        # Made after the moved deadline has passed, the new run has none to show.
+        result = self.kursplan("run-again", "d5e20000-0000-4000-8000-000000000001",
+                               "--start", "2027-03-01", "--date", "2027-02-20")
+        late_id = result.stdout.partition(":")[0]
+        self.kursplan("export-plan", late_id, "-o", exported)
+        with open(exported, encoding="utf-8") as f:
+            course = json.load(f)["course"]
+        self.assertIsNone(course.get("registration", {}).get("deadline"))
+
+    def test_import_refuses_attendance_for_sessions_not_held(self):
+        other = self.path("other.db")
+        result = subprocess.run([KURSPLAN, "--db", other, "import", "--date", "2027-03-10",
+                                 EVALUATED], capture_output=True, text=True, encoding="utf-8",
+                                timeout=60)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stderr,
+                         f"kursplan: {EVALUATED}: course.sessions[1].attended: “Pust og "
+                         "aktivitet” has not been held yet: note how many took part after the "
+                         "session has ended\n")
+        listing = subprocess.run([KURSPLAN, "--db", other, "list"], capture_output=True,
+                                 text=True, encoding="utf-8", timeout=60)
+        self.assertNotIn(COURSE_ID, listing.stdout)
 
     def test_run_again_mistakes(self):
         for args, message in [(("run-again", COURSE_ID), "--start YYYY-MM-DD"),
