@@ -485,6 +485,8 @@ test_planned_together_needs_a_named_user_representative (void)
     }
   blank = brochure_text (course, "nb");
   g_assert_null (strstr (blank, "planlagt i fellesskap"));
+}
+
 /* The trusts' own conditions (issue #13, item 5) in all five languages: where to send the
  * referral, the hours' notice (one hour and many), and nothing of them where they do not apply. */
 static void

@@ -606,6 +606,8 @@ test_forms_collected (void)
   items = check_on (course, "2027-03-20T12:00");
   assert_item (items, "forms-collected", KP_STEP_EVALUATION, TRUE,
                "The participants’ final forms are collected: 9 answered.");
+}
+
 /* Conditions of taking part that contradict each other (issue #13, item 5): travel refunded
  * without a referral, the first day only without a co-payment, a referral address without a
  * referral. A course that states none of them keeps its score. */

@@ -933,6 +933,8 @@ test_read_file_refuses_what_never_ends (void)
   g_unlink (fifo);
   g_unlink (big);
   g_rmdir (dir);
+}
+
 /* The trusts' own conditions (issue #13, item 5): the co-payment for the first day only, a
  * no-show fee, the hours' notice and where to send the referral, read, written and refused when
  * malformed. */

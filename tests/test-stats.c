@@ -406,6 +406,7 @@ test_stats_users_in_planning_as_the_checklist (void)
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
   g_autoptr(GDateTime) start = kp_time_new_local (tz, 2027, 9, 2, 18, 0, NULL);
   g_autoptr(GDateTime) planned = kp_time_new_local (tz, 2027, 6, 1, 9, 0, NULL);
+  g_autoptr(GDateTime) now = kp_time_new_local (tz, 2027, 12, 31, 12, 0, NULL);
   g_autoptr(KpCourse) course = kp_course_new ("0c0c0000-0000-4000-8000-0000000000a1");
   g_autoptr(KpSession) session = kp_session_new (NULL);
   g_autoptr(KpMember) consultant = kp_member_new (NULL, KP_ROLE_EXPERIENCE_CONSULTANT);
@@ -438,12 +439,12 @@ test_stats_users_in_planning_as_the_checklist (void)
 
       if (named)
         kp_member_set_name (user, "Per Bruker");
-      row = kp_stats_row_new_for_course (course, 2027);
+      row = kp_stats_row_new_for_course (course, 2027, now);
       g_assert_cmpuint (row->users_planning, ==, named);
       g_assert_cmpuint (row->users_planning, ==, kp_method_users_in_planning (course));
       kp_store_save_course (store, course, &error);
       g_assert_no_error (error);
-      rows = kp_store_list_year_figures (store, 2027, &error);
+      rows = kp_store_list_year_figures (store, 2027, now, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (rows->len, ==, 1);
       g_assert_cmpuint (((KpStatsRow *) g_ptr_array_index (rows, 0))->users_planning, ==, named);

@@ -1434,6 +1434,8 @@ test_refuses_text_that_is_not_utf8 (Fixture       *fixture,
   kp_course_set_goals (course, NULL);
   g_assert_true (kp_store_save_course (store, course, &error));
   g_assert_no_error (error);
+}
+
 /* Schema 9 adds the forms' scale and the patient-or-relative counts: a database of schema 8
  * with 1–5 counts reads exactly as before, on 1–5, without the question. */
 static void
