@@ -161,11 +161,11 @@ test_rerun_meetings_have_not_happened (void)
   /* The old run's meetings had user representatives; the new run's have not been held, so the
    * checklist does not count them as met. */
   old_items = kp_method_check (course, before_start);
-  item = find_item (old_items, "users-in-meetings");
+  item = find_item (old_items, "users-in-planning");
   g_assert_nonnull (item);
   g_assert_true (item->met);
   items = kp_method_check (next, before_start);
-  item = find_item (items, "users-in-meetings");
+  item = find_item (items, "users-in-planning");
   g_assert_nonnull (item);
   g_assert_false (item->met);
   g_assert_cmpstr (item->sentence, ==,

@@ -468,10 +468,10 @@ test_weights_and_marks (void)
   g_assert_cmpstr (kp_check_item_get_mark (item), ==, "✓");
   g_assert_cmpstr (kp_check_item_get_state_label (item), ==, "Done");
 
-  /* 16 requirements, the place missing; both voices, sharing and the capacity advised. */
+  /* 17 requirements, the place missing; both voices, sharing and the capacity advised. */
   kp_method_count_items (items, &met, &total, &open);
-  g_assert_cmpuint (met, ==, 15);
-  g_assert_cmpuint (total, ==, 16);
+  g_assert_cmpuint (met, ==, 16);
+  g_assert_cmpuint (total, ==, 17);
   g_assert_cmpuint (open, ==, 3);
   g_assert_false (kp_method_is_complete (items));
 
@@ -480,11 +480,11 @@ test_weights_and_marks (void)
   g_clear_pointer (&items, g_ptr_array_unref);
   items = check_on (course, "2027-02-01T12:00");
   kp_method_count_items (items, &met, &total, &open);
-  g_assert_cmpuint (met, ==, 16);
-  g_assert_cmpuint (total, ==, 16);
+  g_assert_cmpuint (met, ==, 17);
+  g_assert_cmpuint (total, ==, 17);
   g_assert_cmpuint (open, ==, 3);
   g_assert_true (kp_method_is_complete (items));
-  assert_score (course, "2027-02-01T12:00", 16, 16);
+  assert_score (course, "2027-02-01T12:00", 17, 17);
 }
 
 /* The method's cycle over Kursplan's seven steps. */

@@ -1470,10 +1470,14 @@ test_migrates_version_8_scores (Fixture       *fixture,
             "ALTER TABLE evaluation_scores DROP COLUMN count8;"
             "ALTER TABLE evaluation_scores DROP COLUMN count9;"
             "ALTER TABLE evaluation_scores DROP COLUMN count10;"
+            "ALTER TABLE courses DROP COLUMN referral_to;"
+            "ALTER TABLE courses DROP COLUMN co_payment_first_day;"
+            "ALTER TABLE courses DROP COLUMN no_show_fee;"
+            "ALTER TABLE courses DROP COLUMN notice_hours;"
             "PRAGMA user_version = 8;");
 
   store = open_store (fixture->path);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 9);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, KP_STORE_SCHEMA_VERSION);
   loaded = load (store, COURSE_ID);
   g_assert_cmpint (kp_course_get_evaluation_scale (loaded), ==, KP_EVALUATION_SCALE_1_TO_5);
   g_assert_false (kp_course_get_asks_patient_or_relative (loaded));

@@ -113,8 +113,8 @@ class CheckTest(unittest.TestCase):
         missing = sum(1 for line in lines if line.startswith("  ✗ "))
         met = sum(1 for line in lines if line.startswith("  ✓ "))
         self.assertEqual(missing, 2)
-        self.assertEqual(lines[-2], "14 of 16 requirements met.")
-        self.assertEqual(met, 15)  # 14 requirements and the capacity, a recommendation
+        self.assertEqual(lines[-2], "15 of 17 requirements met.")
+        self.assertEqual(met, 16)  # 15 requirements and the capacity, a recommendation
         self.assertEqual(lines[-1], "2 recommendations not met.")
 
     def test_complete_plan_exit_0(self):
@@ -135,7 +135,7 @@ class CheckTest(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stdout)
         self.assertFalse([line for line in result.stdout.splitlines()
                           if line.startswith("  ✗ ") or line.startswith("  ! ")])
-        self.assertEqual(result.stdout.splitlines()[-1], "16 of 16 requirements met.")
+        self.assertEqual(result.stdout.splitlines()[-1], "17 of 17 requirements met.")
 
         # Once the sessions are held, attendance is due and missing; once the course is over,
         # so are the participants' final forms.

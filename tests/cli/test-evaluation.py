@@ -146,7 +146,7 @@ class EvaluationTest(unittest.TestCase):
         path = self.path("zero-to-ten.json")
         with open(path, "w", encoding="utf-8") as f:
             json.dump(plan, f, ensure_ascii=False)
-        self.kursplan("import", path)
+        self.kursplan("import", "--date", "2027-12-31", path)
         return course["title"]
 
     def test_form_zero_to_ten_with_patient_or_relative(self):
