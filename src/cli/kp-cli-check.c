@@ -16,6 +16,7 @@
 #include "kp-cli.h"
 #include "kp-error.h"
 #include "kp-method.h"
+#include "kp-quote.h"
 #include "kp-time.h"
 
 int
@@ -53,7 +54,11 @@ kp_cli_check (KpCliContext  *ctx,
       GDate day;
 
       if (!kp_time_parse_date (date, &day))
-        return kp_cli_usage_error ("check", _("“%s” is not a date (YYYY-MM-DD)"), date);
+        {
+          g_autofree char *quoted = kp_quote_value (date);
+
+          return kp_cli_usage_error ("check", _("“%s” is not a date (YYYY-MM-DD)"), quoted);
+        }
       /* The end of that day, so sessions held during it count as held. */
       now = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
                                    g_date_get_day (&day), 23, 59, 59);

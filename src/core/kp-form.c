@@ -15,6 +15,7 @@
 #include "kp-form.h"
 #include "kp-i18n.h"
 #include "kp-questionnaire.h"
+#include "kp-quote.h"
 
 #define A4_WIDTH  595.276
 #define A4_HEIGHT 841.890
@@ -92,8 +93,10 @@ kp_form_render_pdf (KpCourse          *course,
     language = kp_course_get_language (course) ? kp_course_get_language (course) : "nb";
   if (!kp_form_language_is_supported (language))
     {
+      g_autofree char *quoted = kp_quote_value (language);
+
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
-                   _("There is no evaluation form in “%s” yet: choose nb, nn or se"), language);
+                   _("There is no evaluation form in “%s” yet: choose nb, nn or se"), quoted);
       return NULL;
     }
   doc_language = kp_doc_language_lookup (language);

@@ -231,7 +231,7 @@ writer_clear (Writer *w)
   g_hash_table_unref (w->labels);
 }
 
-/* Names only of members marked public; the others by title or role. */
+/* Names only of members marked public; the others by role only. */
 static const char *
 writer_member_label (Writer     *w,
                      KpCourse   *course,
