@@ -1113,20 +1113,20 @@ find_member_by_key (KpCourse   *self,
 }
 
 /* A course-plan file may name a member by key alone; the reader then makes a new UUID each
- * time. Such a member of @incoming (its UUID unknown to @self) takes the UUID of @self's member
- * with the same key, and what @incoming says of them follows: a re-import keeps who is who. */
-static void
-kp_course_keep_member_ids (KpCourse *self,
-                           KpCourse *incoming)
+ * time. Such a member of @incoming (its UUID unknown to @self) comes into @self under the UUID
+ * of @self's member with the same key, and @incoming's contributions and attendance follow:
+ * a re-import keeps who is who. Returns the members @self takes. */
+static GPtrArray *
+kp_course_dup_members_keeping_ids (KpCourse *self,
+                                   KpCourse *incoming)
 {
   g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GListModel *members = G_LIST_MODEL (incoming->members);
-  guint n = g_list_model_get_n_items (members);
+  GPtrArray *items = kp_course_dup_items (incoming->members);
+  guint n;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(KpMember) theirs = g_list_model_get_item (members, i);
-      g_autoptr(KpMember) kept = NULL;
+      KpMember *theirs = items->pdata[i];
       const char *key = kp_member_get_key (theirs);
       KpMember *mine;
 
@@ -1136,13 +1136,13 @@ kp_course_keep_member_ids (KpCourse *self,
       if (mine == NULL || kp_course_find_member (incoming, kp_member_get_id (mine)) != NULL)
         continue;
 
-      kept = kp_member_dup_with_id (theirs, kp_member_get_id (mine));
       g_hash_table_insert (map, g_strdup (kp_member_get_id (theirs)),
                            g_strdup (kp_member_get_id (mine)));
-      g_list_store_splice (incoming->members, i, 1, (gpointer *) &kept, 1);
+      items->pdata[i] = kp_member_dup_with_id (theirs, kp_member_get_id (mine));
+      g_object_unref (theirs);
     }
   if (g_hash_table_size (map) == 0)
-    return;
+    return items;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (incoming->sessions));
   for (guint i = 0; i < n; i++)
@@ -1181,6 +1181,7 @@ kp_course_keep_member_ids (KpCourse *self,
       if (attendees != NULL)
         kp_evaluation_set_attendees (evaluation, (const char * const *) attendees);
     }
+  return items;
 }
 
 /**
@@ -1193,21 +1194,23 @@ kp_course_keep_member_ids (KpCourse *self,
  * kp_session_update_from(), so the revision rises exactly for those whose time, place, title or
  * status changed; sessions only in @incoming are added, sessions missing from it removed, and the
  * sessions take @incoming's order. Members, planning meetings and evaluations become
- * @incoming's, UUIDs and all — except that a member @incoming names only by key keeps the UUID
- * of the member with that key (@incoming changes so).
+ * @incoming's, UUIDs and all — except that a member whose UUID @self does not know keeps the
+ * UUID of @self's member with the same key (@incoming's references to them change so).
  */
 void
 kp_course_update_from (KpCourse *self,
                        KpCourse *incoming)
 {
   g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GPtrArray) items = NULL;
   guint n;
 
   g_return_if_fail (KP_IS_COURSE (self));
   g_return_if_fail (KP_IS_COURSE (incoming));
 
-  kp_course_keep_member_ids (self, incoming);
+  /* Before the sessions: their contributions may name members by a UUID kept from @self. */
+  members = kp_course_dup_members_keeping_ids (self, incoming);
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -1240,9 +1243,7 @@ kp_course_update_from (KpCourse *self,
     }
   kp_course_replace_items (self, self->sessions, sessions);
 
-  items = kp_course_dup_items (incoming->members);
-  kp_course_replace_items (self, self->members, items);
-  g_clear_pointer (&items, g_ptr_array_unref);
+  kp_course_replace_items (self, self->members, members);
   items = kp_course_dup_items (incoming->meetings);
   kp_course_replace_items (self, self->meetings, items);
   g_clear_pointer (&items, g_ptr_array_unref);
