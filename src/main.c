@@ -1,5 +1,5 @@
-/* main.c — a known subcommand goes to the CLI without touching the display; anything else
- * starts the GUI
+/* main.c — a known subcommand goes to the CLI without touching the display; no argument, or
+ * files to open, start the GUI; any other word is the CLI's usage error
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,20 +13,6 @@
 #include "kp-cli.h"
 #include "kp-renderer.h"
 #include "kp-ui-language.h"
-
-/* The first argument after an optional `--db PATH` or `--db=PATH`, or NULL. */
-static const char *
-find_command_name (int    argc,
-                   char **argv)
-{
-  int i = 1;
-
-  if (i < argc && g_str_has_prefix (argv[i], "--db="))
-    i += 1;
-  else if (i < argc && g_strcmp0 (argv[i], "--db") == 0)
-    i += 2;
-  return i < argc ? argv[i] : NULL;
-}
 
 static void
 setup_gettext (void)
@@ -55,11 +41,11 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(KpApplication) app = NULL;
-  const char *command;
   gboolean is_cli;
 
-  command = find_command_name (argc, argv);
-  is_cli = command != NULL && kp_cli_is_command (command);
+  /* Only the bare command, files to open and the window's options start the window: a typing
+   * mistake is a usage error on the terminal, never a window (or "cannot open display"). */
+  is_cli = !kp_cli_wants_window (argc, argv);
 
   /* The window follows the user's own choice of language, if any; the command line follows the
    * environment, as commands do. Either way before any string is translated. */

@@ -494,6 +494,116 @@ test_import_rejects_malformed_whole (void)
     }
 }
 
+/* Undoes the folding of iCalendar lines, so a test can search the text. */
+static char *
+unfold (const char *ics)
+{
+  g_autoptr(GString) text = g_string_new (ics);
+
+  g_string_replace (text, "\r\n ", "", 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A member not marked public is shown by role only, in the published calendar and in the
+ * events put on a CalDAV server, as the brochure does: the title can say who it is. */
+static void
+test_non_public_member_by_role_only (void)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(KpMember) jurist = kp_member_new ("b1d00000-0000-4000-8000-000000000009",
+                                              KP_ROLE_PROFESSIONAL);
+  g_autoptr(KpContribution) talk = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 9, 2, 10, 30, 0);
+  g_autoptr(GBytes) resource = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *event = NULL;
+  KpSession *session = kp_course_find_session (course, SESSION_2);
+
+  kp_member_set_name (jurist, "Per Paragraf");
+  kp_member_set_title (jurist, "jurist i kommunen");
+  kp_course_add_member (course, jurist);
+  talk = kp_contribution_new (KP_CONTRIBUTION_PROFESSIONAL_TALK, kp_member_get_id (jurist),
+                              "Rettigheter", 30);
+  kp_session_add_contribution (session, talk);
+
+  ics = export_text (course);
+  text = unfold (ics);
+  g_assert_nonnull (strstr (text, "Rettigheter (Professional)"));
+  g_assert_null (strstr (text, "jurist"));
+  g_assert_null (strstr (text, "Paragraf"));
+  /* The public member keeps name and title. */
+  g_assert_nonnull (strstr (text, "Sykdomslære (Kari Nordmann\\, lungelege)"));
+
+  resource = kp_ical_export_session_resource (course, session, now);
+  event = unfold (g_bytes_get_data (resource, NULL));
+  g_assert_nonnull (strstr (event, "Rettigheter (Professional)"));
+  g_assert_null (strstr (event, "jurist"));
+  g_assert_null (strstr (event, "Paragraf"));
+}
+
+static void
+import_text (const char  *text,
+             GError     **error)
+{
+  g_autoptr(KpCourse) course = make_course ();
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  g_assert_false (kp_ical_import_bytes (course, bytes, NULL, NULL, error));
+  g_assert_cmpuint (g_list_model_get_n_items (kp_course_get_sessions (course)), ==, 3);
+}
+
+/* A value from the file is quoted shortened, its controls escaped: the message stays one line. */
+static void
+test_import_messages_quote_values (void)
+{
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:\x1b[2J");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) tz_error = NULL;
+  g_autofree char *long_tz = g_strnfill (5000, 'T');
+  g_autofree char *tz_text = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (text, 'u');
+  g_string_append (text, "\r\nDURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+  import_text (text->str, &error);
+  g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR);
+  g_assert_true (g_str_has_prefix (error->message, "Event “\\x1b[2Juuu"));
+  g_assert_true (g_str_has_suffix (error->message, "u…” has no start (DTSTART)"));
+  g_assert_null (strchr (error->message, '\x1b'));
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 130);
+
+  tz_text = g_strdup_printf ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+                             "DTSTART;TZID=\"%s\":20271027T170000\r\nDURATION:PT1H\r\n"
+                             "END:VEVENT\r\nEND:VCALENDAR\r\n", long_tz);
+  import_text (tz_text, &tz_error);
+  g_assert_error (tz_error, KP_ERROR, KP_ERROR_INVALID_CALENDAR);
+  g_assert_cmpuint (g_utf8_strlen (tz_error->message, -1), <, 200);
+  g_assert_nonnull (strstr (tz_error->message, "TTT…”"));
+}
+
+/* libical's own complaints (it prints "icalparser.c:786: …" on stderr) become the error. */
+static void
+test_import_libical_complaint_in_error (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+
+      import_text ("BEGIN:VCALENDAR\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+                   "DTSTART:20271027T170000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+                   "END:VCALENDAR\r\n", &error);
+      g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR);
+      g_assert_cmpstr (error->message, ==,
+                       "The calendar file is malformed: Encountered END before BEGIN");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
 static void
 test_store_keeps_caldav_resources (void)
 {
@@ -914,6 +1024,11 @@ main (int   argc,
                    test_events_in_the_course_language);
   g_test_add_func ("/ical/export/planning-and-several-courses-in-the-course-language",
                    test_planning_and_several_courses_in_the_course_language);
+  g_test_add_func ("/ical/export/non-public-member-by-role-only",
+                   test_non_public_member_by_role_only);
+  g_test_add_func ("/ical/import/messages-quote-values", test_import_messages_quote_values);
+  g_test_add_func ("/ical/import/libical-complaint-in-error",
+                   test_import_libical_complaint_in_error);
 
   return g_test_run ();
 }

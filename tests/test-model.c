@@ -156,7 +156,8 @@ test_member_public_label_hides_names (void)
   kp_member_set_name (member, "Kari Nordmann");
   kp_member_set_title (member, "lungelege");
   hidden = kp_member_dup_public_label (member);
-  g_assert_cmpstr (hidden, ==, "lungelege");
+  /* Not even the title: it can say who someone is as well as the name. */
+  g_assert_cmpstr (hidden, ==, "Professional");
   kp_member_set_public (member, TRUE);
   shown = kp_member_dup_public_label (member);
   g_assert_cmpstr (shown, ==, "Kari Nordmann, lungelege");
@@ -270,6 +271,61 @@ test_session_attendance_only_after_it_ended (void)
   g_assert_cmpint (kp_session_get_attended (undated), ==, -1);
 }
 
+/* A member the incoming plan names only by key keeps the UUID that key has in the course, and
+ * the incoming contributions and attendance follow; a new key gets a new member. */
+static void
+test_update_keeps_member_ids_by_key (void)
+{
+  g_autoptr(KpCourse) course = kp_course_new (NULL);
+  g_autoptr(KpCourse) incoming = kp_course_new (kp_course_get_id (course));
+  g_autoptr(KpMember) kari = kp_member_new ("b1d00000-0000-4000-8000-000000000001",
+                                            KP_ROLE_COURSE_LEADER);
+  g_autoptr(KpMember) kari_again = kp_member_new (NULL, KP_ROLE_COURSE_LEADER);
+  g_autoptr(KpMember) liv = kp_member_new (NULL, KP_ROLE_PROFESSIONAL);
+  g_autoptr(KpSession) session = kp_session_new (NULL);
+  g_autoptr(KpContribution) talk = NULL;
+  g_autoptr(KpMeeting) meeting = kp_meeting_new (NULL);
+  g_autoptr(KpMember) first = NULL;
+  g_autoptr(KpMember) second = NULL;
+  g_autoptr(KpContribution) kept_talk = NULL;
+  const char *attendees[3];
+  const char * const *kept_attendees;
+  g_autofree char *liv_id = g_strdup (kp_member_get_id (liv));
+
+  kp_member_set_key (kari, "leder");
+  kp_course_add_member (course, kari);
+
+  kp_member_set_key (kari_again, "leder");
+  kp_member_set_name (kari_again, "Kari Nordmann");
+  kp_member_set_key (liv, "fag1");
+  kp_course_add_member (incoming, kari_again);
+  kp_course_add_member (incoming, liv);
+  talk = kp_contribution_new (KP_CONTRIBUTION_USER_TALK, kp_member_get_id (kari_again), NULL, 30);
+  kp_session_add_contribution (session, talk);
+  kp_course_add_session (incoming, session);
+  attendees[0] = kp_member_get_id (liv);
+  attendees[1] = kp_member_get_id (kari_again);
+  attendees[2] = NULL;
+  kp_meeting_set_attendees (meeting, attendees);
+  kp_course_add_meeting (incoming, meeting);
+
+  kp_course_update_from (course, incoming);
+
+  first = g_list_model_get_item (kp_course_get_members (course), 0);
+  second = g_list_model_get_item (kp_course_get_members (course), 1);
+  g_assert_cmpstr (kp_member_get_id (first), ==, "b1d00000-0000-4000-8000-000000000001");
+  g_assert_cmpstr (kp_member_get_name (first), ==, "Kari Nordmann");
+  g_assert_cmpstr (kp_member_get_id (second), ==, liv_id);
+  kept_talk = g_list_model_get_item (kp_session_get_contributions (kp_course_find_session (
+                                       course, kp_session_get_id (session))), 0);
+  g_assert_cmpstr (kp_contribution_get_member_id (kept_talk), ==,
+                   "b1d00000-0000-4000-8000-000000000001");
+  kept_attendees = kp_meeting_get_attendees (kp_course_find_meeting (course,
+                                                                     kp_meeting_get_id (meeting)));
+  g_assert_cmpstr (kept_attendees[0], ==, liv_id);
+  g_assert_cmpstr (kept_attendees[1], ==, "b1d00000-0000-4000-8000-000000000001");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +345,8 @@ main (int   argc,
 
   g_test_add_func ("/model/session/attendance-only-after-it-ended",
                    test_session_attendance_only_after_it_ended);
+  g_test_add_func ("/model/course/update-keeps-member-ids-by-key",
+                   test_update_keeps_member_ids_by_key);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "kp-cli.h"
 #include "kp-error.h"
 #include "kp-plan-document.h"
+#include "kp-quote.h"
 
 /* The PDF's creation date: now, or SOURCE_DATE_EPOCH for reproducible output. */
 static GDateTime *
@@ -94,17 +95,28 @@ kp_cli_brochure (KpCliContext  *ctx,
     return kp_cli_usage_error ("brochure", "%s",
                                _("name one course, by its id or its exact title"));
   if (layout_name != NULL && !kp_brochure_layout_from_string (layout_name, &layout))
-    return kp_cli_usage_error ("brochure", _("“%s” is not a paper size: use a4 or a5"),
-                               layout_name);
+    {
+      g_autofree char *quoted = kp_quote_value (layout_name);
+
+      return kp_cli_usage_error ("brochure", _("“%s” is not a paper size: use a4 or a5"), quoted);
+    }
   if (g_strcmp0 (cancelled_name, "omit") == 0)
     cancelled = KP_BROCHURE_CANCELLED_OMIT;
   else if (cancelled_name != NULL && g_strcmp0 (cancelled_name, "mark") != 0)
-    return kp_cli_usage_error ("brochure", _("--cancelled takes “mark” or “omit”, not “%s”"),
-                               cancelled_name);
+    {
+      g_autofree char *quoted = kp_quote_value (cancelled_name);
+
+      return kp_cli_usage_error ("brochure",
+                                 _("--cancelled takes “mark” or “omit”, not “%s”"), quoted);
+    }
   if (lang != NULL && kp_doc_language_lookup (lang) == NULL)
-    return kp_cli_usage_error ("brochure",
-                               _("“%s” is not a brochure language: use nb, nn, se, smj or sma"),
-                               lang);
+    {
+      g_autofree char *quoted = kp_quote_value (lang);
+
+      return kp_cli_usage_error ("brochure",
+                                 _("“%s” is not a brochure language: use nb, nn, se, smj or sma"),
+                                 quoted);
+    }
 
   course = kp_cli_load_course (ctx, argv[1], &error);
   if (course == NULL)

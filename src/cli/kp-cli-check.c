@@ -16,6 +16,7 @@
 #include "kp-cli.h"
 #include "kp-error.h"
 #include "kp-method.h"
+#include "kp-quote.h"
 #include "kp-time.h"
 
 int
@@ -50,7 +51,11 @@ kp_cli_check (KpCliContext  *ctx,
     return kp_cli_usage_error ("check", "%s", _("name one course, by its id or its exact title"));
 
   if (!kp_cli_parse_date_option (date, &now))
-    return kp_cli_usage_error ("check", _("“%s” is not a date (YYYY-MM-DD)"), date);
+    {
+      g_autofree char *quoted = kp_quote_value (date);
+
+      return kp_cli_usage_error ("check", _("“%s” is not a date (YYYY-MM-DD)"), quoted);
+    }
 
   course = kp_cli_load_course (ctx, argv[1], &error);
   if (course == NULL)

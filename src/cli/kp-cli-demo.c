@@ -12,6 +12,7 @@
 
 #include "kp-cli.h"
 #include "kp-demo.h"
+#include "kp-quote.h"
 
 int
 kp_cli_demo (KpCliContext  *ctx,
@@ -30,7 +31,11 @@ kp_cli_demo (KpCliContext  *ctx,
   if (!kp_cli_parse (context, "demo", &argc, &argv))
     return KP_EXIT_USAGE;
   if (argc > 1)
-    return kp_cli_usage_error ("demo", _("“%s” is not an argument of demo"), argv[1]);
+    {
+      g_autofree char *quoted = kp_quote_value (argv[1]);
+
+      return kp_cli_usage_error ("demo", _("“%s” is not an argument of demo"), quoted);
+    }
 
   store = kp_cli_get_store (ctx, &error);
   if (store == NULL)

@@ -18,6 +18,7 @@
 #include "kp-doc-language.h"
 #include "kp-error.h"
 #include "kp-form.h"
+#include "kp-quote.h"
 #include "kp-report.h"
 #include "kp-stats.h"
 #include "kp-time.h"
@@ -88,11 +89,19 @@ kp_cli_form (KpCliContext  *ctx,
   else if (kind_name == NULL)
     return kp_cli_usage_error ("form", "%s", _("say which form with --kind midway or --kind final"));
   else
-    return kp_cli_usage_error ("form", _("--kind takes “midway” or “final”, not “%s”"), kind_name);
+    {
+      g_autofree char *quoted = kp_quote_value (kind_name);
+
+      return kp_cli_usage_error ("form", _("--kind takes “midway” or “final”, not “%s”"), quoted);
+    }
   if (lang != NULL && kp_doc_language_lookup (lang) == NULL)
-    return kp_cli_usage_error ("form",
-                               _("“%s” is not a form language: use nb, nn, se, smj or sma"),
-                               lang);
+    {
+      g_autofree char *quoted = kp_quote_value (lang);
+
+      return kp_cli_usage_error ("form",
+                                 _("“%s” is not a form language: use nb, nn, se, smj or sma"),
+                                 quoted);
+    }
   if (output == NULL)
     return kp_cli_usage_error ("form", "%s", _("say where to write the PDF with -o FILE"));
 
@@ -188,10 +197,18 @@ kp_cli_stats (KpCliContext  *ctx,
     return kp_cli_usage_error ("stats", "%s", _("say which year with --year YYYY"));
   if (!g_ascii_string_to_unsigned (year_text, 10, 1900, 9999, &year, NULL) ||
       strlen (year_text) != 4)
-    return kp_cli_usage_error ("stats", _("“%s” is not a year: write four digits, as 2027"),
-                               year_text);
+    {
+      g_autofree char *quoted = kp_quote_value (year_text);
+
+      return kp_cli_usage_error ("stats",
+                                 _("“%s” is not a year: write four digits, as 2027"), quoted);
+    }
   if (!kp_cli_parse_date_option (date, &now))
-    return kp_cli_usage_error ("stats", _("“%s” is not a date (YYYY-MM-DD)"), date);
+    {
+      g_autofree char *quoted = kp_quote_value (date);
+
+      return kp_cli_usage_error ("stats", _("“%s” is not a date (YYYY-MM-DD)"), quoted);
+    }
 
   store = kp_cli_get_store (ctx, &error);
   if (store == NULL)
@@ -254,11 +271,19 @@ kp_cli_run_again (KpCliContext  *ctx,
     return kp_cli_usage_error ("run-again", "%s",
                                _("say when the new run starts with --start YYYY-MM-DD"));
   if (!kp_time_parse_date (start_text, &start))
-    return kp_cli_usage_error ("run-again",
-                               _("“%s” is not a date: write it as YYYY-MM-DD, as 2027-09-02"),
-                               start_text);
+    {
+      g_autofree char *quoted = kp_quote_value (start_text);
+
+      return kp_cli_usage_error ("run-again",
+                                 _("“%s” is not a date: write it as YYYY-MM-DD, as 2027-09-02"),
+                                 quoted);
+    }
   if (!kp_cli_parse_date_option (date, &now))
-    return kp_cli_usage_error ("run-again", _("“%s” is not a date (YYYY-MM-DD)"), date);
+    {
+      g_autofree char *quoted = kp_quote_value (date);
+
+      return kp_cli_usage_error ("run-again", _("“%s” is not a date (YYYY-MM-DD)"), quoted);
+    }
 
   course = kp_cli_load_course (ctx, argv[1], &error);
   if (course == NULL)

@@ -16,6 +16,7 @@
 #include "kp-file.h"
 #include "kp-ical-export.h"
 #include "kp-ical-import.h"
+#include "kp-quote.h"
 
 /* The export's DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible output. */
 static GDateTime *
@@ -191,7 +192,9 @@ kp_cli_import_ics (KpCliContext  *ctx,
 
   if (!kp_ical_import_bytes (course, bytes, &added, &updated, &error))
     {
-      g_prefix_error (&error, "%s: ", argv[2]);
+      g_autofree char *file = kp_quote_value (argv[2]);
+
+      g_prefix_error (&error, "%s: ", file);
       return kp_cli_fail (error);
     }
 

@@ -15,6 +15,7 @@
 
 #include "kp-cli.h"
 #include "kp-plan-reader.h"
+#include "kp-quote.h"
 
 /* Session id → revision, as the course stands before the update. */
 static GHashTable *
@@ -112,25 +113,30 @@ kp_cli_import (KpCliContext  *ctx,
     {
       g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(KpCourse) course = kp_plan_read_file_at (argv[i], now, warnings, &error);
+      g_autofree char *file = kp_quote_value (argv[i]);
       const char *other;
 
       if (course == NULL)
         {
-          fprintf (stderr, "kursplan: %s: %s\n", argv[i], error->message);
-          return KP_EXIT_ERROR;
+          g_prefix_error (&error, "%s: ", file);
+          return kp_cli_fail (error);
         }
       for (guint j = 0; j < warnings->len; j++)
         {
-          fprintf (stderr, _("kursplan: %s: warning: %s"), argv[i],
-                   (const char *) g_ptr_array_index (warnings, j));
+          g_autofree char *warning = kp_escape_line (g_ptr_array_index (warnings, j));
+
+          fprintf (stderr, _("kursplan: %s: warning: %s"), file, warning);
           fputc ('\n', stderr);
         }
 
       other = g_hash_table_lookup (files, kp_course_get_id (course));
       if (other != NULL)
         {
+          g_autofree char *title = kp_quote_value (kp_course_get_title (course));
+          g_autofree char *other_file = kp_quote_value (other);
+
           fprintf (stderr, _("kursplan: %s: the course “%s” is also in %s; import one of them"),
-                   argv[i], kp_course_get_title (course), other);
+                   file, title, other_file);
           fputc ('\n', stderr);
           return KP_EXIT_ERROR;
         }

@@ -12,6 +12,7 @@
 
 #include "kp-cli.h"
 #include "kp-time.h"
+#include "kp-quote.h"
 
 /* Columns are tab-separated: first date, status, title, UUID, term. The UUID stays fourth so a
  * script can take it with `cut -f4` whatever the title holds, and the title third so it can be
@@ -34,7 +35,11 @@ kp_cli_list (KpCliContext  *ctx,
   if (!kp_cli_parse (context, "list", &argc, &argv))
     return KP_EXIT_USAGE;
   if (argc > 1)
-    return kp_cli_usage_error ("list", _("“%s” is not an argument of list"), argv[1]);
+    {
+      g_autofree char *quoted = kp_quote_value (argv[1]);
+
+      return kp_cli_usage_error ("list", _("“%s” is not an argument of list"), quoted);
+    }
 
   store = kp_cli_get_store (ctx, &error);
   if (store == NULL)

@@ -13,6 +13,7 @@
 #include "kp-cli.h"
 #include "kp-error.h"
 #include "kp-time.h"
+#include "kp-quote.h"
 
 typedef struct
 {
@@ -54,6 +55,63 @@ kp_cli_is_command (const char *name)
          g_strcmp0 (name, "help") == 0 ||
          g_strcmp0 (name, "--help") == 0 ||
          g_strcmp0 (name, "-h") == 0;
+}
+
+/* GApplication's own options that the window takes besides --db: D-Bus activation starts
+ * `kursplan --gapplication-service`; the others print GApplication's help. */
+static const char * const window_options[] = {
+  "--gapplication-service", "--help-all", "--help-gapplication", NULL
+};
+
+/* A file the window can open: an existing path or a file:// URI. */
+static gboolean
+is_file_to_open (const char *arg)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (arg);
+
+  if (scheme != NULL)
+    return g_ascii_strcasecmp (scheme, "file") == 0;
+  return g_file_test (arg, G_FILE_TEST_EXISTS);
+}
+
+/**
+ * kp_cli_wants_window:
+ *
+ * Whether `kursplan ARGUMENTS` is for the window: no arguments besides `--db PATH`, or only the
+ * window's options and files to open. Anything else (a command, an unknown word or option,
+ * `--db` without a path) is the command line's, which answers a mistake with a usage error
+ * instead of opening a window.
+ */
+gboolean
+kp_cli_wants_window (int    argc,
+                     char **argv)
+{
+  int i = 1;
+
+  if (i < argc && g_str_has_prefix (argv[i], "--db="))
+    {
+      if (argv[i][strlen ("--db=")] == '\0')
+        return FALSE;
+      i += 1;
+    }
+  else if (i < argc && g_strcmp0 (argv[i], "--db") == 0)
+    {
+      if (i + 1 >= argc || *argv[i + 1] == '\0')
+        return FALSE;
+      i += 2;
+    }
+
+  if (i < argc && kp_cli_is_command (argv[i]))
+    return FALSE;
+
+  for (; i < argc; i++)
+    {
+      if (g_strv_contains (window_options, argv[i]))
+        continue;
+      if (argv[i][0] == '-' || !is_file_to_open (argv[i]))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -139,7 +197,9 @@ kp_cli_load_course (KpCliContext  *ctx,
 int
 kp_cli_fail (const GError *error)
 {
-  fprintf (stderr, "kursplan: %s\n", error->message);
+  g_autofree char *line = kp_escape_line (error->message);
+
+  fprintf (stderr, "kursplan: %s\n", line);
   return KP_EXIT_ERROR;
 }
 
@@ -149,13 +209,15 @@ kp_cli_usage_error (const char *command,
                     ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  line = kp_escape_line (message);
 
-  fprintf (stderr, "kursplan %s: %s\n", command, message);
+  fprintf (stderr, "kursplan %s: %s\n", command, line);
   fprintf (stderr, _("Try “kursplan %s --help”."), command);
   fputc ('\n', stderr);
   return KP_EXIT_USAGE;
@@ -223,6 +285,13 @@ kp_cli_run (int    argc,
   const KpCliCommand *command;
   int status;
 
+  if (argc >= 2 && (g_strcmp0 (argv[1], "--db") == 0 || g_strcmp0 (argv[1], "--db=") == 0) &&
+      (argc < 3 || g_strcmp0 (argv[1], "--db=") == 0 || *argv[2] == '\0'))
+    {
+      fprintf (stderr, "kursplan: %s\n", _("--db needs the path of a database"));
+      fprintf (stderr, "%s\n", _("Try “kursplan --help”."));
+      return KP_EXIT_USAGE;
+    }
   ctx.db_path = kp_cli_take_db_option (&argc, &argv);
 
   if (argc < 2 || g_strcmp0 (argv[1], "help") == 0 || g_strcmp0 (argv[1], "--help") == 0 ||
@@ -236,9 +305,11 @@ kp_cli_run (int    argc,
   command = find_command (argv[1]);
   if (command == NULL)
     {
-      fprintf (stderr, _("kursplan: “%s” is not a command"), argv[1]);
+      g_autofree char *word = kp_quote_value (argv[1]);
+
+      fprintf (stderr, _("kursplan: “%s” is neither a command nor a file to open"), word);
       fputc ('\n', stderr);
-      print_help (stderr);
+      fprintf (stderr, "%s\n", _("Try “kursplan --help”."));
       g_free (ctx.db_path);
       return KP_EXIT_USAGE;
     }

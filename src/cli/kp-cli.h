@@ -29,6 +29,8 @@ typedef int (*KpCliCommandFunc) (KpCliContext *ctx,
                                  char        **argv);
 
 gboolean   kp_cli_is_command      (const char    *name);
+gboolean   kp_cli_wants_window    (int            argc,
+                                   char         **argv);
 int        kp_cli_run             (int            argc,
                                    char         **argv);
 char      *kp_cli_take_db_option  (int           *argc,

@@ -122,11 +122,8 @@ dup_contributor (KpBrochure *self,
                  KpMember   *member)
 {
   const char *role = kp_doc_language_get_role (self->language, kp_member_get_role (member));
-  const char *title = kp_member_get_title (member);
 
-  if (kp_member_get_public (member) && kp_member_get_name (member) != NULL)
-    return g_strdup_printf ("%s, %s", kp_member_get_name (member), title ? title : role);
-  return g_strdup (role);
+  return kp_member_dup_public_label_with_role (member, role);
 }
 
 static int

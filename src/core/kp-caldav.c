@@ -28,6 +28,8 @@
 #include "kp-error.h"
 #include "kp-i18n.h"
 #include "kp-ical-export.h"
+#include "kp-ical-parse.h"
+#include "kp-quote.h"
 
 struct _KpCaldav
 {
@@ -108,9 +110,11 @@ kp_caldav_new (const char  *collection_url,
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
       (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
     {
+      g_autofree char *quoted = kp_quote_value (collection_url);
+
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
                    _("“%s” is not a calendar address: give the collection’s http or https URL"),
-                   collection_url);
+                   quoted);
       return NULL;
     }
 
@@ -636,6 +640,7 @@ describe_server_copy (KpCaldav    *self,
   g_autoptr(SoupMessage) message = new_message (self, "GET", href);
   g_autoptr(GBytes) reply = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *complaint = NULL;
   icalcomponent *root, *event;
   char *description = NULL;
 
@@ -645,8 +650,8 @@ describe_server_copy (KpCaldav    *self,
                                                   "ETag"));
 
   text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-  icalerror_set_errors_are_fatal (0);
-  root = icalparser_parse_string (text);
+  /* Only a description of the server's copy: whatever libical says of it does not matter. */
+  root = kp_ical_parse_quietly (text, &complaint);
   event = root ? icalcomponent_get_first_component (root, ICAL_VEVENT_COMPONENT) : NULL;
   if (event != NULL)
     {
@@ -654,8 +659,8 @@ describe_server_copy (KpCaldav    *self,
       icalproperty *dtstart = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
       struct icaltimetype start = dtstart ? icalproperty_get_dtstart (dtstart)
                                           : icaltime_null_time ();
-      g_autofree char *title = g_utf8_make_valid (summary && icalproperty_get_summary (summary)
-                                                  ? icalproperty_get_summary (summary) : "", -1);
+      g_autofree char *title = kp_quote_value (summary ? icalproperty_get_summary (summary)
+                                                       : NULL);
 
       description = g_strdup_printf ("“%s”, %04d-%02d-%02d %02d:%02d", title,
                                      start.year, start.month, start.day, start.hour,

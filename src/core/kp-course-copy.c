@@ -26,21 +26,6 @@ map_member_ids (GHashTable         *member_ids,
   return g_strv_builder_end (builder);
 }
 
-static KpMember *
-copy_member (KpMember *member)
-{
-  KpMember *copy = kp_member_new (NULL, kp_member_get_role (member));
-
-  kp_member_set_key (copy, kp_member_get_key (member));
-  kp_member_set_name (copy, kp_member_get_name (member));
-  kp_member_set_organisation (copy, kp_member_get_organisation (member));
-  kp_member_set_title (copy, kp_member_get_title (member));
-  kp_member_set_email (copy, kp_member_get_email (member));
-  kp_member_set_phone (copy, kp_member_get_phone (member));
-  kp_member_set_public (copy, kp_member_get_public (member));
-  return copy;
-}
-
 static KpMeeting *
 copy_meeting (KpMeeting  *meeting,
               GHashTable *member_ids)
@@ -161,7 +146,7 @@ kp_course_duplicate (KpCourse *course)
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(KpMember) member = g_list_model_get_item (list, i);
-      g_autoptr(KpMember) member_copy = copy_member (member);
+      g_autoptr(KpMember) member_copy = kp_member_dup_with_id (member, NULL);
 
       g_hash_table_insert (member_ids, g_strdup (kp_member_get_id (member)),
                            g_strdup (kp_member_get_id (member_copy)));

@@ -1224,6 +1224,112 @@ kp_course_dup_items (GListStore *list)
   return items;
 }
 
+/* @ids with each one @map names replaced; %NULL when nothing changes. */
+static char **
+remap_ids (const char * const *ids,
+           GHashTable         *map)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean changed = FALSE;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      const char *kept = g_hash_table_lookup (map, ids[i]);
+
+      g_strv_builder_add (builder, kept ? kept : ids[i]);
+      changed |= kept != NULL;
+    }
+  return changed ? g_strv_builder_end (builder) : NULL;
+}
+
+static KpMember *
+find_member_by_key (KpCourse   *self,
+                    const char *key)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpMember) member = g_list_model_get_item (G_LIST_MODEL (self->members), i);
+
+      if (g_strcmp0 (kp_member_get_key (member), key) == 0)
+        return member;
+    }
+  return NULL;
+}
+
+/* A course-plan file may name a member by key alone; the reader then makes a new UUID each
+ * time. Such a member of @incoming (its UUID unknown to @self) comes into @self under the UUID
+ * of @self's member with the same key, and @incoming's contributions and attendance follow:
+ * a re-import keeps who is who. Returns the members @self takes. */
+static GPtrArray *
+kp_course_dup_members_keeping_ids (KpCourse *self,
+                                   KpCourse *incoming)
+{
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GPtrArray *items = kp_course_dup_items (incoming->members);
+  guint n;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      KpMember *theirs = items->pdata[i];
+      const char *key = kp_member_get_key (theirs);
+      KpMember *mine;
+
+      if (key == NULL || kp_course_find_member (self, kp_member_get_id (theirs)) != NULL)
+        continue;
+      mine = find_member_by_key (self, key);
+      if (mine == NULL || kp_course_find_member (incoming, kp_member_get_id (mine)) != NULL)
+        continue;
+
+      g_hash_table_insert (map, g_strdup (kp_member_get_id (theirs)),
+                           g_strdup (kp_member_get_id (mine)));
+      items->pdata[i] = kp_member_dup_with_id (theirs, kp_member_get_id (mine));
+      g_object_unref (theirs);
+    }
+  if (g_hash_table_size (map) == 0)
+    return items;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (incoming->sessions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpSession) session = g_list_model_get_item (G_LIST_MODEL (incoming->sessions), i);
+      GListModel *contributions = kp_session_get_contributions (session);
+
+      for (guint j = 0; j < g_list_model_get_n_items (contributions); j++)
+        {
+          g_autoptr(KpContribution) contribution = g_list_model_get_item (contributions, j);
+          const char *member_id = kp_contribution_get_member_id (contribution);
+          const char *kept = member_id ? g_hash_table_lookup (map, member_id) : NULL;
+
+          if (kept != NULL)
+            kp_contribution_set_member_id (contribution, kept);
+        }
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (incoming->meetings));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (incoming->meetings), i);
+      g_auto(GStrv) attendees = remap_ids (kp_meeting_get_attendees (meeting), map);
+
+      if (attendees != NULL)
+        kp_meeting_set_attendees (meeting, (const char * const *) attendees);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (incoming->evaluations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpEvaluation) evaluation =
+        g_list_model_get_item (G_LIST_MODEL (incoming->evaluations), i);
+      g_auto(GStrv) attendees = remap_ids (kp_evaluation_get_attendees (evaluation), map);
+
+      if (attendees != NULL)
+        kp_evaluation_set_attendees (evaluation, (const char * const *) attendees);
+    }
+  return items;
+}
+
 /**
  * kp_course_update_from:
  * @self: the course as it stands
@@ -1234,18 +1340,23 @@ kp_course_dup_items (GListStore *list)
  * kp_session_update_from(), so the revision rises exactly for those whose time, place, title or
  * status changed; sessions only in @incoming are added, sessions missing from it removed, and the
  * sessions take @incoming's order. Members, planning meetings and evaluations become
- * @incoming's, UUIDs and all.
+ * @incoming's, UUIDs and all — except that a member whose UUID @self does not know keeps the
+ * UUID of @self's member with the same key (@incoming's references to them change so).
  */
 void
 kp_course_update_from (KpCourse *self,
                        KpCourse *incoming)
 {
   g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GPtrArray) items = NULL;
   guint n;
 
   g_return_if_fail (KP_IS_COURSE (self));
   g_return_if_fail (KP_IS_COURSE (incoming));
+
+  /* Before the sessions: their contributions may name members by a UUID kept from @self. */
+  members = kp_course_dup_members_keeping_ids (self, incoming);
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -1279,9 +1390,7 @@ kp_course_update_from (KpCourse *self,
     }
   kp_course_replace_items (self, self->sessions, sessions);
 
-  items = kp_course_dup_items (incoming->members);
-  kp_course_replace_items (self, self->members, items);
-  g_clear_pointer (&items, g_ptr_array_unref);
+  kp_course_replace_items (self, self->members, members);
   items = kp_course_dup_items (incoming->meetings);
   kp_course_replace_items (self, self->meetings, items);
   g_clear_pointer (&items, g_ptr_array_unref);

@@ -17,6 +17,7 @@
 #include "kp-form.h"
 #include "kp-i18n.h"
 #include "kp-questionnaire.h"
+#include "kp-quote.h"
 
 #define A4_WIDTH  595.276
 #define A4_HEIGHT 841.890
@@ -127,9 +128,11 @@ kp_form_render_pdf (KpCourse          *course,
   doc_language = kp_doc_language_lookup (language);
   if (doc_language == NULL)
     {
+      g_autofree char *quoted = kp_quote_value (language);
+
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
                    _("There is no evaluation form in “%s”: choose nb, nn, se, smj or sma"),
-                   language);
+                   quoted);
       return NULL;
     }
   note = kp_questionnaire_get_fallback_note (language);

@@ -246,7 +246,7 @@ writer_clear (Writer *w)
   g_hash_table_unref (w->labels);
 }
 
-/* Names only of members marked public; the others by title or role. */
+/* Names only of members marked public; the others by role only. */
 static const char *
 writer_member_label (Writer     *w,
                      KpCourse   *course,
@@ -269,7 +269,7 @@ writer_member_label (Writer     *w,
     {
       const KpDocLanguage *language = writer_language (w, course);
 
-      label = kp_member_dup_public_label_as (member,
+      label = kp_member_dup_public_label_with_role (member,
                                              kp_doc_language_get_role (language,
                                                                        kp_member_get_role (member)));
     }
@@ -1041,7 +1041,7 @@ append_attendee_labels (GString             *text,
 
       if (member == NULL)
         continue;
-      label = kp_member_dup_public_label_as (member,
+      label = kp_member_dup_public_label_with_role (member,
                                              kp_doc_language_get_role (language,
                                                                        kp_member_get_role (member)));
       g_string_append (text, first ? " " : "; ");

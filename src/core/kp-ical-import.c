@@ -20,6 +20,8 @@
 #include "kp-i18n.h"
 #include "kp-ical-import.h"
 #include "kp-time.h"
+#include "kp-ical-parse.h"
+#include "kp-quote.h"
 
 /* A course's calendar nests three deep (VCALENDAR, VEVENT, VALARM or VTIMEZONE, STANDARD). */
 #define MAX_NESTING 16
@@ -85,6 +87,21 @@ kp_ical_dup_session_id_for_uid (KpCourse   *course,
                           digest[12], digest[13], digest[14], digest[15]);
 }
 
+/* libical's "Parse error in property name: VALUE": its own words whole, the value quoted. */
+static char *
+quote_complaint (const char *complaint)
+{
+  const char *value = complaint ? strstr (complaint, ": ") : NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (value == NULL)
+    return kp_quote_value (complaint);
+  words = g_strndup (complaint, value - complaint);
+  quoted = kp_quote_value (value + 2);
+  return g_strdup_printf ("%s: %s", words, quoted);
+}
+
 static gboolean
 check_errors (icalcomponent  *component,
               GError        **error)
@@ -95,11 +112,10 @@ check_errors (icalcomponent  *component,
   prop = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY);
   if (prop != NULL)
     {
-      const char *what = icalproperty_get_xlicerror (prop);
-      g_autofree char *valid = g_utf8_make_valid (what ? what : "", -1);
+      g_autofree char *what = quote_complaint (icalproperty_get_xlicerror (prop));
 
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,
-                   _("The calendar file is malformed: %s"), valid);
+                   _("The calendar file is malformed: %s"), what);
       return FALSE;
     }
 
@@ -230,11 +246,11 @@ read_time (icalcomponent        *root,
         }
       else
         {
-          g_autofree char *valid = g_utf8_make_valid (tzid, -1);
+          g_autofree char *quoted = kp_quote_value (tzid);
 
           g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,
                        _("Event “%s”: the time zone “%s” is neither known nor described in the file"),
-                       uid, valid);
+                       uid, quoted);
           return NULL;
         }
     }
@@ -329,6 +345,7 @@ read_event (KpCourse       *course,
   Incoming *in;
   const char *uid;
   g_autofree char *valid_uid = NULL;
+  g_autofree char *quoted_uid = NULL;
   g_autofree char *summary = NULL;
   const char *course_title = kp_course_get_title (course);
   GTimeZone *tz = kp_course_get_time_zone (course);
@@ -343,6 +360,7 @@ read_event (KpCourse       *course,
       return NULL;
     }
   valid_uid = g_utf8_make_valid (uid, -1);
+  quoted_uid = kp_quote_value (uid);
 
   if (icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY) != NULL ||
       icalcomponent_get_first_property (event, ICAL_RDATE_PROPERTY) != NULL ||
@@ -350,7 +368,7 @@ read_event (KpCourse       *course,
     {
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,
                    _("Event “%s” repeats; Kursplan imports each session as its own event"),
-                   valid_uid);
+                   quoted_uid);
       return NULL;
     }
 
@@ -361,11 +379,11 @@ read_event (KpCourse       *course,
   if (prop == NULL)
     {
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,
-                   _("Event “%s” has no start (DTSTART)"), valid_uid);
+                   _("Event “%s” has no start (DTSTART)"), quoted_uid);
       incoming_free (in);
       return NULL;
     }
-  in->start = read_time (root, prop, icalproperty_get_dtstart (prop), tz, valid_uid,
+  in->start = read_time (root, prop, icalproperty_get_dtstart (prop), tz, quoted_uid,
                          "DTSTART", error);
   if (in->start == NULL)
     {
@@ -375,7 +393,8 @@ read_event (KpCourse       *course,
 
   if ((prop = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY)) != NULL)
     {
-      end = read_time (root, prop, icalproperty_get_dtend (prop), tz, valid_uid, "DTEND", error);
+      end = read_time (root, prop, icalproperty_get_dtend (prop), tz, quoted_uid, "DTEND",
+                       error);
       if (end == NULL)
         {
           incoming_free (in);
@@ -393,7 +412,7 @@ read_event (KpCourse       *course,
   else
     {
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,
-                   _("Event “%s” has neither an end (DTEND) nor a duration"), valid_uid);
+                   _("Event “%s” has neither an end (DTEND) nor a duration"), quoted_uid);
       incoming_free (in);
       return NULL;
     }
@@ -401,7 +420,7 @@ read_event (KpCourse       *course,
   if (seconds < 60)
     {
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,
-                   _("Event “%s” lasts less than a minute"), valid_uid);
+                   _("Event “%s” lasts less than a minute"), quoted_uid);
       incoming_free (in);
       return NULL;
     }
@@ -410,7 +429,7 @@ read_event (KpCourse       *course,
   if (!kp_time_check_span (in->start, in->minutes, &local_error))
     {
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR, _("Event “%s”: %s"),
-                   valid_uid, local_error->message);
+                   quoted_uid, local_error->message);
       incoming_free (in);
       return NULL;
     }
@@ -477,6 +496,7 @@ kp_ical_import_bytes (KpCourse  *course,
   g_autoptr(GPtrArray) incoming = g_ptr_array_new_with_free_func (incoming_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *text = NULL;
+  g_autofree char *complaint = NULL;
   icalcomponent *root, *event;
   const char *data;
   gsize size;
@@ -497,9 +517,17 @@ kp_ical_import_bytes (KpCourse  *course,
   if (!check_nesting (text, error))
     return FALSE;
 
-  /* Malformed input is ours to report, never a reason for libical to abort. */
-  icalerror_set_errors_are_fatal (0);
-  root = icalparser_parse_string (text);
+  root = kp_ical_parse_quietly (text, &complaint);
+  if (complaint != NULL)
+    {
+      g_autofree char *what = quote_complaint (complaint);
+
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,
+                   _("The calendar file is malformed: %s"), what);
+      if (root != NULL)
+        icalcomponent_free (root);
+      return FALSE;
+    }
   if (root == NULL || icalcomponent_isa (root) != ICAL_VCALENDAR_COMPONENT)
     {
       g_set_error (error, KP_ERROR, KP_ERROR_INVALID_CALENDAR,

@@ -1,7 +1,7 @@
 /* kp-member.c — one person in the planning group
  *
  * Only members marked public may be named in a brochure or calendar; everyone else is shown by
- * title or role (kp_member_dup_public_label()).
+ * role only (kp_member_dup_public_label_with_role()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -198,6 +198,31 @@ kp_member_new (const char *id,
   return g_object_new (KP_TYPE_MEMBER, "id", id, "role", role, NULL);
 }
 
+/**
+ * kp_member_dup_with_id:
+ * @id: (nullable): the copy's UUID, or %NULL for a new one
+ *
+ * Returns: (transfer full): a member with every value of @self under the UUID @id
+ */
+KpMember *
+kp_member_dup_with_id (KpMember   *self,
+                       const char *id)
+{
+  KpMember *copy;
+
+  g_return_val_if_fail (KP_IS_MEMBER (self), NULL);
+
+  copy = kp_member_new (id, self->role);
+  kp_member_set_key (copy, self->key);
+  kp_member_set_name (copy, self->name);
+  kp_member_set_organisation (copy, self->organisation);
+  kp_member_set_title (copy, self->title);
+  kp_member_set_email (copy, self->email);
+  kp_member_set_phone (copy, self->phone);
+  kp_member_set_public (copy, self->is_public);
+  return copy;
+}
+
 const char *
 kp_member_get_id (KpMember *self)
 {
@@ -331,10 +356,32 @@ kp_member_set_public (KpMember *self,
 }
 
 /**
+ * kp_member_dup_public_label_with_role:
+ * @role: the member's role in the words of the document it goes into
+ *
+ * How the member may be shown to the public — in a brochure, a published calendar, a CalDAV
+ * event: "name, title" (or "name, role") when the member is marked public, otherwise only the
+ * role. A title can say who someone is as surely as the name ("the course's jurist"), so a
+ * member not marked public keeps it too.
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+kp_member_dup_public_label_with_role (KpMember   *self,
+                                      const char *role)
+{
+  g_return_val_if_fail (KP_IS_MEMBER (self), NULL);
+  g_return_val_if_fail (role != NULL, NULL);
+
+  if (self->is_public && self->name != NULL)
+    return g_strdup_printf ("%s, %s", self->name, self->title ? self->title : role);
+  return g_strdup (role);
+}
+
+/**
  * kp_member_dup_public_label:
  *
- * How the member may be shown to the public in the UI language: the name (with title) when the
- * member is marked public, otherwise only the title or role, never the name.
+ * As kp_member_dup_public_label_with_role(), with the role in the UI language.
  *
  * Returns: (transfer full): the label
  */
@@ -343,33 +390,5 @@ kp_member_dup_public_label (KpMember *self)
 {
   g_return_val_if_fail (KP_IS_MEMBER (self), NULL);
 
-  return kp_member_dup_public_label_as (self, kp_role_get_label (self->role));
-}
-
-/**
- * kp_member_dup_public_label_as:
- * @role_label: the member's role in the language of the text the label goes into (a calendar
- *   in the course's language: kp_doc_language_get_role())
- *
- * As kp_member_dup_public_label(), with the role named by @role_label.
- *
- * Returns: (transfer full): the label
- */
-char *
-kp_member_dup_public_label_as (KpMember   *self,
-                               const char *role_label)
-{
-  g_return_val_if_fail (KP_IS_MEMBER (self), NULL);
-  g_return_val_if_fail (role_label != NULL, NULL);
-
-  if (self->is_public && self->name != NULL)
-    {
-      if (self->title != NULL)
-        return g_strdup_printf ("%s, %s", self->name, self->title);
-      return g_strdup (self->name);
-    }
-
-  if (self->title != NULL)
-    return g_strdup (self->title);
-  return g_strdup (role_label);
+  return kp_member_dup_public_label_with_role (self, kp_role_get_label (self->role));
 }

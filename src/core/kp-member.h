@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (KpMember, kp_member, KP, MEMBER, GObject)
 
 KpMember   *kp_member_new              (const char *id,
                                         KpRole      role);
+KpMember   *kp_member_dup_with_id      (KpMember   *self,
+                                        const char *id);
 const char *kp_member_get_id           (KpMember   *self);
 const char *kp_member_get_key          (KpMember   *self);
 void        kp_member_set_key          (KpMember   *self,
@@ -43,7 +45,7 @@ gboolean    kp_member_get_public       (KpMember   *self);
 void        kp_member_set_public       (KpMember   *self,
                                         gboolean    is_public);
 char       *kp_member_dup_public_label (KpMember   *self);
-char       *kp_member_dup_public_label_as (KpMember   *self,
-                                           const char *role_label);
+char       *kp_member_dup_public_label_with_role (KpMember   *self,
+                                                  const char *role);
 
 G_END_DECLS

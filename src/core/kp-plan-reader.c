@@ -20,6 +20,7 @@
 #include "kp-file.h"
 #include "kp-i18n.h"
 #include "kp-plan-reader.h"
+#include "kp-quote.h"
 #include "kp-time.h"
 
 typedef struct
@@ -107,9 +108,12 @@ check_known (Reader             *r,
     {
       gsize len;
 
+      g_autofree char *name = NULL;
+
       if (g_strv_contains (known, l->data))
         continue;
-      len = path_push (r, l->data);
+      name = kp_quote_value (l->data);
+      len = path_push (r, name);
       if (r->warnings != NULL)
         g_ptr_array_add (r->warnings,
                          g_strdup_printf (_("%s: not known to this version of Kursplan; ignored"),
@@ -347,7 +351,9 @@ read_enum (Reader     *r,
 
       for (guint i = 0; i < klass->n_values; i++)
         g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
-      return fail_at (r, name, _("“%s” is not one of: %s"), text, known->str);
+      g_autofree char *quoted = kp_quote_value (text);
+
+      return fail_at (r, name, _("“%s” is not one of: %s"), quoted, known->str);
     }
   return TRUE;
 }
@@ -368,7 +374,11 @@ read_uuid (Reader      *r,
   if (text == NULL)
     return TRUE;
   if (!g_uuid_string_is_valid (text))
-    return fail_at (r, "id", _("“%s” is not a UUID"), text);
+    {
+      g_autofree char *quoted = kp_quote_value (text);
+
+      return fail_at (r, "id", _("“%s” is not a UUID"), quoted);
+    }
 
   id = g_ascii_strdown (text, -1);
   if (seen != NULL)
@@ -424,7 +434,12 @@ read_date (Reader      *r,
   if (!read_string (r, object, name, FALSE, out))
     return FALSE;
   if (*out != NULL && !kp_time_parse_date (*out, NULL))
-    return fail_at (r, name, _("“%s” is not a date of the form YYYY-MM-DD that exists"), *out);
+    {
+      g_autofree char *quoted = kp_quote_value (*out);
+
+      return fail_at (r, name, _("“%s” is not a date of the form YYYY-MM-DD that exists"),
+                      quoted);
+    }
   return TRUE;
 }
 
@@ -451,7 +466,12 @@ resolve_member (Reader      *r,
       *out = g_hash_table_lookup (r->member_ids, lower);
     }
   if (*out == NULL)
-    return fail_at (r, NULL, _("no member of the planning group has the key or id “%s”"), ref);
+    {
+      g_autofree char *quoted = kp_quote_value (ref);
+
+      return fail_at (r, NULL, _("no member of the planning group has the key or id “%s”"),
+                      quoted);
+    }
   return TRUE;
 }
 
@@ -566,7 +586,11 @@ read_member (Reader     *r,
   if (id != NULL && g_hash_table_contains (r->member_ids, id))
     return fail_at (r, "id", _("the id “%s” is used twice"), id);
   if (key != NULL && g_hash_table_contains (r->member_keys, key))
-    return fail_at (r, "key", _("the key “%s” is used twice"), key);
+    {
+      g_autofree char *quoted = kp_quote_value (key);
+
+      return fail_at (r, "key", _("the key “%s” is used twice"), quoted);
+    }
 
   member = kp_member_new (id, role);
   kp_member_set_key (member, key);
@@ -727,9 +751,13 @@ read_session (Reader     *r,
     {
       modified = g_date_time_new_from_iso8601 (modified_text, NULL);
       if (modified == NULL)
-        return fail_at (r, "modified",
-                        _("“%s” is not a UTC time of the form 2027-03-01T10:00:00Z"),
-                        modified_text);
+        {
+          g_autofree char *quoted = kp_quote_value (modified_text);
+
+          return fail_at (r, "modified",
+                          _("“%s” is not a UTC time of the form 2027-03-01T10:00:00Z"),
+                          quoted);
+        }
     }
 
   session = kp_session_new (id);
@@ -782,14 +810,16 @@ read_scores (Reader       *r,
       guint counts[KP_SCALE_MAX_POINTS];
       guint n_points = kp_evaluation_get_n_points (evaluation);
 
+      g_autofree char *question = kp_quote_value (l->data);
+
       if (!check_text (r, l->data, l->data))
         return FALSE;
       if (array == NULL || json_array_get_length (array) != n_points)
         {
           if (n_points == KP_SCALE_POINTS)
-            return fail_at (r, l->data,
+            return fail_at (r, question,
                             _("not a list of 5 counts, one for each scale point 1–5"));
-          return fail_at (r, l->data,
+          return fail_at (r, question,
                           _("not a list of 11 counts, one for each scale point 0–10"));
         }
 
@@ -801,7 +831,7 @@ read_scores (Reader       *r,
               json_node_get_value_type (count) != G_TYPE_INT64 ||
               json_node_get_int (count) < 0 || json_node_get_int (count) > G_MAXINT)
             {
-              gsize qlen = path_push (r, l->data);
+              gsize qlen = path_push (r, question);
 
               path_push_index (r, i);
               fail_at (r, NULL, _("not a count (a whole number, 0 or more)"));
@@ -857,8 +887,9 @@ read_evaluation (Reader     *r,
       {
         gsize len = path_push (r, "actions_done");
         gsize ilen = path_push_index (r, i);
+        g_autofree char *quoted = kp_quote_value (actions_done[i]);
 
-        fail_at (r, NULL, _("“%s” is not one of the evaluation's actions"), actions_done[i]);
+        fail_at (r, NULL, _("“%s” is not one of the evaluation's actions"), quoted);
         path_pop (r, ilen);
         path_pop (r, len);
         return FALSE;
@@ -1020,8 +1051,10 @@ read_course (Reader     *r,
     timezone = KP_DEFAULT_TIMEZONE;
   if (!is_zone_name (timezone))
     {
+      g_autofree char *quoted = kp_quote_value (timezone);
+
       fail_at (r, "timezone", _("“%s” is not a time zone name such as “Europe/Oslo”"),
-               timezone);
+               quoted);
       return NULL;
     }
   r->tz = kp_time_zone_new (timezone, &local_error);
@@ -1033,7 +1066,9 @@ read_course (Reader     *r,
 
   if (language != NULL && !kp_language_is_valid (language))
     {
-      fail_at (r, "language", _("“%s” is not one of: %s"), language, "nb, nn, se, smj, sma");
+      g_autofree char *quoted = kp_quote_value (language);
+
+      fail_at (r, "language", _("“%s” is not one of: %s"), quoted, "nb, nn, se, smj, sma");
       return NULL;
     }
 
@@ -1306,8 +1341,10 @@ kp_plan_read_bytes_at (GBytes     *bytes,
     return NULL;
   if (g_strcmp0 (format, KP_PLAN_FORMAT) != 0)
     {
+      g_autofree char *quoted = kp_quote_value (format);
+
       fail_at (&r, "format", _("“%s” is not a Kursplan course plan (expected “%s”)"),
-               format, KP_PLAN_FORMAT);
+               quoted, KP_PLAN_FORMAT);
       return NULL;
     }
 

@@ -27,6 +27,7 @@
 #include "kp-i18n.h"
 #include "kp-stats.h"
 #include "kp-method.h"
+#include "kp-quote.h"
 #include "kp-store.h"
 #include "kp-time.h"
 
@@ -2242,24 +2243,27 @@ kp_store_find_course_id (KpStore     *self,
 
   if (ids->len == 0)
     {
+      g_autofree char *quoted = kp_quote_value (id_or_title);
+
       if (looks_like_uuid (id_or_title))
         g_set_error (error, KP_ERROR, KP_ERROR_NOT_FOUND,
-                     _("No course has the id “%s”"), id_or_title);
+                     _("No course has the id “%s”"), quoted);
       else
         g_set_error (error, KP_ERROR, KP_ERROR_NOT_FOUND,
-                     _("No course is called “%s”"), id_or_title);
+                     _("No course is called “%s”"), quoted);
       return NULL;
     }
 
   if (ids->len > 1)
     {
       g_autofree char *list = NULL;
+      g_autofree char *quoted = kp_quote_value (id_or_title);
 
       g_ptr_array_add (ids, NULL);
       list = g_strjoinv (", ", (char **) ids->pdata);
       g_set_error (error, KP_ERROR, KP_ERROR_AMBIGUOUS,
                    _("%u courses are called “%s”: name one by its id (%s)"),
-                   ids->len - 1, id_or_title, list);
+                   ids->len - 1, quoted, list);
       return NULL;
     }
 

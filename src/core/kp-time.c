@@ -14,6 +14,7 @@
 
 #include "kp-error.h"
 #include "kp-i18n.h"
+#include "kp-quote.h"
 #include "kp-time.h"
 
 /**
@@ -33,8 +34,12 @@ kp_time_zone_new (const char  *tzid,
     tz = g_time_zone_new_identifier (tzid);
 
   if (tz == NULL)
-    g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
-                 _("“%s” is not a known time zone"), tzid ? tzid : "");
+    {
+      g_autofree char *quoted = kp_quote_value (tzid);
+
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   _("“%s” is not a known time zone"), quoted);
+    }
   return tz;
 }
 

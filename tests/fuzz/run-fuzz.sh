@@ -22,7 +22,7 @@ command -v "$clang" >/dev/null || { echo "run-fuzz.sh: $clang is not installed" 
 
 model="$core/kp-course.c $core/kp-session.c $core/kp-member.c $core/kp-member-removal.c
   $core/kp-meeting.c $core/kp-contribution.c $core/kp-evaluation.c $core/kp-enums.c
-  $core/kp-error.c $core/kp-time.c"
+  $core/kp-error.c $core/kp-time.c $core/kp-ical-parse.c $core/kp-quote.c"
 case $target in
   ical-import)
     sources="$src/tests/fuzz/fuzz-ical-import.c $core/kp-ical-import.c $model"
