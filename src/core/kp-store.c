@@ -915,6 +915,10 @@ kp_store_open (KpStore  *self,
 
   kp_store_protect_side_files (self);
 
+  /* A database of this version needs no write lock to open: readers are not kept waiting
+   * behind another program's import (issue #12). */
+  if (version == KP_STORE_SCHEMA_VERSION)
+    return TRUE;
   return kp_store_migrate (self, error);
 }
 
