@@ -201,6 +201,31 @@ kp_cli_stats (KpCliContext  *ctx,
   return KP_EXIT_OK;
 }
 
+typedef struct
+{
+  KpCliContext *ctx;
+  const char   *course_name;  /* as the user gave it */
+  const GDate  *start;
+  KpCourse     *next;         /* the new run, once saved */
+} RunAgain;
+
+/* The course read and the new run saved in one write transaction. */
+static gboolean
+run_again_update (KpStore  *store,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  RunAgain *run = user_data;
+  g_autoptr(KpCourse) course = kp_cli_load_course (run->ctx, run->course_name, error);
+  g_autoptr(KpCourse) next = NULL;
+
+  if (course == NULL || (next = kp_course_rerun (course, run->start, error)) == NULL ||
+      !kp_store_save_course (store, next, error))
+    return FALSE;
+  run->next = g_steal_pointer (&next);
+  return TRUE;
+}
+
 int
 kp_cli_run_again (KpCliContext  *ctx,
                   int            argc,
@@ -208,10 +233,10 @@ kp_cli_run_again (KpCliContext  *ctx,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(KpCourse) course = NULL;
   g_autoptr(KpCourse) next = NULL;
   g_autofree char *start_text = NULL;
   g_autofree char *first_text = NULL;
+  RunAgain run = { ctx, NULL, NULL, NULL };
   KpStore *store;
   GDateTime *first;
   GDate start;
@@ -241,15 +266,12 @@ kp_cli_run_again (KpCliContext  *ctx,
                                _("“%s” is not a date: write it as YYYY-MM-DD, as 2027-09-02"),
                                start_text);
 
-  course = kp_cli_load_course (ctx, argv[1], &error);
-  if (course == NULL)
-    return kp_cli_fail (error);
-  next = kp_course_rerun (course, &start, &error);
-  if (next == NULL)
-    return kp_cli_fail (error);
+  run.course_name = argv[1];
+  run.start = &start;
   store = kp_cli_get_store (ctx, &error);
-  if (!kp_store_save_course (store, next, &error))
+  if (store == NULL || !kp_store_update (store, run_again_update, &run, &error))
     return kp_cli_fail (error);
+  next = run.next;
 
   first = kp_course_get_first_start (next);
   first_text = g_date_time_format (first, "%Y-%m-%d %H:%M");

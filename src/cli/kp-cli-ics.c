@@ -144,19 +144,53 @@ kp_cli_ics (KpCliContext  *ctx,
   return KP_EXIT_OK;
 }
 
+typedef struct
+{
+  KpCliContext *ctx;
+  const char   *course_name;  /* as the user gave it */
+  const char   *path;
+  GBytes       *bytes;
+  char         *title;        /* the course's, once imported */
+  guint         added;
+  guint         updated;
+} ImportIcs;
+
+/* Load, import and save in one write transaction: two imports into the course at once both
+ * land whole, one after the other. */
+static gboolean
+import_ics_update (KpStore  *store,
+                   gpointer  user_data,
+                   GError  **error)
+{
+  ImportIcs *import = user_data;
+  g_autoptr(KpCourse) course = kp_cli_load_course (import->ctx, import->course_name, error);
+
+  if (course == NULL)
+    return FALSE;
+  if (!kp_ical_import_bytes (course, import->bytes, &import->added, &import->updated, error))
+    {
+      g_prefix_error (error, "%s: ", import->path);
+      return FALSE;
+    }
+  if (!kp_store_save_course (store, course, error))
+    return FALSE;
+  import->title = g_strdup (kp_course_get_title (course));
+  return TRUE;
+}
+
 int
 kp_cli_import_ics (KpCliContext  *ctx,
                    int            argc,
                    char         **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE FILE"));
-  g_autoptr(KpCourse) course = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *title = NULL;
+  ImportIcs import = { ctx, NULL, NULL, NULL, NULL, 0, 0 };
   KpStore *store;
   gsize size;
-  guint added = 0, updated = 0;
 
   g_option_context_set_summary (context,
                                 _("Adds or updates a course's sessions from an iCalendar file. "
@@ -172,22 +206,18 @@ kp_cli_import_ics (KpCliContext  *ctx,
     return kp_cli_fail (error);
   bytes = g_bytes_new_take (g_steal_pointer (&data), size);
 
-  course = kp_cli_load_course (ctx, argv[1], &error);
-  if (course == NULL)
-    return kp_cli_fail (error);
-
-  if (!kp_ical_import_bytes (course, bytes, &added, &updated, &error))
+  import.course_name = argv[1];
+  import.path = argv[2];
+  import.bytes = bytes;
+  store = kp_cli_get_store (ctx, &error);
+  if (store == NULL || !kp_store_update (store, import_ics_update, &import, &error))
     {
-      g_prefix_error (&error, "%s: ", argv[2]);
+      g_free (import.title);
       return kp_cli_fail (error);
     }
+  title = import.title;
 
-  store = kp_cli_get_store (ctx, &error);
-  if (store == NULL || !kp_store_save_course (store, course, &error))
-    return kp_cli_fail (error);
-
-  printf (_("Imported into “%s”: %u added, %u updated"), kp_course_get_title (course),
-          added, updated);
+  printf (_("Imported into “%s”: %u added, %u updated"), title, import.added, import.updated);
   putchar ('\n');
   return KP_EXIT_OK;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-# test-writers.py — several programs on one database at once (issue #12): a reader is not kept
-# waiting while another program holds the write lock.
+# test-writers.py — several programs on one database at once (issue #12): two `import-ics` into
+# the same course keep both sides' sessions, and a reader is not kept waiting while another
+# program holds the write lock.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -23,19 +24,19 @@ def run(db, *args):
                           encoding="utf-8", timeout=120)
 
 
-def calendar(side, n):
-    """An iCalendar file of n one-hour events, UIDs of its own side, a day apart."""
+def calendar(side, round_, n):
+    """An iCalendar file of n one-hour events with UIDs and titles of its side and round."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kursplan tests//writers//EN"]
     for i in range(n):
         day = 1 + i % 28
         month = 1 + (i // 28) % 12
         year = 2030 + i // (28 * 12) + (10 if side == "b" else 0)
         lines += ["BEGIN:VEVENT",
-                  f"UID:{side}-{i}@writers.example",
+                  f"UID:{side}-{round_}-{i}@writers.example",
                   "DTSTAMP:20270101T000000Z",
                   f"DTSTART:{year:04d}{month:02d}{day:02d}T{10 if side == 'a' else 14}0000",
                   "DURATION:PT1H",
-                  f"SUMMARY:{side.upper()} {i}",
+                  f"SUMMARY:{side.upper()} {round_}.{i}",
                   "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "\r\n".join(lines) + "\r\n"
@@ -59,11 +60,37 @@ class WritersTest(unittest.TestCase):
     def session_titles(self):
         db = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
         try:
-            return {row[0] for row in db.execute(
+            return [row[0] for row in db.execute(
                 "SELECT s.title FROM sessions s JOIN courses c ON c.cid = s.course"
-                " WHERE c.id = ?", (COURSE_ID,))}
+                " WHERE c.id = ?", (COURSE_ID,))]
         finally:
             db.close()
+
+    def test_two_imports_at_once_keep_both(self):
+        before = len(self.session_titles())
+        for round_ in range(ROUNDS):
+            files = []
+            for side in "ab":
+                path = os.path.join(self.tmp.name, f"{side}{round_}.ics")
+                # Each round brings new UIDs: 300 added on each side, every time.
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(calendar(side, round_, EVENTS))
+                files.append(path)
+            procs = [subprocess.Popen([KURSPLAN, "--db", self.db, "import-ics", COURSE_ID, f],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                      encoding="utf-8")
+                     for f in files]
+            for proc in procs:
+                out, err = proc.communicate(timeout=120)
+                self.assertEqual(proc.returncode, 0, f"import-ics: {out}{err}")
+                self.assertIn(f"{EVENTS} added, 0 updated", out)
+            titles = self.session_titles()
+            self.assertEqual(len(titles), before + 2 * EVENTS * (round_ + 1),
+                             f"round {round_}: sessions lost")
+            for side in "AB":
+                for r in range(round_ + 1):
+                    self.assertEqual(sum(t.startswith(f"{side} {r}.") for t in titles), EVENTS,
+                                     f"round {round_}: {side}'s sessions of round {r}")
 
     def test_readers_do_not_wait_for_a_writer(self):
         # Another program holds the write lock (as an import does) for 20 s.
