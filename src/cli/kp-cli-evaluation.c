@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,8 +15,8 @@
 #include "kp-cli.h"
 #include "kp-course-rerun.h"
 #include "kp-doc-language.h"
-#include "kp-error.h"
 #include "kp-form.h"
+#include "kp-output.h"
 #include "kp-report.h"
 #include "kp-stats.h"
 #include "kp-time.h"
@@ -42,7 +41,7 @@ write_pdf (GBytes     *pdf,
   gsize size;
   const char *data = g_bytes_get_data (pdf, &size);
 
-  if (!g_file_set_contents (path, data, size, &error))
+  if (!kp_output_write_path (path, data, size, &error))
     return kp_cli_fail (error);
   return KP_EXIT_OK;
 }
@@ -192,12 +191,8 @@ kp_cli_stats (KpCliContext  *ctx,
     return kp_cli_fail (error);
 
   text = csv ? kp_stats_format_csv (rows) : kp_stats_format_table (rows, (int) year);
-  if (fputs (text, stdout) == EOF || fflush (stdout) != 0)
-    {
-      g_set_error (&error, KP_ERROR, KP_ERROR_FAILED,
-                   _("could not write to standard output: %s"), g_strerror (errno));
-      return kp_cli_fail (error);
-    }
+  if (!kp_output_write_path ("-", text, strlen (text), &error))
+    return kp_cli_fail (error);
   return KP_EXIT_OK;
 }
 

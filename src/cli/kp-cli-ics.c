@@ -7,14 +7,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "kp-cli.h"
-#include "kp-error.h"
 #include "kp-ical-export.h"
 #include "kp-ical-import.h"
+#include "kp-output.h"
 
 /* The export's DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible output. */
 static GDateTime *
@@ -26,37 +25,6 @@ export_time (void)
   if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
     return g_date_time_new_from_unix_utc ((gint64) seconds);
   return g_date_time_new_now_utc ();
-}
-
-static gboolean
-write_output (const char  *path,
-              GBytes      *bytes,
-              GError     **error)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (path != NULL && g_strcmp0 (path, "-") != 0)
-    {
-      g_autoptr(GError) local = NULL;
-
-      /* A temporary file renamed over the old one: never half a calendar. */
-      if (!g_file_set_contents (path, data, size, &local))
-        {
-          g_set_error (error, KP_ERROR, KP_ERROR_FAILED,
-                       _("could not write %s: %s"), path, local->message);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-    {
-      g_set_error (error, KP_ERROR, KP_ERROR_FAILED,
-                   _("could not write to standard output: %s"), g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static GBytes *
@@ -139,7 +107,10 @@ kp_cli_ics (KpCliContext  *ctx,
                          : kp_ical_export_course (course, now, flags);
     }
 
-  if (bytes == NULL || !write_output (output, bytes, &error))
+  /* A file is replaced whole, never half a calendar; a device or pipe is written into. */
+  if (bytes == NULL ||
+      !kp_output_write_path (output != NULL ? output : "-", g_bytes_get_data (bytes, NULL),
+                             g_bytes_get_size (bytes), &error))
     return kp_cli_fail (error);
   return KP_EXIT_OK;
 }
