@@ -549,14 +549,15 @@ test_store_keeps_caldav_resources (void)
     sqlite3 *db = NULL;
 
     g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-    /* Schema 3 had neither the digests (4), the actions' done flags (5), nor the brochure's
-     * accessibility and conditions (7). */
+    /* Schema 3 had neither the digests (4), the actions' done flags (5), the brochure's
+     * accessibility and conditions (7), nor the courses' revisions (9). */
     g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE caldav_resources DROP COLUMN digest;"
                                        "ALTER TABLE evaluation_actions DROP COLUMN done;"
                                        "ALTER TABLE courses DROP COLUMN location_accessibility;"
                                        "ALTER TABLE courses DROP COLUMN referral;"
                                        "ALTER TABLE courses DROP COLUMN co_payment;"
                                        "ALTER TABLE courses DROP COLUMN travel_refund;"
+                                       "ALTER TABLE courses DROP COLUMN revision;"
                                        "PRAGMA user_version = 3;", NULL, NULL, NULL),
                      ==, SQLITE_OK);
     sqlite3_close (db);
