@@ -665,7 +665,7 @@ test_store_keeps_caldav_resources (void)
     g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
     /* Schema 3 had neither the digests (4), the actions' done flags (5), the brochure's
      * accessibility and conditions (7), nor the forms' scale and respondents (9), nor the
-     * trusts' own conditions (10). */
+     * trusts' own conditions (10), nor the courses' revisions (11). */
     g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE caldav_resources DROP COLUMN digest;"
                                        "ALTER TABLE evaluation_actions DROP COLUMN done;"
                                        "ALTER TABLE courses DROP COLUMN location_accessibility;"
@@ -686,6 +686,7 @@ test_store_keeps_caldav_resources (void)
                                        "ALTER TABLE evaluation_scores DROP COLUMN count8;"
                                        "ALTER TABLE evaluation_scores DROP COLUMN count9;"
                                        "ALTER TABLE evaluation_scores DROP COLUMN count10;"
+                                       "ALTER TABLE courses DROP COLUMN revision;"
                                        "PRAGMA user_version = 3;", NULL, NULL, NULL),
                      ==, SQLITE_OK);
     sqlite3_close (db);

@@ -698,6 +698,103 @@ test_deadline_between_a_year_before_and_the_first_session (void)
   }
 }
 
+/* The pair the check names is the one comparing every session with each later one finds first:
+ * random plans with touching, zero-minute, start-less and cancelled sessions, against that. */
+static void
+test_overlap_names_the_first_pair (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20270311);
+  g_autoptr(GDateTime) base = oslo ("2027-03-01T08:00");
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(KpCourse) course = kp_course_new (NULL);
+      g_autoptr(GPtrArray) items = NULL;
+      g_autoptr(GPtrArray) planned = g_ptr_array_new_with_free_func (g_object_unref);
+      GListModel *sessions = kp_course_get_sessions (course);
+      guint n = g_rand_int_range (rand, 1, 25);
+      KpCheckItem *item;
+      g_autofree char *expected = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KpSession) session = kp_session_new (NULL);
+          g_autofree char *title = g_strdup_printf ("S%u", i);
+
+          kp_session_set_title (session, title);
+          /* Starts on a 30-minute grid over two days, lengths of 0 to 3 hours: many touch. */
+          if (g_rand_int_range (rand, 0, 10) > 0)
+            {
+              g_autoptr(GDateTime) start =
+                g_date_time_add_minutes (base, 30 * g_rand_int_range (rand, 0, 96));
+
+              kp_session_set_start (session, start);
+            }
+          kp_session_set_minutes (session, 30 * g_rand_int_range (rand, 0, 7));
+          if (g_rand_int_range (rand, 0, 8) == 0)
+            kp_session_set_status (session, KP_SESSION_STATUS_CANCELLED);
+          kp_course_add_session (course, session);
+        }
+
+      for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+        {
+          KpSession *session = g_list_model_get_item (sessions, i);
+
+          if (kp_session_get_status (session) != KP_SESSION_STATUS_CANCELLED)
+            g_ptr_array_add (planned, session);
+          else
+            g_object_unref (session);
+        }
+      for (guint i = 0; i < planned->len && expected == NULL; i++)
+        for (guint j = i + 1; j < planned->len && expected == NULL; j++)
+          if (kp_session_overlaps (g_ptr_array_index (planned, i),
+                                   g_ptr_array_index (planned, j)))
+            expected = g_strdup_printf ("The sessions “%s” and “%s” overlap in time.",
+                                        kp_session_get_title (g_ptr_array_index (planned, i)),
+                                        kp_session_get_title (g_ptr_array_index (planned, j)));
+
+      items = check_on (course, "2027-02-01T12:00");
+      if (planned->len == 0)
+        continue;
+      item = find_item (items, "no-overlap");
+      g_assert_nonnull (item);
+      g_assert_cmpint (item->met, ==, expected == NULL);
+      g_assert_cmpstr (item->sentence, ==,
+                       expected ? expected : "No two sessions overlap in time.");
+    }
+}
+
+/* 20,000 sessions: comparing every pair took over a minute inside every save (issue #12). */
+static void
+test_overlap_of_many_sessions_is_quick (void)
+{
+  g_autoptr(KpCourse) course = kp_course_new (NULL);
+  g_autoptr(GDateTime) base = oslo ("2027-01-04T09:00");
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GDateTime) now = oslo ("2027-01-01T12:00");
+  gint64 started;
+  double seconds;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(KpSession) session = kp_session_new (NULL);
+      g_autoptr(GDateTime) start = g_date_time_add_hours (base, 3 * (20000 - i));
+
+      kp_session_set_title (session, "Samling");
+      kp_session_set_start (session, start);
+      kp_session_set_minutes (session, 180);
+      kp_course_add_session (course, session);
+    }
+
+  started = g_get_monotonic_time ();
+  items = kp_method_check (course, now);
+  seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  g_test_message ("checking 20,000 sessions took %.3f s", seconds);
+  assert_item (items, "no-overlap", KP_STEP_SESSIONS, TRUE, "No two sessions overlap in time.");
+  /* About 0.05 s here; the pairwise check took over 60 s. Generous for a busy machine. */
+  g_assert_cmpfloat (seconds, <, 5.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +817,8 @@ main (int   argc,
   g_test_add_func ("/method/conditions-contradictions", test_conditions_contradictions);
   g_test_add_func ("/method/deadline-timing",
                    test_deadline_between_a_year_before_and_the_first_session);
+  g_test_add_func ("/method/overlap/first-pair", test_overlap_names_the_first_pair);
+  g_test_add_func ("/method/overlap/many-sessions-quickly", test_overlap_of_many_sessions_is_quick);
 
   return g_test_run ();
 }

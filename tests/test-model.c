@@ -326,6 +326,65 @@ test_update_keeps_member_ids_by_key (void)
   g_assert_cmpstr (kept_attendees[1], ==, "b1d00000-0000-4000-8000-000000000001");
 }
 
+/* A course-plan file of 20,000 sessions imported over the same course: matched by id, the
+ * moved one's revision raised, the new one added, the missing one removed, in the file's order;
+ * matching each session by a search of the list took over a minute (issue #12). */
+static void
+test_course_update_from_many_sessions (void)
+{
+  g_autoptr(KpCourse) mine = kp_course_new (NULL);
+  g_autoptr(KpCourse) theirs = kp_course_new (kp_course_get_id (mine));
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Oslo");
+  g_autoptr(GDateTime) base = g_date_time_new (tz, 2027, 1, 4, 9, 0, 0);
+  g_autoptr(KpSession) first = NULL;
+  g_autoptr(KpSession) moved = NULL;
+  g_autoptr(KpSession) last = NULL;
+  GListModel *sessions = kp_course_get_sessions (mine);
+  const guint n = 20000;
+  guint revision;
+  gint64 started;
+  double seconds;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("00000000-0000-4000-8000-%012u", i);
+      g_autofree char *next_id = g_strdup_printf ("00000000-0000-4000-8000-%012u", i + 1);
+      g_autoptr(GDateTime) start = g_date_time_add_hours (base, 3 * i);
+      g_autoptr(KpSession) ours = kp_session_new (id);
+      g_autoptr(KpSession) incoming = kp_session_new (next_id);
+
+      kp_session_set_start (ours, start);
+      kp_session_set_minutes (ours, 120);
+      kp_course_add_session (mine, ours);
+      /* The file has sessions 1 … n: session 0 is gone and session n is new. */
+      kp_session_set_start (incoming, start);
+      kp_session_set_minutes (incoming, 120);
+      kp_course_add_session (theirs, incoming);
+    }
+
+  first = g_list_model_get_item (sessions, 1);
+  revision = kp_session_get_revision (first);
+  g_clear_object (&first);
+
+  started = g_get_monotonic_time ();
+  kp_course_update_from (mine, theirs);
+  seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  g_test_message ("updating 20,000 sessions took %.3f s", seconds);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n);
+  first = g_list_model_get_item (sessions, 0);
+  g_assert_cmpstr (kp_session_get_id (first), ==, "00000000-0000-4000-8000-000000000001");
+  /* Session 1 now starts when session 0 did: moved, so its revision rose once. */
+  g_assert_cmpuint (kp_session_get_revision (first), ==, revision + 1);
+  last = g_list_model_get_item (sessions, n - 1);
+  g_assert_cmpstr (kp_session_get_id (last), ==, "00000000-0000-4000-8000-000000020000");
+  g_assert_true (kp_course_find_session (theirs, kp_session_get_id (last)) == last);
+  moved = g_list_model_get_item (sessions, 100);
+  g_assert_true (kp_course_find_session (theirs, kp_session_get_id (moved)) != moved);
+  /* About 0.1 s here; the list searches took over a minute. Generous for a busy machine. */
+  g_assert_cmpfloat (seconds, <, 5.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +401,8 @@ main (int   argc,
   g_test_add_func ("/model/member/public-label-hides-names", test_member_public_label_hides_names);
   g_test_add_func ("/model/course/remove-member-takes-contributions",
                    test_remove_member_takes_contributions);
+  g_test_add_func ("/model/course/update-from-many-sessions",
+                   test_course_update_from_many_sessions);
 
   g_test_add_func ("/model/session/attendance-only-after-it-ended",
                    test_session_attendance_only_after_it_ended);

@@ -1493,6 +1493,141 @@ test_migrates_version_8_scores (Fixture       *fixture,
                    ==, 5);
 }
 
+/* Two programs on one database: each loads the course; the second save would undo the first
+ * without a word, so it is refused and the database keeps the first (issue #12). */
+static void
+test_stale_save_is_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(KpStore) here = open_store (fixture->path);
+  g_autoptr(KpStore) there = NULL;
+  g_autoptr(KpCourse) course = make_rich_course ();
+  g_autoptr(KpCourse) mine = NULL;
+  g_autoptr(KpCourse) theirs = NULL;
+  g_autoptr(KpCourse) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kp_store_save_course (here, course, &error));
+  g_assert_no_error (error);
+  there = open_store (fixture->path);
+
+  mine = kp_store_load_course (here, COURSE_ID, &error);
+  g_assert_no_error (error);
+  theirs = kp_store_load_course (there, COURSE_ID, &error);
+  g_assert_no_error (error);
+
+  kp_course_set_title (theirs, "Endret der");
+  g_assert_true (kp_store_save_course (there, theirs, &error));
+  g_assert_no_error (error);
+  /* Saved again from the same copy: it knows its own last save. */
+  kp_course_set_text (theirs, KP_COURSE_PRICE, "200 kr");
+  g_assert_true (kp_store_save_course (there, theirs, &error));
+  g_assert_no_error (error);
+
+  kp_course_set_title (mine, "Endret her");
+  g_assert_false (kp_store_save_course (here, mine, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "another program changed the course"));
+  g_clear_error (&error);
+
+  stored = kp_store_load_course (here, COURSE_ID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kp_course_get_title (stored), ==, "Endret der");
+  g_assert_cmpstr (kp_course_get_text (stored, KP_COURSE_PRICE), ==, "200 kr");
+
+  /* Opened again, the change goes through. */
+  kp_course_set_title (stored, "Endret her");
+  g_assert_true (kp_store_save_course (here, stored, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = kp_store_load_course (there, COURSE_ID, &error);
+  g_assert_cmpstr (kp_course_get_title (stored), ==, "Endret her");
+}
+
+/* A course read from a file replaces the stored one (import by UUID); a deleted course saved
+ * again from the copy that was open comes back (undo). */
+static void
+test_fresh_and_deleted_courses_are_written (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(KpStore) store = open_store (fixture->path);
+  g_autoptr(KpCourse) course = make_rich_course ();
+  g_autoptr(KpCourse) from_file = make_rich_course ();
+  g_autoptr(KpCourse) loaded = NULL;
+  g_autoptr(KpCourse) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kp_store_save_course (store, course, &error));
+  g_assert_true (kp_store_save_course (store, course, &error));
+  kp_course_set_title (from_file, "Fra fil");
+  g_assert_true (kp_store_save_course (store, from_file, &error));
+  g_assert_no_error (error);
+
+  loaded = kp_store_load_course (store, COURSE_ID, &error);
+  g_assert_cmpstr (kp_course_get_title (loaded), ==, "Fra fil");
+  g_assert_true (kp_store_delete_course (store, COURSE_ID, &error));
+  kp_course_set_title (loaded, "Tilbake");
+  g_assert_true (kp_store_save_course (store, loaded, &error));
+  g_assert_no_error (error);
+  stored = kp_store_load_course (store, COURSE_ID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kp_course_get_title (stored), ==, "Tilbake");
+}
+
+static gboolean
+rename_then (KpStore  *store,
+             gpointer  user_data,
+             GError  **error)
+{
+  const char *outcome = user_data;
+  g_autoptr(KpCourse) course = kp_store_load_course (store, COURSE_ID, error);
+
+  if (course == NULL)
+    return FALSE;
+  kp_course_set_title (course, "I transaksjonen");
+  if (!kp_store_save_course (store, course, error))
+    return FALSE;
+  if (g_str_equal (outcome, "fail"))
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED, "changed my mind");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* kp_store_update() commits what its function saved, or nothing when it fails. */
+static void
+test_update_is_one_transaction (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(KpStore) store = open_store (fixture->path);
+  g_autoptr(KpCourse) course = make_rich_course ();
+  g_autoptr(KpCourse) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kp_store_save_course (store, course, &error));
+
+  g_assert_false (kp_store_update (store, rename_then, (gpointer) "fail", &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_FAILED);
+  g_clear_error (&error);
+  stored = kp_store_load_course (store, COURSE_ID, &error);
+  g_assert_cmpstr (kp_course_get_title (stored), ==, kp_course_get_title (course));
+  /* The copy still knows the stored revision: the failed update set nothing on it. */
+  kp_course_set_text (course, KP_COURSE_PRICE, "Gratis");
+  g_assert_true (kp_store_save_course (store, course, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kp_store_update (store, rename_then, (gpointer) "succeed", &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = kp_store_load_course (store, COURSE_ID, &error);
+  g_assert_cmpstr (kp_course_get_title (stored), ==, "I transaksjonen");
+  g_assert_cmpstr (kp_course_get_text (stored, KP_COURSE_PRICE), ==, "Gratis");
+  /* And the copy from before the update is now stale. */
+  g_assert_false (kp_store_save_course (store, course, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_CONFLICT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1519,6 +1654,9 @@ main (int   argc,
   ADD ("/store/write-through/failure-is-signalled", test_failed_autosave_is_signalled);
   ADD ("/store/refuse/text-that-is-not-utf8", test_refuses_text_that_is_not_utf8);
   ADD ("/store/migrate/version-8-scores", test_migrates_version_8_scores);
+  ADD ("/store/revision/stale-save-refused", test_stale_save_is_refused);
+  ADD ("/store/revision/fresh-and-deleted-written", test_fresh_and_deleted_courses_are_written);
+  ADD ("/store/update/one-transaction", test_update_is_one_transaction);
 
 #undef ADD
 

@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,9 +15,9 @@
 #include "kp-cli.h"
 #include "kp-course-rerun.h"
 #include "kp-doc-language.h"
-#include "kp-error.h"
 #include "kp-form.h"
 #include "kp-quote.h"
+#include "kp-output.h"
 #include "kp-report.h"
 #include "kp-stats.h"
 #include "kp-time.h"
@@ -43,7 +42,7 @@ write_pdf (GBytes     *pdf,
   gsize size;
   const char *data = g_bytes_get_data (pdf, &size);
 
-  if (!g_file_set_contents (path, data, size, &error))
+  if (!kp_output_write_path (path, data, size, &error))
     return kp_cli_fail (error);
   return KP_EXIT_OK;
 }
@@ -218,13 +217,35 @@ kp_cli_stats (KpCliContext  *ctx,
     return kp_cli_fail (error);
 
   text = csv ? kp_stats_format_csv (rows) : kp_stats_format_table (rows, (int) year);
-  if (fputs (text, stdout) == EOF || fflush (stdout) != 0)
-    {
-      g_set_error (&error, KP_ERROR, KP_ERROR_FAILED,
-                   _("could not write to standard output: %s"), g_strerror (errno));
-      return kp_cli_fail (error);
-    }
+  if (!kp_output_write_path ("-", text, strlen (text), &error))
+    return kp_cli_fail (error);
   return KP_EXIT_OK;
+}
+
+typedef struct
+{
+  KpCliContext *ctx;
+  const char   *course_name;  /* as the user gave it */
+  const GDate  *start;
+  GDateTime    *now;          /* the day the run is made on */
+  KpCourse     *next;         /* the new run, once saved */
+} RunAgain;
+
+/* The course read and the new run saved in one write transaction. */
+static gboolean
+run_again_update (KpStore  *store,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  RunAgain *run = user_data;
+  g_autoptr(KpCourse) course = kp_cli_load_course (run->ctx, run->course_name, error);
+  g_autoptr(KpCourse) next = NULL;
+
+  if (course == NULL || (next = kp_course_rerun (course, run->start, run->now, error)) == NULL ||
+      !kp_store_save_course (store, next, error))
+    return FALSE;
+  run->next = g_steal_pointer (&next);
+  return TRUE;
 }
 
 int
@@ -234,12 +255,12 @@ kp_cli_run_again (KpCliContext  *ctx,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(KpCourse) course = NULL;
   g_autoptr(KpCourse) next = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *start_text = NULL;
   g_autofree char *first_text = NULL;
   g_autofree char *date = NULL;
+  RunAgain run = { ctx, NULL, NULL, NULL, NULL };
   KpStore *store;
   GDateTime *first;
   GDate start;
@@ -285,15 +306,13 @@ kp_cli_run_again (KpCliContext  *ctx,
       return kp_cli_usage_error ("run-again", _("“%s” is not a date (YYYY-MM-DD)"), quoted);
     }
 
-  course = kp_cli_load_course (ctx, argv[1], &error);
-  if (course == NULL)
-    return kp_cli_fail (error);
-  next = kp_course_rerun (course, &start, now, &error);
-  if (next == NULL)
-    return kp_cli_fail (error);
+  run.course_name = argv[1];
+  run.start = &start;
+  run.now = now;
   store = kp_cli_get_store (ctx, &error);
-  if (!kp_store_save_course (store, next, &error))
+  if (store == NULL || !kp_store_update (store, run_again_update, &run, &error))
     return kp_cli_fail (error);
+  next = run.next;
 
   first = kp_course_get_first_start (next);
   first_text = g_date_time_format (first, "%Y-%m-%d %H:%M");

@@ -7,13 +7,11 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "kp-cli.h"
-#include "kp-error.h"
+#include "kp-output.h"
 #include "kp-plan-writer.h"
 
 int
@@ -55,11 +53,7 @@ kp_cli_export_plan (KpCliContext  *ctx,
     }
 
   text = kp_plan_write (course, &length);
-  if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
-    {
-      g_set_error (&error, KP_ERROR, KP_ERROR_FAILED,
-                   _("could not write to standard output: %s"), g_strerror (errno));
-      return kp_cli_fail (error);
-    }
+  if (!kp_output_write_path ("-", text, length, &error))
+    return kp_cli_fail (error);
   return KP_EXIT_OK;
 }

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -16,6 +15,7 @@
 #include "kp-file.h"
 #include "kp-ical-export.h"
 #include "kp-ical-import.h"
+#include "kp-output.h"
 #include "kp-quote.h"
 
 /* The export's DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible output. */
@@ -28,37 +28,6 @@ export_time (void)
   if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
     return g_date_time_new_from_unix_utc ((gint64) seconds);
   return g_date_time_new_now_utc ();
-}
-
-static gboolean
-write_output (const char  *path,
-              GBytes      *bytes,
-              GError     **error)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (path != NULL && g_strcmp0 (path, "-") != 0)
-    {
-      g_autoptr(GError) local = NULL;
-
-      /* A temporary file renamed over the old one: never half a calendar. */
-      if (!g_file_set_contents (path, data, size, &local))
-        {
-          g_set_error (error, KP_ERROR, KP_ERROR_FAILED,
-                       _("could not write %s: %s"), path, local->message);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-    {
-      g_set_error (error, KP_ERROR, KP_ERROR_FAILED,
-                   _("could not write to standard output: %s"), g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static GBytes *
@@ -152,9 +121,46 @@ kp_cli_ics (KpCliContext  *ctx,
                          : kp_ical_export_course_in (course, language, now, flags);
     }
 
-  if (bytes == NULL || !write_output (output, bytes, &error))
+  /* A file is replaced whole, never half a calendar; a device or pipe is written into. */
+  if (bytes == NULL ||
+      !kp_output_write_path (output != NULL ? output : "-", g_bytes_get_data (bytes, NULL),
+                             g_bytes_get_size (bytes), &error))
     return kp_cli_fail (error);
   return KP_EXIT_OK;
+}
+
+typedef struct
+{
+  KpCliContext *ctx;
+  const char   *course_name;  /* as the user gave it */
+  const char   *path;         /* quoted for messages */
+  GBytes       *bytes;
+  char         *title;        /* the course's, once imported */
+  guint         added;
+  guint         updated;
+} ImportIcs;
+
+/* Load, import and save in one write transaction: two imports into the course at once both
+ * land whole, one after the other. */
+static gboolean
+import_ics_update (KpStore  *store,
+                   gpointer  user_data,
+                   GError  **error)
+{
+  ImportIcs *import = user_data;
+  g_autoptr(KpCourse) course = kp_cli_load_course (import->ctx, import->course_name, error);
+
+  if (course == NULL)
+    return FALSE;
+  if (!kp_ical_import_bytes (course, import->bytes, &import->added, &import->updated, error))
+    {
+      g_prefix_error (error, "%s: ", import->path);
+      return FALSE;
+    }
+  if (!kp_store_save_course (store, course, error))
+    return FALSE;
+  import->title = g_strdup (kp_course_get_title (course));
+  return TRUE;
 }
 
 int
@@ -163,11 +169,12 @@ kp_cli_import_ics (KpCliContext  *ctx,
                    char         **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE FILE"));
-  g_autoptr(KpCourse) course = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *title = NULL;
+  ImportIcs import = { ctx, NULL, NULL, NULL, NULL, 0, 0 };
   KpStore *store;
-  guint added = 0, updated = 0;
+  g_autofree char *file = NULL;
 
   g_option_context_set_summary (context,
                                 _("Adds or updates a course's sessions from an iCalendar file. "
@@ -179,31 +186,26 @@ kp_cli_import_ics (KpCliContext  *ctx,
     return kp_cli_usage_error ("import-ics", "%s",
                                _("name one course and one calendar file"));
 
+  file = kp_quote_value (argv[2]);
   bytes = kp_file_read (argv[2], KP_FILE_MAX_SIZE, &error);
   if (bytes == NULL)
     {
-      g_prefix_error (&error, "%s: ", argv[2]);
-      return kp_cli_fail (error);
-    }
-
-  course = kp_cli_load_course (ctx, argv[1], &error);
-  if (course == NULL)
-    return kp_cli_fail (error);
-
-  if (!kp_ical_import_bytes (course, bytes, &added, &updated, &error))
-    {
-      g_autofree char *file = kp_quote_value (argv[2]);
-
       g_prefix_error (&error, "%s: ", file);
       return kp_cli_fail (error);
     }
 
+  import.course_name = argv[1];
+  import.path = file;
+  import.bytes = bytes;
   store = kp_cli_get_store (ctx, &error);
-  if (store == NULL || !kp_store_save_course (store, course, &error))
-    return kp_cli_fail (error);
+  if (store == NULL || !kp_store_update (store, import_ics_update, &import, &error))
+    {
+      g_free (import.title);
+      return kp_cli_fail (error);
+    }
+  title = import.title;
 
-  printf (_("Imported into “%s”: %u added, %u updated"), kp_course_get_title (course),
-          added, updated);
+  printf (_("Imported into “%s”: %u added, %u updated"), title, import.added, import.updated);
   putchar ('\n');
   return KP_EXIT_OK;
 }

@@ -76,6 +76,48 @@ update_course (KpCourse *existing,
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
+typedef struct
+{
+  GPtrArray *incoming;  /* KpCourse, read from the files */
+  GPtrArray *lines;     /* what to tell the user, once committed */
+} Import;
+
+/* Reads what the database has of each course and saves all in one write transaction: another
+ * program's save in between cannot be undone by this one. */
+static gboolean
+import_update (KpStore  *store,
+               gpointer  user_data,
+               GError  **error)
+{
+  Import *import = user_data;
+  g_autoptr(GPtrArray) to_save = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < import->incoming->len; i++)
+    {
+      KpCourse *course = g_ptr_array_index (import->incoming, i);
+
+      if (kp_store_has_course (store, kp_course_get_id (course)))
+        {
+          g_autoptr(KpCourse) existing = kp_store_load_course (store, kp_course_get_id (course),
+                                                               error);
+
+          if (existing == NULL)
+            return FALSE;
+          g_ptr_array_add (import->lines, update_course (existing, course));
+          g_ptr_array_add (to_save, g_steal_pointer (&existing));
+        }
+      else
+        {
+          g_ptr_array_add (import->lines, g_strdup_printf (_("Imported “%s”"),
+                                                           kp_course_get_title (course)));
+          g_ptr_array_add (to_save, g_object_ref (course));
+        }
+    }
+
+  /* All the files, or none of them. */
+  return kp_store_save_courses (store, to_save, error);
+}
+
 int
 kp_cli_import (KpCliContext  *ctx,
                int            argc,
@@ -83,8 +125,8 @@ kp_cli_import (KpCliContext  *ctx,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
   g_autoptr(GPtrArray) incoming = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) to_save = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  Import import = { incoming, lines };
   g_autoptr(GHashTable) files = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -145,33 +187,7 @@ kp_cli_import (KpCliContext  *ctx,
     }
 
   store = kp_cli_get_store (ctx, &error);
-  if (store == NULL)
-    return kp_cli_fail (error);
-
-  for (guint i = 0; i < incoming->len; i++)
-    {
-      KpCourse *course = g_ptr_array_index (incoming, i);
-
-      if (kp_store_has_course (store, kp_course_get_id (course)))
-        {
-          g_autoptr(KpCourse) existing = kp_store_load_course (store, kp_course_get_id (course),
-                                                               &error);
-
-          if (existing == NULL)
-            return kp_cli_fail (error);
-          g_ptr_array_add (lines, update_course (existing, course));
-          g_ptr_array_add (to_save, g_steal_pointer (&existing));
-        }
-      else
-        {
-          g_ptr_array_add (lines, g_strdup_printf (_("Imported “%s”"),
-                                                   kp_course_get_title (course)));
-          g_ptr_array_add (to_save, g_object_ref (course));
-        }
-    }
-
-  /* One transaction: all the files, or none of them. */
-  if (!kp_store_save_courses (store, to_save, &error))
+  if (store == NULL || !kp_store_update (store, import_update, &import, &error))
     return kp_cli_fail (error);
 
   for (guint i = 0; i < lines->len; i++)

@@ -20,6 +20,7 @@
 #include "kp-error.h"
 #include "kp-i18n.h"
 #include "kp-method.h"
+#include "kp-output.h"
 #include "kp-time.h"
 
 #define A4_WIDTH  595.276
@@ -595,7 +596,8 @@ kp_brochure_render_pdf (KpBrochure        *self,
   return kp_doc_layout_render_pdf (self->layout, width, height, &metadata, now, error);
 }
 
-/* Written to a temporary name and renamed: a failed export leaves nothing half-written. */
+/* A file is written to a temporary name and renamed: a failed export leaves nothing
+ * half-written. A device or pipe is written into (kp-output.c). */
 gboolean
 kp_brochure_write_pdf (KpBrochure        *self,
                        KpBrochureLayout   layout,
@@ -612,8 +614,8 @@ kp_brochure_write_pdf (KpBrochure        *self,
   bytes = kp_brochure_render_pdf (self, layout, now, error);
   if (bytes == NULL)
     return FALSE;
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                            &local_error))
+  if (!kp_output_write_path (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                             &local_error))
     {
       g_set_error (error, KP_ERROR, KP_ERROR_FAILED, _("Could not write the brochure: %s"),
                    local_error->message);

@@ -1198,9 +1198,18 @@ kp_course_replace_items (KpCourse   *self,
 {
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  g_autoptr(GHashTable) old = g_hash_table_new (NULL, NULL);
 
+  /* A set of the old items, not a search of the list for each: 20,000 sessions took minutes. */
+  for (guint i = 0; i < n_old; i++)
+    {
+      gpointer item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_hash_table_add (old, item);
+      g_object_unref (item);  /* the list keeps it alive */
+    }
   for (guint i = 0; i < items->len; i++)
-    if (!g_list_store_find (list, items->pdata[i], NULL))
+    if (!g_hash_table_contains (old, items->pdata[i]))
       g_ptr_array_add (fresh, items->pdata[i]);
 
   g_signal_handlers_block_by_func (list, on_items_changed, self);
@@ -1350,6 +1359,7 @@ kp_course_update_from (KpCourse *self,
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
   guint n;
 
   g_return_if_fail (KP_IS_COURSE (self));
@@ -1373,12 +1383,27 @@ kp_course_update_from (KpCourse *self,
   kp_course_set_goals (self, (const char * const *) incoming->goals);
   kp_course_set_partners (self, (const char * const *) incoming->partners);
 
+  /* Ours by id, once: looking each up in the list took minutes for 20,000 sessions, inside
+   * the import's write transaction. */
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  for (guint i = 0; i < n; i++)
+    {
+      KpSession *mine = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+
+      if (kp_session_get_id (mine) != NULL &&
+          !g_hash_table_contains (by_id, kp_session_get_id (mine)))
+        g_hash_table_insert (by_id, (gpointer) kp_session_get_id (mine), mine);
+      g_object_unref (mine);  /* the list keeps it alive */
+    }
+
   n = g_list_model_get_n_items (G_LIST_MODEL (incoming->sessions));
   sessions = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KpSession) theirs = g_list_model_get_item (G_LIST_MODEL (incoming->sessions), i);
-      KpSession *mine = kp_course_find_session (self, kp_session_get_id (theirs));
+      KpSession *mine = kp_session_get_id (theirs) != NULL
+                        ? g_hash_table_lookup (by_id, kp_session_get_id (theirs)) : NULL;
 
       if (mine != NULL)
         {

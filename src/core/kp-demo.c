@@ -69,6 +69,39 @@ kp_demo_read_courses (GError **error)
   return g_steal_pointer (&courses);
 }
 
+typedef struct
+{
+  GPtrArray *incoming;  /* KpCourse, read from the demo files */
+  GPtrArray *to_save;
+} DemoLoad;
+
+/* What the database has of each course is read and saved back in one write transaction. */
+static gboolean
+demo_load_update (KpStore  *store,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  DemoLoad *load = user_data;
+
+  for (guint i = 0; i < load->incoming->len; i++)
+    {
+      KpCourse *course = g_ptr_array_index (load->incoming, i);
+      g_autoptr(KpCourse) existing = NULL;
+
+      if (kp_store_has_course (store, kp_course_get_id (course)))
+        {
+          existing = kp_store_load_course (store, kp_course_get_id (course), error);
+          if (existing == NULL)
+            return FALSE;
+          kp_course_update_from (existing, course);
+          g_ptr_array_add (load->to_save, g_steal_pointer (&existing));
+        }
+      else
+        g_ptr_array_add (load->to_save, g_object_ref (course));
+    }
+  return kp_store_save_courses (store, load->to_save, error);
+}
+
 /**
  * kp_demo_load_courses:
  * @store: the database
@@ -84,6 +117,7 @@ kp_demo_load_courses (KpStore  *store,
 {
   g_autoptr(GPtrArray) incoming = NULL;
   g_autoptr(GPtrArray) to_save = g_ptr_array_new_with_free_func (g_object_unref);
+  DemoLoad load;
 
   g_return_val_if_fail (KP_IS_STORE (store), NULL);
 
@@ -91,24 +125,9 @@ kp_demo_load_courses (KpStore  *store,
   if (incoming == NULL)
     return NULL;
 
-  for (guint i = 0; i < incoming->len; i++)
-    {
-      KpCourse *course = g_ptr_array_index (incoming, i);
-      g_autoptr(KpCourse) existing = NULL;
-
-      if (kp_store_has_course (store, kp_course_get_id (course)))
-        {
-          existing = kp_store_load_course (store, kp_course_get_id (course), error);
-          if (existing == NULL)
-            return NULL;
-          kp_course_update_from (existing, course);
-          g_ptr_array_add (to_save, g_steal_pointer (&existing));
-        }
-      else
-        g_ptr_array_add (to_save, g_object_ref (course));
-    }
-
-  if (!kp_store_save_courses (store, to_save, error))
+  load.incoming = incoming;
+  load.to_save = to_save;
+  if (!kp_store_update (store, demo_load_update, &load, error))
     return NULL;
   return g_steal_pointer (&to_save);
 }

@@ -23,6 +23,7 @@ typedef enum
   KP_ERROR_CALENDAR_CONFLICT,
   KP_ERROR_CALENDAR_AUTH,
   KP_ERROR_NETWORK,
+  KP_ERROR_CONFLICT,  /* another program saved the course since it was loaded */
 } KpError;
 
 GQuark kp_error_quark (void);

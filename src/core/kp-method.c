@@ -590,6 +590,124 @@ check_goals (KpCourse  *course,
                                   "activities.")));
 }
 
+/* One planned session's time as instants (µs since 1970), for finding overlaps. */
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+  guint  index;  /* in the planned sessions */
+} SessionSpan;
+
+static int
+compare_span_starts (gconstpointer a,
+                     gconstpointer b)
+{
+  const SessionSpan *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->index < y->index ? -1 : (x->index > y->index ? 1 : 0);
+}
+
+/* The pair comparing every session with each later one finds first (the lowest @first, then
+ * its lowest @second), without comparing every pair: 20,000 sessions took a minute that way.
+ * Sorted by start, the sessions that start before one ends are a prefix, and the session
+ * overlaps another exactly when the latest end in that prefix, itself left out, is after its
+ * start. The lowest session that overlaps any other overlaps a later one, or that one would be
+ * lower; its partner is then found in one pass. */
+static gboolean
+find_first_overlap (GPtrArray *planned,
+                    guint     *first,
+                    guint     *second)
+{
+  g_autoptr(GArray) spans = g_array_sized_new (FALSE, FALSE, sizeof (SessionSpan), planned->len);
+  g_autofree gint64 *best_end = NULL;
+  g_autofree guint *best_at = NULL;
+  g_autofree gint64 *second_end = NULL;
+  guint lowest = G_MAXUINT;
+  guint n;
+
+  for (guint i = 0; i < planned->len; i++)
+    {
+      KpSession *session = g_ptr_array_index (planned, i);
+      GDateTime *start = kp_session_get_start (session);
+      SessionSpan span;
+
+      if (start == NULL)
+        continue;
+      span.start = g_date_time_to_unix (start) * G_USEC_PER_SEC +
+                   g_date_time_get_microsecond (start);
+      span.end = span.start + (gint64) kp_session_get_minutes (session) * G_TIME_SPAN_MINUTE;
+      span.index = i;
+      g_array_append_val (spans, span);
+    }
+  n = spans->len;
+  if (n < 2)
+    return FALSE;
+  g_array_sort (spans, compare_span_starts);
+
+  /* For each prefix: the latest end, where it is, and the latest end of any other session. */
+  best_end = g_new (gint64, n);
+  best_at = g_new (guint, n);
+  second_end = g_new (gint64, n);
+  for (guint k = 0; k < n; k++)
+    {
+      gint64 end = g_array_index (spans, SessionSpan, k).end;
+      gint64 previous_best = k > 0 ? best_end[k - 1] : G_MININT64;
+      gint64 previous_second = k > 0 ? second_end[k - 1] : G_MININT64;
+
+      if (k == 0 || end > previous_best)
+        {
+          best_end[k] = end;
+          best_at[k] = k;
+          second_end[k] = previous_best;
+        }
+      else
+        {
+          best_end[k] = previous_best;
+          best_at[k] = best_at[k - 1];
+          second_end[k] = MAX (previous_second, end);
+        }
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      const SessionSpan *span = &g_array_index (spans, SessionSpan, k);
+      guint low = 0, high = n;
+      gint64 latest;
+
+      if (span->index >= lowest)
+        continue;
+      /* How many sessions start before this one ends. */
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (g_array_index (spans, SessionSpan, middle).start < span->end)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      if (low == 0)
+        continue;
+      latest = best_at[low - 1] == k ? second_end[low - 1] : best_end[low - 1];
+      if (latest > span->start)
+        lowest = span->index;
+    }
+  if (lowest == G_MAXUINT)
+    return FALSE;
+
+  for (guint j = lowest + 1; j < planned->len; j++)
+    if (kp_session_overlaps (g_ptr_array_index (planned, lowest), g_ptr_array_index (planned, j)))
+      {
+        *first = lowest;
+        *second = j;
+        return TRUE;
+      }
+  g_assert_not_reached ();
+  return FALSE;
+}
+
 static void
 check_sessions (KpCourse  *course,
                 GPtrArray *items)
@@ -599,6 +717,7 @@ check_sessions (KpCourse  *course,
   g_autoptr(GPtrArray) planned = g_ptr_array_new_with_free_func (g_object_unref);
   guint incomplete = 0, both = 0, sharing = 0;
   KpSession *overlap_a = NULL, *overlap_b = NULL;
+  guint first, second;
   char *sentence;
 
   for (guint i = 0; i < n; i++)
@@ -629,12 +748,11 @@ check_sessions (KpCourse  *course,
         both++;
       if (kp_session_count_contributions (session, KP_CONTRIBUTION_SHARING) > 0)
         sharing++;
-      for (guint j = i + 1; j < planned->len && overlap_a == NULL; j++)
-        if (kp_session_overlaps (session, g_ptr_array_index (planned, j)))
-          {
-            overlap_a = session;
-            overlap_b = g_ptr_array_index (planned, j);
-          }
+    }
+  if (find_first_overlap (planned, &first, &second))
+    {
+      overlap_a = g_ptr_array_index (planned, first);
+      overlap_b = g_ptr_array_index (planned, second);
     }
 
   if (incomplete == 0)

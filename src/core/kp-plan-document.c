@@ -19,6 +19,7 @@
 #include "kp-error.h"
 #include "kp-i18n.h"
 #include "kp-method.h"
+#include "kp-output.h"
 #include "kp-plan-document.h"
 #include "kp-time.h"
 
@@ -445,7 +446,8 @@ kp_plan_document_render_pdf (KpPlanDocument  *self,
   return kp_doc_layout_render_pdf (self->layout, A4_WIDTH, A4_HEIGHT, &metadata, now, error);
 }
 
-/* Written to a temporary name and renamed: a failed export leaves nothing half-written. */
+/* A file is written to a temporary name and renamed: a failed export leaves nothing
+ * half-written. A device or pipe is written into (kp-output.c). */
 gboolean
 kp_plan_document_write_pdf (KpPlanDocument  *self,
                             GDateTime       *now,
@@ -461,8 +463,8 @@ kp_plan_document_write_pdf (KpPlanDocument  *self,
   bytes = kp_plan_document_render_pdf (self, now, error);
   if (bytes == NULL)
     return FALSE;
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                            &local_error))
+  if (!kp_output_write_path (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                             &local_error))
     {
       g_set_error (error, KP_ERROR, KP_ERROR_FAILED, _("Could not write the course plan: %s"),
                    local_error->message);

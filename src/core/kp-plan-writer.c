@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kp-output.h"
 #include "kp-plan-reader.h"
 #include "kp-plan-writer.h"
 #include "kp-time.h"
@@ -403,5 +404,5 @@ kp_plan_write_file (KpCourse    *course,
   g_return_val_if_fail (path != NULL, FALSE);
 
   text = kp_plan_write (course, &length);
-  return g_file_set_contents (path, text, length, error);
+  return kp_output_write_path (path, text, length, error);
 }

@@ -209,6 +209,9 @@ static const char * const migrations[] = {
   "ALTER TABLE courses ADD COLUMN co_payment_first_day INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE courses ADD COLUMN no_show_fee INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE courses ADD COLUMN notice_hours INTEGER NOT NULL DEFAULT 0;",
+  /* 11: the course's revision, raised by every save: a save from a copy loaded before another
+   * program's save is refused instead of undoing it */
+  "ALTER TABLE courses ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -221,6 +224,7 @@ typedef enum
   STMT_COURSE_FIND_ID,
   STMT_COURSE_FIND_TITLE,
   STMT_COURSE_LIST,
+  STMT_COURSE_REVISION,
   STMT_MEMBERS_DELETE,
   STMT_MEETINGS_DELETE,
   STMT_SESSIONS_DELETE,
@@ -256,6 +260,7 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_COURSE_DELETE] = "DELETE FROM courses WHERE id = ?1",
   [STMT_COURSE_FIND_ID] = "SELECT id FROM courses WHERE id = ?1",
   [STMT_COURSE_FIND_TITLE] = "SELECT id FROM courses WHERE title = ?1 ORDER BY id",
+  [STMT_COURSE_REVISION] = "SELECT revision FROM courses WHERE id = ?1",
   [STMT_COURSE_LIST] =
     "SELECT id, title, subtitle, status, language, timezone, first_start, last_start,"
     " n_sessions, checks_met, checks_total FROM courses",  /* sorted in C: see kp_store_list_courses */
@@ -352,8 +357,11 @@ static const char * const course_form_columns[] = {
 /* Columns of the course row after id and the texts, in the order the upsert binds them. */
 static const char * const course_columns[] = {
   "status", "management", "capacity_min", "capacity_max", "registered", "goals", "partners",
-  "first_start", "last_start", "n_sessions", "checks_met", "checks_total",
+  "first_start", "last_start", "n_sessions", "checks_met", "checks_total", "revision",
 };
+
+/* Where "revision" is among them. */
+#define COURSE_COLUMN_REVISION 12
 
 struct _KpStore
 {
@@ -363,6 +371,9 @@ struct _KpStore
   sqlite3       *db;
   sqlite3_stmt  *statements[N_STATEMENTS];
   gboolean       is_new;
+
+  gboolean       in_update;    /* inside kp_store_update()'s transaction */
+  GArray        *written;      /* KpStoreWritten: revisions saved, not yet committed */
 
   GHashTable    *watched;      /* KpCourse (ref) → "changed" handler id */
   GHashTable    *pending;      /* set of KpCourse (ref) with edits not yet written */
@@ -379,6 +390,78 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The revision of a course object as this database last had it: set on the object when it is
+ * loaded or saved, so its next save can tell whether another program saved in between. */
+typedef struct
+{
+  char   *path;
+  gint64  revision;
+} KpStoreRevision;
+
+/* A revision to set on a course object once the transaction that wrote it commits. */
+typedef struct
+{
+  KpCourse *course;
+  gint64    revision;
+} KpStoreWritten;
+
+G_DEFINE_QUARK (kp-store-revision, kp_store_revision)
+
+static void
+kp_store_revision_free (gpointer data)
+{
+  KpStoreRevision *revision = data;
+
+  g_free (revision->path);
+  g_free (revision);
+}
+
+static void
+kp_store_set_course_revision (KpStore  *self,
+                              KpCourse *course,
+                              gint64    value)
+{
+  KpStoreRevision *revision = g_new0 (KpStoreRevision, 1);
+
+  revision->path = g_strdup (self->path);
+  revision->revision = value;
+  g_object_set_qdata_full (G_OBJECT (course), kp_store_revision_quark (), revision,
+                           kp_store_revision_free);
+}
+
+/* -1 for an object this database never gave out or took: a new course, or one from a file. */
+static gint64
+kp_store_get_course_revision (KpStore  *self,
+                              KpCourse *course)
+{
+  KpStoreRevision *revision = g_object_get_qdata (G_OBJECT (course), kp_store_revision_quark ());
+
+  if (revision == NULL || g_strcmp0 (revision->path, self->path) != 0)
+    return -1;
+  return revision->revision;
+}
+
+static void
+kp_store_written_clear (gpointer data)
+{
+  KpStoreWritten *written = data;
+
+  g_clear_object (&written->course);
+}
+
+/* The transaction committed: the objects now hold the revisions they wrote. */
+static void
+kp_store_apply_written (KpStore *self)
+{
+  for (guint i = 0; i < self->written->len; i++)
+    {
+      KpStoreWritten *written = &g_array_index (self->written, KpStoreWritten, i);
+
+      kp_store_set_course_revision (self, written->course, written->revision);
+    }
+  g_array_set_size (self->written, 0);
+}
 
 /* One parent row (a meeting, session or evaluation) and the object made from it. */
 typedef struct
@@ -987,6 +1070,10 @@ kp_store_open (KpStore  *self,
 
   kp_store_protect_side_files (self);
 
+  /* A database of this version needs no write lock to open: readers are not kept waiting
+   * behind another program's import (issue #12). */
+  if (version == KP_STORE_SCHEMA_VERSION)
+    return TRUE;
   return kp_store_migrate (self, error);
 }
 
@@ -1347,6 +1434,7 @@ kp_store_count_checks (KpCourse *course,
 static gboolean
 kp_store_upsert_course (KpStore   *self,
                         KpCourse  *course,
+                        gint64     revision,
                         gint64    *cid,
                         GError   **error)
 {
@@ -1384,6 +1472,7 @@ kp_store_upsert_course (KpStore   *self,
                       g_list_model_get_n_items (kp_course_get_sessions (course)));
   sqlite3_bind_int64 (stmt, column++, checks_met);
   sqlite3_bind_int64 (stmt, column++, checks_total);
+  sqlite3_bind_int64 (stmt, column++, revision);
   for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
     sqlite3_bind_int (stmt, column++, kp_course_get_condition (course, condition) ? 1 : 0);
   sqlite3_bind_int64 (stmt, column++, kp_course_get_notice_hours (course));
@@ -1436,16 +1525,64 @@ kp_store_delete_children (KpStore  *self,
   return TRUE;
 }
 
-/* Writes one course inside the caller's transaction. */
+/* The revision the course gets by this save. Refuses when another program saved the course
+ * since this object was loaded or saved: writing it would undo that save without a word. */
+static gboolean
+kp_store_next_revision (KpStore   *self,
+                        KpCourse  *course,
+                        gint64    *next,
+                        GError   **error)
+{
+  sqlite3_stmt *stmt = kp_store_statement (self, STMT_COURSE_REVISION, error);
+  gint64 known = kp_store_get_course_revision (self, course);
+  gint64 stored;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (self, stmt, 1, kp_course_get_id (course));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      /* Not there (new, or deleted and being put back): written whole. */
+      kp_store_statement_done (stmt);
+      *next = MAX (known, 0) + 1;
+      return TRUE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      kp_store_set_sqlite_error (self, error);
+      kp_store_statement_done (stmt);
+      return FALSE;
+    }
+  stored = sqlite3_column_int64 (stmt, 0);
+  kp_store_statement_done (stmt);
+
+  /* An object the database never gave out (a course read from a file) replaces the course. */
+  if (known >= 0 && known != stored)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_CONFLICT, "%s",
+                   _("another program changed the course since it was opened here; open it "
+                     "again and make the change there"));
+      return FALSE;
+    }
+  *next = stored + 1;
+  return TRUE;
+}
+
+/* Writes one course inside the caller's transaction; its new revision goes to self->written,
+ * to be set on the object when the transaction commits. */
 static gboolean
 kp_store_write_course (KpStore   *self,
                        KpCourse  *course,
                        GError   **error)
 {
   g_autoptr(GError) local_error = NULL;
+  KpStoreWritten written = { NULL, 0 };
   gint64 cid;
 
-  if (!kp_store_upsert_course (self, course, &cid, &local_error) ||
+  if (!kp_store_next_revision (self, course, &written.revision, &local_error) ||
+      !kp_store_upsert_course (self, course, written.revision, &cid, &local_error) ||
       !kp_store_delete_children (self, cid, &local_error) ||
       !kp_store_save_members (self, course, cid, &local_error) ||
       !kp_store_save_meetings (self, course, cid, &local_error) ||
@@ -1455,14 +1592,18 @@ kp_store_write_course (KpStore   *self,
       const char *title = kp_course_get_title (course);
       g_autofree char *valid_title = title ? g_utf8_make_valid (title, -1) : NULL;
 
-      /* A refusal keeps its code (KP_ERROR_INVALID_VALUE); SQLite's failures are the store's. */
+      /* A refusal keeps its code (KP_ERROR_INVALID_VALUE, KP_ERROR_CONFLICT); SQLite's
+       * failures are the store's. */
       g_set_error (error, KP_ERROR,
-                   g_error_matches (local_error, KP_ERROR, KP_ERROR_INVALID_VALUE)
-                     ? KP_ERROR_INVALID_VALUE : KP_ERROR_STORE,
+                   g_error_matches (local_error, KP_ERROR, KP_ERROR_INVALID_VALUE) ||
+                   g_error_matches (local_error, KP_ERROR, KP_ERROR_CONFLICT)
+                     ? local_error->code : KP_ERROR_STORE,
                    _("The course “%s” was not saved: %s"),
                    title ? valid_title : kp_course_get_id (course), local_error->message);
       return FALSE;
     }
+  written.course = g_object_ref (course);
+  g_array_append_val (self->written, written);
   return TRUE;
 }
 
@@ -1902,6 +2043,8 @@ kp_store_load_course_row (KpStore     *self,
                                                                    G_N_ELEMENTS (course_columns) +
                                                                    KP_COURSE_N_CONDITIONS),
                                          0, KP_COURSE_MAX_NOTICE_HOURS));
+      kp_store_set_course_revision (self, course,
+                                    sqlite3_column_int64 (stmt, first + COURSE_COLUMN_REVISION));
     }
 
   kp_store_statement_done (stmt);
@@ -1983,6 +2126,7 @@ kp_store_finalize (GObject *object)
   for (guint i = 0; i < N_STATEMENTS; i++)
     g_clear_pointer (&self->statements[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->written, g_array_unref);
   g_free (self->path);
   g_free (self->refused_text);
 
@@ -2012,6 +2156,8 @@ kp_store_class_init (KpStoreClass *klass)
 static void
 kp_store_init (KpStore *self)
 {
+  self->written = g_array_new (FALSE, FALSE, sizeof (KpStoreWritten));
+  g_array_set_clear_func (self->written, kp_store_written_clear);
   self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->pending = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
@@ -2176,8 +2322,10 @@ kp_store_load_course (KpStore     *self,
   g_return_val_if_fail (KP_IS_STORE (self), NULL);
   g_return_val_if_fail (course_id != NULL, NULL);
 
-  /* One read transaction: a writer in another process cannot slip in between the tables. */
-  if (!kp_store_exec (self, "BEGIN", error))
+  /* Inside kp_store_update() the write transaction already holds everything still;
+   * otherwise one read transaction: a writer in another process cannot slip in between the
+   * tables. */
+  if (!self->in_update && !kp_store_exec (self, "BEGIN", error))
     return NULL;
 
   course = kp_store_load_course_row (self, course_id, &cid, error);
@@ -2187,11 +2335,12 @@ kp_store_load_course (KpStore     *self,
       !kp_store_load_sessions (self, course, cid, error) ||
       !kp_store_load_evaluations (self, course, cid, error))
     {
-      kp_store_rollback (self);
+      if (!self->in_update)
+        kp_store_rollback (self);
       return NULL;
     }
 
-  if (!kp_store_exec (self, "COMMIT", error))
+  if (!self->in_update && !kp_store_exec (self, "COMMIT", error))
     {
       kp_store_rollback (self);
       return NULL;
@@ -2319,28 +2468,89 @@ kp_store_save_courses (KpStore    *self,
                        GPtrArray  *courses,
                        GError    **error)
 {
+  guint first_written;
+
   g_return_val_if_fail (KP_IS_STORE (self), FALSE);
   g_return_val_if_fail (courses != NULL, FALSE);
 
-  if (!kp_store_exec (self, "BEGIN IMMEDIATE", error))
+  /* Inside kp_store_update(), a savepoint: these courses or none, and the update commits. */
+  if (!kp_store_exec (self, self->in_update ? "SAVEPOINT save_courses" : "BEGIN IMMEDIATE",
+                      error))
     return FALSE;
 
+  first_written = self->written->len;
   for (guint i = 0; i < courses->len; i++)
     if (!kp_store_write_course (self, g_ptr_array_index (courses, i), error))
       {
-        kp_store_rollback (self);
+        g_array_set_size (self->written, first_written);
+        if (self->in_update)
+          kp_store_exec (self, "ROLLBACK TO save_courses; RELEASE save_courses", NULL);
+        else
+          kp_store_rollback (self);
         return FALSE;
       }
 
-  if (!kp_store_exec (self, "COMMIT", error))
+  if (self->in_update)
     {
+      if (!kp_store_exec (self, "RELEASE save_courses", error))
+        {
+          g_array_set_size (self->written, first_written);
+          kp_store_exec (self, "ROLLBACK TO save_courses; RELEASE save_courses", NULL);
+          return FALSE;
+        }
+    }
+  else if (!kp_store_exec (self, "COMMIT", error))
+    {
+      g_array_set_size (self->written, 0);
       kp_store_rollback (self);
       return FALSE;
     }
+  else
+    kp_store_apply_written (self);
 
   /* What was just written needs no write-through. */
   for (guint i = 0; i < courses->len; i++)
     g_hash_table_remove (self->pending, g_ptr_array_index (courses, i));
+  return TRUE;
+}
+
+/**
+ * kp_store_update:
+ * @func: loads, changes and saves through @self; returns %FALSE with its error set to keep
+ *   the database as it was
+ *
+ * Runs @func in one write transaction, taken before it reads anything: no other program can
+ * save the courses it loads before it saves them back, so a read-modify-write (an import into
+ * a course) never loses another's update. Other writers wait for it, up to the busy timeout.
+ *
+ * Returns: %TRUE when @func succeeded and everything it saved is committed
+ */
+gboolean
+kp_store_update (KpStore            *self,
+                 KpStoreUpdateFunc   func,
+                 gpointer            user_data,
+                 GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (KP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (!self->in_update, FALSE);
+
+  if (!kp_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_update = TRUE;
+  ok = func (self, user_data, error);
+  self->in_update = FALSE;
+
+  if (!ok || !kp_store_exec (self, "COMMIT", ok ? error : NULL))
+    {
+      g_array_set_size (self->written, 0);
+      kp_store_rollback (self);
+      return FALSE;
+    }
+  kp_store_apply_written (self);
   return TRUE;
 }
 

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KpStore, kp_store, KP, STORE, GObject)
 
 /* The schema version this build writes; older files are migrated in order on open. */
-#define KP_STORE_SCHEMA_VERSION 10
+#define KP_STORE_SCHEMA_VERSION 11
 
 char       *kp_store_dup_default_path (void);
 KpStore    *kp_store_new              (const char  *path,
@@ -40,6 +40,14 @@ gboolean    kp_store_save_course      (KpStore     *self,
 gboolean    kp_store_save_courses     (KpStore     *self,
                                        GPtrArray   *courses,
                                        GError     **error);
+typedef gboolean (*KpStoreUpdateFunc) (KpStore   *store,
+                                       gpointer   user_data,
+                                       GError   **error);
+
+gboolean    kp_store_update           (KpStore            *self,
+                                       KpStoreUpdateFunc   func,
+                                       gpointer            user_data,
+                                       GError            **error);
 gboolean    kp_store_delete_course    (KpStore     *self,
                                        const char  *course_id,
                                        GError     **error);

@@ -21,6 +21,7 @@
 #include "kp-course-export.h"
 #include "kp-error.h"
 #include "kp-ical-export.h"
+#include "kp-output.h"
 #include "kp-secret.h"
 #include "kp-toast.h"
 
@@ -367,9 +368,7 @@ kp_course_export_calendar (KpWindow  *window,
     }
   bytes = planning ? kp_ical_export_planning (course, now)
                    : kp_ical_export_course (course, now, KP_ICAL_EXPORT_DEFAULT);
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
-                                &local_error))
+  if (!kp_output_write_file (file, bytes, &local_error))
     {
       /* Translators: %s says why */
       g_set_error (error, KP_ERROR, KP_ERROR_FAILED, _("Could not write the calendar: %s"),

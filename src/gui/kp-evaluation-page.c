@@ -19,6 +19,7 @@
 #include "kp-evaluation-page.h"
 #include "kp-evaluation-summary.h"
 #include "kp-form.h"
+#include "kp-output.h"
 #include "kp-questionnaire.h"
 #include "kp-report.h"
 #include "kp-score-chart.h"
@@ -942,9 +943,8 @@ save_bytes (GFile   *file,
             GBytes  *bytes,
             GError **error)
 {
-  /* GIO writes a local file under a temporary name and renames it: nothing half-written. */
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  /* A file is replaced whole: nothing half-written. */
+  return kp_output_write_file (file, bytes, error);
 }
 
 /**

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kp-output.h"
 #include "kp-stats.h"
 #include "kp-stats-window.h"
 #include "kp-toast.h"
@@ -311,14 +312,15 @@ kp_stats_window_save_csv (KpStatsWindow  *self,
                           GFile          *file,
                           GError        **error)
 {
-  g_autofree char *csv = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  char *text;
 
   g_return_val_if_fail (KP_IS_STATS_WINDOW (self), FALSE);
 
-  csv = kp_stats_format_csv (self->rows);
-  /* GIO writes a local file under a temporary name and renames it: nothing half-written. */
-  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  NULL, error);
+  text = kp_stats_format_csv (self->rows);
+  csv = g_bytes_new_take (text, strlen (text));
+  /* A file is replaced whole: nothing half-written. */
+  return kp_output_write_file (file, csv, error);
 }
 
 static void
