@@ -1474,6 +1474,7 @@ test_migrates_version_8_scores (Fixture       *fixture,
             "ALTER TABLE courses DROP COLUMN co_payment_first_day;"
             "ALTER TABLE courses DROP COLUMN no_show_fee;"
             "ALTER TABLE courses DROP COLUMN notice_hours;"
+            "ALTER TABLE courses DROP COLUMN revision;"
             "PRAGMA user_version = 8;");
 
   store = open_store (fixture->path);

@@ -22,16 +22,16 @@ command -v "$clang" >/dev/null || { echo "run-fuzz.sh: $clang is not installed" 
 
 model="$core/kp-course.c $core/kp-session.c $core/kp-member.c $core/kp-member-removal.c
   $core/kp-meeting.c $core/kp-contribution.c $core/kp-evaluation.c $core/kp-enums.c
-  $core/kp-error.c $core/kp-time.c $core/kp-ical-parse.c $core/kp-quote.c"
+  $core/kp-error.c $core/kp-time.c $core/kp-quote.c"
 case $target in
   ical-import)
-    sources="$src/tests/fuzz/fuzz-ical-import.c $core/kp-ical-import.c $model"
+    sources="$src/tests/fuzz/fuzz-ical-import.c $core/kp-ical-import.c $core/kp-ical-parse.c $model"
     packages="glib-2.0 gobject-2.0 gio-2.0 libical"
     seeds="$src/tests/fuzz/corpus/*"
     max_len=16384 ;;
   plan-reader)
     sources="$src/tests/fuzz/fuzz-plan-reader.c $core/kp-plan-reader.c $core/kp-plan-writer.c
-      $core/kp-file.c $model"
+      $core/kp-file.c $core/kp-output.c $model"
     packages="glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0"
     seeds="$src/tests/data/plans/good-*.json"
     max_len=16384 ;;
