@@ -1,6 +1,7 @@
 /* test-gui-undo.c — removing a planning-group member (with contributions, after the dialog),
  * a planning meeting and an evaluation action, then Undo on the toast: the database holds
- * exactly what was there again; without Undo the removal stays saved
+ * exactly what was there again; without Undo the removal stays saved. Cancelling the course
+ * (Cancel Course…, after the dialog) and Undo likewise
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -572,6 +573,80 @@ test_action (Fixture       *fixture,
   g_assert_false (kp_evaluation_get_action_done (meeting, "Nytt lokale"));
 }
 
+/* The sessions' statuses and revisions, "planned/0, cancelled/1, …" */
+static char *
+session_states (KpCourse *course)
+{
+  GListModel *sessions = kp_course_get_sessions (course);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(KpSession) session = g_list_model_get_item (sessions, i);
+
+      g_string_append_printf (text, "%s%s/%u", i > 0 ? ", " : "",
+                              kp_enum_to_string (KP_TYPE_SESSION_STATUS,
+                                                 kp_session_get_status (session)),
+                              kp_session_get_revision (session));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Cancel Course…: the dialog names the three sessions to go; the course and its sessions are
+ * saved cancelled (each session's revision raised); Undo plans them again, raising it again
+ * so that subscribed calendars take the sessions back. */
+static void
+test_cancel_course (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KpCourse *course = kp_window_get_course (fixture->window);
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+  g_autoptr(KpCourse) saved = NULL;
+  g_autoptr(KpCourse) restored = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(KpSession) first = g_list_model_get_item (kp_course_get_sessions (course), 0);
+  guint revision = kp_session_get_revision (first);  /* the same for all three */
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel-course",
+                                             NULL));
+  iterate ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cancel “Å leve med kols”?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "3 sessions not yet held will be cancelled. "
+                   "Calendars and the brochure will say so.");
+  save_shot (GTK_WINDOW (dialog), "cancel-course-dialog");
+  adw_message_dialog_response (dialog, "cancel-course");
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_true (kp_course_get_cancelled (course));
+
+  saved = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
+  g_assert_true (kp_course_get_cancelled (saved));
+  text = session_states (saved);
+  expected = g_strdup_printf ("cancelled/%u, cancelled/%u, cancelled/%u",
+                              revision + 1, revision + 1, revision + 1);
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  button = wait_for_toast (fixture, "Cancelled “Å leve med kols”");
+  save_shot (GTK_WINDOW (fixture->window), "cancel-course-toast");
+  click_undo (fixture, button);
+  g_assert_false (kp_course_get_cancelled (course));
+
+  restored = gui_fixture_load_course_after (fixture->db_path, COURSE_ID, 1200);
+  g_assert_false (kp_course_get_cancelled (restored));
+  g_assert_null (kp_course_get_cancelled_on (restored));
+  text = session_states (restored);
+  expected = g_strdup_printf ("planned/%u, planned/%u, planned/%u",
+                              revision + 2, revision + 2, revision + 2);
+  g_assert_cmpstr (text, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +665,7 @@ main (int   argc,
   ADD ("meeting", test_meeting);
   ADD ("action", test_action);
   ADD ("undo-at-once", test_undo_at_once);
+  ADD ("cancel-course", test_cancel_course);
 #undef ADD
 
   return g_test_run ();

@@ -687,6 +687,11 @@ test_store_keeps_caldav_resources (void)
                                        "ALTER TABLE evaluation_scores DROP COLUMN count9;"
                                        "ALTER TABLE evaluation_scores DROP COLUMN count10;"
                                        "ALTER TABLE courses DROP COLUMN revision;"
+                                       "ALTER TABLE courses DROP COLUMN mode;"
+                                       "ALTER TABLE courses DROP COLUMN level;"
+                                       "ALTER TABLE courses DROP COLUMN cancelled_on;"
+                                       "ALTER TABLE courses DROP COLUMN cancel_reason;"
+                                       "ALTER TABLE sessions DROP COLUMN join_url;"
                                        "PRAGMA user_version = 3;", NULL, NULL, NULL),
                      ==, SQLITE_OK);
     sqlite3_close (db);

@@ -1475,6 +1475,11 @@ test_migrates_version_8_scores (Fixture       *fixture,
             "ALTER TABLE courses DROP COLUMN no_show_fee;"
             "ALTER TABLE courses DROP COLUMN notice_hours;"
             "ALTER TABLE courses DROP COLUMN revision;"
+            "ALTER TABLE courses DROP COLUMN mode;"
+            "ALTER TABLE courses DROP COLUMN level;"
+            "ALTER TABLE courses DROP COLUMN cancelled_on;"
+            "ALTER TABLE courses DROP COLUMN cancel_reason;"
+            "ALTER TABLE sessions DROP COLUMN join_url;"
             "PRAGMA user_version = 8;");
 
   store = open_store (fixture->path);

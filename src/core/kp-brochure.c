@@ -309,7 +309,8 @@ has_practical (KpBrochure *self)
   for (KpCourseCondition condition = 0; condition < KP_COURSE_N_CONDITIONS; condition++)
     if (kp_course_get_condition (self->course, condition))
       return TRUE;
-  if (kp_course_get_notice_hours (self->course) > 0)
+  if (kp_course_get_notice_hours (self->course) > 0 ||
+      kp_course_get_mode (self->course) != KP_COURSE_MODE_IN_PERSON)
     return TRUE;
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
@@ -343,6 +344,7 @@ add_practical (KpBrochure *self)
   GListModel *members = kp_course_get_members (self->course);
   const char * const *partners = kp_course_get_partners (self->course);
   g_autofree char *place = NULL;
+  g_autoptr(GPtrArray) mode_sentences = NULL;
   g_autofree char *heading = g_markup_escape_text (label (self, KP_DOC_LABEL_PRACTICAL), -1);
   gboolean has_contact = FALSE;
   GDate deadline;
@@ -353,14 +355,19 @@ add_practical (KpBrochure *self)
                      NULL);
   kp_doc_layout_begin_columns (layout, TRUE);
 
-  place = kp_doc_join_place (text (self, KP_COURSE_LOCATION_NAME),
-                             text (self, KP_COURSE_LOCATION_ROOM),
-                             text (self, KP_COURSE_LOCATION_ADDRESS), "\n");
+  /* A digital course has no room to name; on video, what the participant needs instead. */
+  place = kp_course_get_mode (self->course) == KP_COURSE_MODE_DIGITAL
+          ? g_strdup ("")
+          : kp_doc_join_place (text (self, KP_COURSE_LOCATION_NAME),
+                               text (self, KP_COURSE_LOCATION_ROOM),
+                               text (self, KP_COURSE_LOCATION_ADDRESS), "\n");
+  mode_sentences = kp_doc_language_dup_mode_sentences (self->language, self->course);
+  if (*place != '\0' || mode_sentences->len > 0)
+    add_label (self, KP_DOC_LABEL_PLACE);
   if (*place != '\0')
-    {
-      add_label (self, KP_DOC_LABEL_PLACE);
-      add_value (self, place, NULL);
-    }
+    add_value (self, place, NULL);
+  for (guint i = 0; i < mode_sentences->len; i++)
+    add_value (self, g_ptr_array_index (mode_sentences, i), NULL);
   if (text (self, KP_COURSE_LOCATION_ACCESSIBILITY) != NULL)
     {
       add_label (self, KP_DOC_LABEL_ACCESSIBILITY);
@@ -431,6 +438,16 @@ build (KpBrochure *self)
   g_autofree char *title = g_markup_escape_text (kp_course_get_title (self->course)
                                                  ? kp_course_get_title (self->course) : "", -1);
   gboolean has_goals;
+
+  /* A cancelled course says so over its title, in the brochure's language. */
+  if (kp_course_get_cancelled (self->course))
+    {
+      g_autofree char *word = g_markup_escape_text (label (self, KP_DOC_LABEL_CANCELLED), -1);
+      char *over = g_strdup_printf ("%s\n%s", word, title);
+
+      g_free (title);
+      title = over;
+    }
 
   kp_doc_layout_set_footer (layout, kp_course_get_title (self->course),
                             label (self, KP_DOC_LABEL_PAGE));

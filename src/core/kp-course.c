@@ -33,6 +33,10 @@ struct _KpCourse
   gboolean        asks_patient_or_relative;
   char          **goals;
   char          **partners;
+  KpCourseMode    mode;
+  KpCourseLevel   level;
+  char           *cancelled_on;   /* "2027-03-01" once the course is cancelled, else NULL */
+  char           *cancel_reason;
 
   GListStore     *members;
   GListStore     *meetings;
@@ -59,6 +63,11 @@ enum {
   PROP_EVALUATION_SCALE,
   PROP_ASKS_PATIENT_OR_RELATIVE,
   PROP_NOTICE_HOURS,
+  PROP_MODE,
+  PROP_LEVEL,
+  PROP_CANCELLED,
+  PROP_CANCELLED_ON,
+  PROP_CANCEL_REASON,
   PROP_TEXT_FIRST,
   PROP_CONDITION_FIRST = PROP_TEXT_FIRST + KP_COURSE_N_TEXTS,
   N_PROPS = PROP_CONDITION_FIRST + KP_COURSE_N_CONDITIONS
@@ -177,6 +186,8 @@ kp_course_finalize (GObject *object)
   g_clear_pointer (&self->time_zone, g_time_zone_unref);
   g_strfreev (self->goals);
   g_strfreev (self->partners);
+  g_free (self->cancelled_on);
+  g_free (self->cancel_reason);
 
   G_OBJECT_CLASS (kp_course_parent_class)->finalize (object);
 }
@@ -219,6 +230,11 @@ kp_course_get_property (GObject    *object,
       g_value_set_boolean (value, self->asks_patient_or_relative);
       break;
     case PROP_NOTICE_HOURS: g_value_set_uint (value, self->notice_hours); break;
+    case PROP_MODE:         g_value_set_enum (value, self->mode); break;
+    case PROP_LEVEL:        g_value_set_enum (value, self->level); break;
+    case PROP_CANCELLED:    g_value_set_boolean (value, self->cancelled_on != NULL); break;
+    case PROP_CANCELLED_ON: g_value_set_string (value, self->cancelled_on); break;
+    case PROP_CANCEL_REASON: g_value_set_string (value, self->cancel_reason); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -281,6 +297,12 @@ kp_course_set_property (GObject      *object,
     case PROP_NOTICE_HOURS:
       kp_course_set_notice_hours (self, g_value_get_uint (value));
       break;
+    case PROP_MODE:
+      kp_course_set_mode (self, g_value_get_enum (value));
+      break;
+    case PROP_LEVEL:
+      kp_course_set_level (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -336,6 +358,13 @@ kp_course_class_init (KpCourseClass *klass)
     g_param_spec_boolean ("asks-patient-or-relative", NULL, NULL, FALSE, rw);
   properties[PROP_NOTICE_HOURS] =
     g_param_spec_uint ("notice-hours", NULL, NULL, 0, KP_COURSE_MAX_NOTICE_HOURS, 0, rw);
+  properties[PROP_MODE] =
+    g_param_spec_enum ("mode", NULL, NULL, KP_TYPE_COURSE_MODE, KP_COURSE_MODE_IN_PERSON, rw);
+  properties[PROP_LEVEL] =
+    g_param_spec_enum ("level", NULL, NULL, KP_TYPE_COURSE_LEVEL, KP_COURSE_LEVEL_UNSET, rw);
+  properties[PROP_CANCELLED] = g_param_spec_boolean ("cancelled", NULL, NULL, FALSE, ro);
+  properties[PROP_CANCELLED_ON] = g_param_spec_string ("cancelled-on", NULL, NULL, NULL, ro);
+  properties[PROP_CANCEL_REASON] = g_param_spec_string ("cancel-reason", NULL, NULL, NULL, ro);
 
   for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
     properties[PROP_TEXT_FIRST + i] =
@@ -568,6 +597,106 @@ kp_course_set_condition (KpCourse          *self,
       self->conditions[condition] = applies;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONDITION_FIRST + condition]);
     }
+}
+
+KpCourseMode
+kp_course_get_mode (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), KP_COURSE_MODE_IN_PERSON);
+  return self->mode;
+}
+
+void
+kp_course_set_mode (KpCourse     *self,
+                    KpCourseMode  mode)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_return_if_fail (mode <= KP_COURSE_MODE_HYBRID);
+
+  if (self->mode != mode)
+    {
+      self->mode = mode;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+    }
+}
+
+KpCourseLevel
+kp_course_get_level (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), KP_COURSE_LEVEL_UNSET);
+  return self->level;
+}
+
+void
+kp_course_set_level (KpCourse      *self,
+                     KpCourseLevel  level)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_return_if_fail (level <= KP_COURSE_LEVEL_NATIONAL);
+
+  if (self->level != level)
+    {
+      self->level = level;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
+    }
+}
+
+/**
+ * kp_course_get_cancelled:
+ *
+ * Returns: whether the course has been cancelled (avlyst); it then counts as a cancelled offer
+ */
+gboolean
+kp_course_get_cancelled (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), FALSE);
+  return self->cancelled_on != NULL;
+}
+
+/**
+ * kp_course_get_cancelled_on:
+ *
+ * Returns: (nullable): the day the course was cancelled, "2027-03-01", or %NULL
+ */
+const char *
+kp_course_get_cancelled_on (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return self->cancelled_on;
+}
+
+const char *
+kp_course_get_cancel_reason (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return self->cancel_reason;
+}
+
+/**
+ * kp_course_set_cancelled:
+ * @date: (nullable): the day it was cancelled, "YYYY-MM-DD"; %NULL: not cancelled
+ * @reason: (nullable): why, for the planning group and the figures
+ *
+ * Only marks the course; kp_course_cancel() (kp-course-cancel.h) also cancels its sessions.
+ */
+void
+kp_course_set_cancelled (KpCourse   *self,
+                         const char *date,
+                         const char *reason)
+{
+  gboolean was;
+
+  g_return_if_fail (KP_IS_COURSE (self));
+
+  was = self->cancelled_on != NULL;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (kp_set_string (&self->cancelled_on, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANCELLED_ON]);
+  if (kp_set_string (&self->cancel_reason, date != NULL ? reason : NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANCEL_REASON]);
+  if (was != (self->cancelled_on != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANCELLED]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**
@@ -1382,6 +1511,9 @@ kp_course_update_from (KpCourse *self,
   kp_course_set_registered (self, incoming->registered);
   kp_course_set_goals (self, (const char * const *) incoming->goals);
   kp_course_set_partners (self, (const char * const *) incoming->partners);
+  kp_course_set_mode (self, incoming->mode);
+  kp_course_set_level (self, incoming->level);
+  kp_course_set_cancelled (self, incoming->cancelled_on, incoming->cancel_reason);
 
   /* Ours by id, once: looking each up in the list took minutes for 20,000 sessions, inside
    * the import's write transaction. */

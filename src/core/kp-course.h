@@ -128,6 +128,19 @@ const char * const *kp_course_get_partners         (KpCourse           *self);
 void                kp_course_set_partners         (KpCourse           *self,
                                                     const char * const *partners);
 
+KpCourseMode        kp_course_get_mode             (KpCourse           *self);
+void                kp_course_set_mode             (KpCourse           *self,
+                                                    KpCourseMode        mode);
+KpCourseLevel       kp_course_get_level            (KpCourse           *self);
+void                kp_course_set_level            (KpCourse           *self,
+                                                    KpCourseLevel       level);
+gboolean            kp_course_get_cancelled        (KpCourse           *self);
+const char         *kp_course_get_cancelled_on     (KpCourse           *self);
+const char         *kp_course_get_cancel_reason    (KpCourse           *self);
+void                kp_course_set_cancelled        (KpCourse           *self,
+                                                    const char         *date,
+                                                    const char         *reason);
+
 GListModel         *kp_course_get_members          (KpCourse           *self);
 GListModel         *kp_course_get_meetings         (KpCourse           *self);
 GListModel         *kp_course_get_sessions         (KpCourse           *self);

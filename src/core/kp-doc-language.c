@@ -92,6 +92,14 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_PLANNING_MEETING] = "Planleggingsmøte",
       [KP_DOC_LABEL_EVALUATION_MEETING] = "Evalueringsmøte",
       [KP_DOC_LABEL_ATTENDING] = "Til stede:",
+      [KP_DOC_LABEL_JOIN_VIDEO] = "Lenke til videomøtet:",
+      [KP_DOC_LABEL_DIGITAL] =
+        "Kurset går digitalt, på video. Lenken sendes til dem som er påmeldt.",
+      [KP_DOC_LABEL_HYBRID] =
+        "Du kan delta i kurslokalet eller på video. Lenken sendes til dem som er påmeldt.",
+      [KP_DOC_LABEL_DIGITAL_NEEDS] =
+        "På video trenger du en PC, et nettbrett eller en mobil med kamera og mikrofon, og et "
+        "rolig rom der du kan snakke fritt.",
     },
     .roles = { "kursleder", "fagperson", "brukerrepresentant", "erfaringskonsulent",
                "likeperson", "koordinator" },
@@ -147,6 +155,14 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_PLANNING_MEETING] = "Planleggingsmøte",
       [KP_DOC_LABEL_EVALUATION_MEETING] = "Evalueringsmøte",
       [KP_DOC_LABEL_ATTENDING] = "Til stades:",
+      [KP_DOC_LABEL_JOIN_VIDEO] = "Lenkje til videomøtet:",
+      [KP_DOC_LABEL_DIGITAL] =
+        "Kurset går digitalt, på video. Lenkja blir send til dei som er påmelde.",
+      [KP_DOC_LABEL_HYBRID] =
+        "Du kan delta i kurslokalet eller på video. Lenkja blir send til dei som er påmelde.",
+      [KP_DOC_LABEL_DIGITAL_NEEDS] =
+        "På video treng du ein PC, eit nettbrett eller ein mobil med kamera og mikrofon, og eit "
+        "roleg rom der du kan snakke fritt.",
     },
     .roles = { "kursleiar", "fagperson", "brukarrepresentant", "erfaringskonsulent",
                "likeperson", "koordinator" },
@@ -211,6 +227,16 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_PLANNING_MEETING] = "Plánenčoahkkin",           /* † as se.po */
       [KP_DOC_LABEL_EVALUATION_MEETING] = "Árvvoštallančoahkkin",   /* † as se.po */
       [KP_DOC_LABEL_ATTENDING] = "Leat mielde:",                    /* as se.po */
+      [KP_DOC_LABEL_JOIN_VIDEO] = "Liŋka videočoahkkimii:",          /* † */
+      [KP_DOC_LABEL_DIGITAL] =                                        /* † */
+        "Kursa lágiduvvo digitálalaččat, videos. Liŋka sáddejuvvo sidjiide geat leat "
+        "dieđihan searvat.",
+      [KP_DOC_LABEL_HYBRID] =                                         /* † */
+        "Sáhtát searvat kursalanjas dahje videos. Liŋka sáddejuvvo sidjiide geat leat "
+        "dieđihan searvat.",
+      [KP_DOC_LABEL_DIGITAL_NEEDS] =                                  /* † */
+        "Videos dárbbašat dihtora, tableahta dahje mobiilla mas lea kamera ja mikrofovdna, ja "
+        "jaskes lanja gos sáhtát friddja hállat.",
     },
     .roles = { "kursajođiheaddji",                                  /* † */
                "fágaolmmoš",                                        /* † */
@@ -293,6 +319,16 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_PLANNING_MEETING] = "Plánimtjåhkkim",           /* † own */
       [KP_DOC_LABEL_EVALUATION_MEETING] = "Árvustallamtjåhkkim",    /* † own */
       [KP_DOC_LABEL_ATTENDING] = "Li mielde:",                      /* † own */
+      [KP_DOC_LABEL_JOIN_VIDEO] = "Liŋkka videotjåhkanibmáj:",        /* † own */
+      [KP_DOC_LABEL_DIGITAL] =                                        /* † own */
+        "Kurssa dágáduvvá digitálalattjat, videon. Liŋkka sáddiduvvá sidjij gudi li "
+        "diededam sihtti oassálastet.",
+      [KP_DOC_LABEL_HYBRID] =                                         /* † own */
+        "Máhtá oassálastet kurssalanjan jali videon. Liŋkka sáddiduvvá sidjij gudi li "
+        "diededam sihtti oassálastet.",
+      [KP_DOC_LABEL_DIGITAL_NEEDS] =                                  /* † own */
+        "Videon dárbaša dáhtåra, nettbrettav jali mobiillav kámerajn ja mikrofåvnåjn, ja "
+        "jaskadis lanjav gånnå máhtá friddja hållat.",
     },
     .roles = { "kurssajådediddje",                    /* † dict-nob-smj -jådediddje */
                "fáhkaulmusj",                         /* † dict-nob-smj fáhka-, termwiki -ulmusj */
@@ -378,6 +414,16 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_PLANNING_MEETING] = "Soejkesjimmietjåanghkoe",  /* † own */
       [KP_DOC_LABEL_EVALUATION_MEETING] = "Vuarjasjimmietjåanghkoe", /* † own */
       [KP_DOC_LABEL_ATTENDING] = "Meatan:",                         /* † own */
+      [KP_DOC_LABEL_JOIN_VIDEO] = "Lïhke videoetjåanghkosasse:",     /* † own */
+      [KP_DOC_LABEL_DIGITAL] =                                        /* † own */
+        "Kuvsje digitaale, videosne. Lïhke seedtesåvva sidjide gïeh leah jïjtjemse "
+        "meatan tjaaleme.",
+      [KP_DOC_LABEL_HYBRID] =                                         /* † own */
+        "Maahtah kuvsjelanjesne jallh videosne meatan årrodh. Lïhke seedtesåvva sidjide "
+        "gïeh leah jïjtjemse meatan tjaaleme.",
+      [KP_DOC_LABEL_DIGITAL_NEEDS] =                                  /* † own */
+        "Videosne datnine daarpesjh datovrem, nettebrettem jallh mobijlem kameraine jih "
+        "mikrofovnine, jih sjaavohke lanjem gusnie maahtah friijavistie soptsestidh.",
     },
     .roles = { "kuvsjen åvtehke",                     /* † NDLA åvtehke, NRK kuvsje */
                "faagealmetje",                        /* † own: faage- (NRK), almetje */
@@ -773,7 +819,9 @@ kp_doc_language_dup_conditions (const KpDocLanguage *self,
     g_ptr_array_add (sentences,
                      g_strdup (kp_doc_language_get_condition (self,
                                                               KP_COURSE_CO_PAYMENT_FIRST_DAY)));
-  if (kp_course_get_condition (course, KP_COURSE_TRAVEL_REFUND))
+  /* Nobody travels to a course on video. */
+  if (kp_course_get_condition (course, KP_COURSE_TRAVEL_REFUND) &&
+      kp_course_get_mode (course) != KP_COURSE_MODE_DIGITAL)
     g_ptr_array_add (sentences,
                      g_strdup (kp_doc_language_get_condition (self, KP_COURSE_TRAVEL_REFUND)));
   if (kp_course_get_condition (course, KP_COURSE_NO_SHOW_FEE))
@@ -791,6 +839,36 @@ kp_doc_language_dup_conditions (const KpDocLanguage *self,
       g_string_replace (sentence, "{n}", number, 0);
       g_ptr_array_add (sentences, g_string_free (sentence, FALSE));
     }
+  return sentences;
+}
+
+/**
+ * kp_doc_language_dup_mode_sentences:
+ * @course: the course whose way of meeting is written
+ *
+ * For a digital or hybrid course: that it runs on video and the link is sent to those
+ * registered, then what a participant on video needs. The link itself never goes into a
+ * public document.
+ *
+ * Returns: (transfer full) (element-type utf8): the sentences; none for a course in a room
+ */
+GPtrArray *
+kp_doc_language_dup_mode_sentences (const KpDocLanguage *self,
+                                    KpCourse            *course)
+{
+  GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
+  KpCourseMode mode = kp_course_get_mode (course);
+
+  g_return_val_if_fail (self != NULL, sentences);
+
+  if (mode == KP_COURSE_MODE_IN_PERSON)
+    return sentences;
+  g_ptr_array_add (sentences,
+                   g_strdup (kp_doc_language_get_label (self, mode == KP_COURSE_MODE_DIGITAL
+                                                              ? KP_DOC_LABEL_DIGITAL
+                                                              : KP_DOC_LABEL_HYBRID)));
+  g_ptr_array_add (sentences,
+                   g_strdup (kp_doc_language_get_label (self, KP_DOC_LABEL_DIGITAL_NEEDS)));
   return sentences;
 }
 

@@ -45,6 +45,10 @@ typedef enum
   KP_DOC_LABEL_PLANNING_MEETING,
   KP_DOC_LABEL_EVALUATION_MEETING,
   KP_DOC_LABEL_ATTENDING,      /* before the members who attend a meeting */
+  KP_DOC_LABEL_JOIN_VIDEO,     /* calendar: before a session's video meeting link */
+  KP_DOC_LABEL_DIGITAL,        /* sentence: on video; the link goes to those registered */
+  KP_DOC_LABEL_HYBRID,         /* sentence: in the room or on video; the link likewise */
+  KP_DOC_LABEL_DIGITAL_NEEDS,  /* sentence: what a participant on video needs */
   KP_DOC_N_LABELS
 } KpDocLabel;
 
@@ -70,6 +74,8 @@ const char          *kp_doc_language_get_contribution_kind (const KpDocLanguage 
 const char          *kp_doc_language_get_condition         (const KpDocLanguage *self,
                                                             KpCourseCondition    condition);
 GPtrArray           *kp_doc_language_dup_conditions        (const KpDocLanguage *self,
+                                                            KpCourse            *course);
+GPtrArray           *kp_doc_language_dup_mode_sentences    (const KpDocLanguage *self,
                                                             KpCourse            *course);
 char                *kp_doc_language_format_date           (const KpDocLanguage *self,
                                                             const GDate         *date);

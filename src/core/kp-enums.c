@@ -59,6 +59,18 @@ KP_DEFINE_ENUM (KpEvaluationScale, kp_evaluation_scale,
   { KP_EVALUATION_SCALE_1_TO_5, "KP_EVALUATION_SCALE_1_TO_5", "1-5" },
   { KP_EVALUATION_SCALE_0_TO_10, "KP_EVALUATION_SCALE_0_TO_10", "0-10" })
 
+KP_DEFINE_ENUM (KpCourseMode, kp_course_mode,
+  { KP_COURSE_MODE_IN_PERSON, "KP_COURSE_MODE_IN_PERSON", "in_person" },
+  { KP_COURSE_MODE_DIGITAL, "KP_COURSE_MODE_DIGITAL", "digital" },
+  { KP_COURSE_MODE_HYBRID, "KP_COURSE_MODE_HYBRID", "hybrid" })
+
+/* "unset" is never written: the file and the store say null. */
+KP_DEFINE_ENUM (KpCourseLevel, kp_course_level,
+  { KP_COURSE_LEVEL_UNSET, "KP_COURSE_LEVEL_UNSET", "unset" },
+  { KP_COURSE_LEVEL_LOCAL, "KP_COURSE_LEVEL_LOCAL", "local" },
+  { KP_COURSE_LEVEL_REGIONAL, "KP_COURSE_LEVEL_REGIONAL", "regional" },
+  { KP_COURSE_LEVEL_NATIONAL, "KP_COURSE_LEVEL_NATIONAL", "national" })
+
 const char *
 kp_enum_to_string (GType enum_type,
                    int   value)

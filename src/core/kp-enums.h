@@ -52,6 +52,23 @@ typedef enum
   KP_EVALUATION_MEETING,
 } KpEvaluationKind;
 
+/* How a course meets: in a room, on video, or both (seed 001 §5.7). */
+typedef enum
+{
+  KP_COURSE_MODE_IN_PERSON,
+  KP_COURSE_MODE_DIGITAL,
+  KP_COURSE_MODE_HYBRID,
+} KpCourseMode;
+
+/* Who offers the course: a municipality, a health trust's centre, or nationally (seed 004). */
+typedef enum
+{
+  KP_COURSE_LEVEL_UNSET,
+  KP_COURSE_LEVEL_LOCAL,
+  KP_COURSE_LEVEL_REGIONAL,
+  KP_COURSE_LEVEL_NATIONAL,
+} KpCourseLevel;
+
 /* The scale a course's forms are answered on: 1–5, or 0–10 as NK LMH suggests. */
 typedef enum
 {
@@ -65,6 +82,8 @@ typedef enum
 #define KP_TYPE_SESSION_STATUS    (kp_session_status_get_type ())
 #define KP_TYPE_EVALUATION_KIND   (kp_evaluation_kind_get_type ())
 #define KP_TYPE_EVALUATION_SCALE  (kp_evaluation_scale_get_type ())
+#define KP_TYPE_COURSE_MODE       (kp_course_mode_get_type ())
+#define KP_TYPE_COURSE_LEVEL      (kp_course_level_get_type ())
 
 GType kp_course_status_get_type     (void) G_GNUC_CONST;
 GType kp_role_get_type              (void) G_GNUC_CONST;
@@ -72,6 +91,8 @@ GType kp_contribution_kind_get_type (void) G_GNUC_CONST;
 GType kp_session_status_get_type    (void) G_GNUC_CONST;
 GType kp_evaluation_kind_get_type   (void) G_GNUC_CONST;
 GType kp_evaluation_scale_get_type  (void) G_GNUC_CONST;
+GType kp_course_mode_get_type       (void) G_GNUC_CONST;
+GType kp_course_level_get_type      (void) G_GNUC_CONST;
 
 /* The value's name in the course-plan file ("user_representative"), and back. */
 const char *kp_enum_to_string   (GType       enum_type,

@@ -757,6 +757,8 @@ append_session_event (Writer     *w,
   GDateTime *modified = kp_session_get_modified (session);
   const char *url = kp_course_get_text (course, KP_COURSE_URL);
   gboolean cancelled = kp_session_get_status (session) == KP_SESSION_STATUS_CANCELLED;
+  const char *join_url = kp_course_get_mode (course) != KP_COURSE_MODE_IN_PERSON
+                         ? kp_session_get_join_url (session) : NULL;
 
   g_string_append (w->out, "BEGIN:VEVENT\r\n");
   g_string_truncate (w->text, 0);
@@ -797,8 +799,21 @@ append_session_event (Writer     *w,
       g_string_prepend (w->text, kp_doc_language_get_label (writer_language (w, course),
                                                             KP_DOC_LABEL_CANCELLED));
     }
+  /* The video meeting, for those registered (RFC 7986 CONFERENCE; in words for clients that
+   * do not show it). A public document never carries it. */
+  if (join_url != NULL && !cancelled)
+    {
+      if (w->text->len > 0)
+        g_string_append (w->text, "\n\n");
+      g_string_append_printf (w->text, "%s %s",
+                              kp_doc_language_get_label (writer_language (w, course),
+                                                         KP_DOC_LABEL_JOIN_VIDEO),
+                              join_url);
+    }
   if (w->text->len > 0)
     writer_text (w, "DESCRIPTION", w->text->str);
+  if (join_url != NULL && !cancelled)
+    writer_raw (w, "CONFERENCE;VALUE=URI;FEATURE=VIDEO", join_url);
 
   if (url != NULL && *url != '\0')
     writer_raw (w, "URL", url);

@@ -122,6 +122,10 @@ static const struct
   { "referral-address-needs-referral", KP_CHECK_REQUIRED },
   /* a deadline after the first session, or last year's carried into a new run */
   { "deadline-timing", KP_CHECK_REQUIRED },
+  /* nobody travels to a course on video: Pasientreiser has nothing to refund */
+  { "travel-refund-not-digital", KP_CHECK_REQUIRED },
+  /* a cancelled course's checklist closes: this is its one item, met */
+  { "cancelled", KP_CHECK_REQUIRED },
 };
 
 /**
@@ -853,6 +857,12 @@ check_conditions (KpCourse  *course,
       "referral-address-needs-referral",
       N_("The brochure says where to send the referral."),
       N_("An address for referrals is given, but the course needs no referral.") },
+    { kp_course_get_condition (course, KP_COURSE_TRAVEL_REFUND) &&
+        kp_course_get_mode (course) == KP_COURSE_MODE_DIGITAL, FALSE,
+      "travel-refund-not-digital",
+      N_("Travel is refunded, and the course meets in a room."),
+      N_("Travel refund is set, but the course is digital: nobody travels to it, and the "
+         "brochure leaves the refund out.") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
@@ -1067,6 +1077,16 @@ kp_method_check_full (KpCourse            *course,
     }
 
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_check_item_free);
+
+  /* A cancelled course's checklist closes: nothing is left to plan, run or evaluate. */
+  if (kp_course_get_cancelled (course))
+    {
+      add_item (items, KP_STEP_RUNNING, "cancelled", TRUE,
+                g_strdup_printf (_("The course was cancelled on %s; nothing is left to do."),
+                                 kp_course_get_cancelled_on (course)));
+      return items;
+    }
+
   check_need (course, items);
   check_group (course, rules, items);
   check_goals (course, items);

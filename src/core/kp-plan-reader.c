@@ -720,13 +720,13 @@ read_session (Reader     *r,
 {
   static const char * const known[] = {
     "id", "title", "start", "minutes", "location", "status", "attended", "notes", "revision",
-    "modified", "contributions", NULL
+    "modified", "contributions", "join_url", NULL
   };
   g_autoptr(KpSession) session = NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) modified = NULL;
   g_autofree char *id = NULL;
-  const char *title, *name, *room, *address, *notes, *modified_text;
+  const char *title, *name, *room, *address, *notes, *modified_text, *join_url;
   gboolean has_attended, has_revision;
   gint64 attended = -1, revision = 0;
   guint minutes;
@@ -744,8 +744,16 @@ read_session (Reader     *r,
       !read_string (r, object, "notes", FALSE, &notes) ||
       !read_integer (r, object, "revision", 0, G_MAXINT, &has_revision, &revision) ||
       !read_string (r, object, "modified", FALSE, &modified_text) ||
+      !read_string (r, object, "join_url", FALSE, &join_url) ||
       !read_span (r, start, minutes))
     return FALSE;
+
+  {
+    g_autoptr(GError) refused = NULL;
+
+    if (!kp_session_check_join_url (join_url, &refused))
+      return fail_at (r, "join_url", "%s", refused->message);
+  }
 
   if (modified_text != NULL)
     {
@@ -765,6 +773,7 @@ read_session (Reader     *r,
   kp_session_set_start (session, start);
   kp_session_set_minutes (session, minutes);
   kp_session_set_location (session, name, room, address);
+  kp_session_set_join_url (session, join_url);
   kp_session_set_status (session, status);
   if (has_attended && r->now != NULL)
     {
@@ -1007,8 +1016,10 @@ read_course (Reader     *r,
     "id", "title", "subtitle", "language", "timezone", "status", "need", "target_group", "goals",
     "frame", "content", "methods", "evaluation_plan", "organiser", "partners", "anchoring",
     "location", "capacity", "price", "conditions", "registration", "participants", "members",
-    "planning_meetings", "sessions", "evaluations", "evaluation_form", NULL
+    "planning_meetings", "sessions", "evaluations", "evaluation_form", "mode", "level",
+    "cancelled", NULL
   };
+  static const char * const known_cancelled[] = { "date", "reason", NULL };
   static const char * const known_evaluation_form[] = {
     "scale", "asks_patient_or_relative", NULL
   };
@@ -1039,7 +1050,7 @@ read_course (Reader     *r,
   gboolean present, management;
   gint64 min = 0, max = 0, registered = 0;
   gint64 notice_hours = 0;
-  int status;
+  int status, mode, level;
 
   check_known (r, object, known);
   if (!read_uuid (r, object, NULL, &id) ||
@@ -1085,6 +1096,33 @@ read_course (Reader     *r,
   kp_course_set_status (course, status);
   kp_course_set_goals (course, (const char * const *) goals);
   kp_course_set_partners (course, (const char * const *) partners);
+
+  if (!read_enum (r, object, "mode", KP_TYPE_COURSE_MODE, FALSE,
+                  KP_COURSE_MODE_IN_PERSON, &mode) ||
+      !read_enum (r, object, "level", KP_TYPE_COURSE_LEVEL, FALSE,
+                  KP_COURSE_LEVEL_UNSET, &level))
+    return NULL;
+  kp_course_set_mode (course, mode);
+  kp_course_set_level (course, level);
+
+  if (!read_part (r, object, "cancelled", known_cancelled, course, &part))
+    return NULL;
+  if (part != NULL)
+    {
+      gsize len = path_push (r, "cancelled");
+      const char *date, *reason;
+
+      if (!read_date (r, part, "date", &date) ||
+          !read_string (r, part, "reason", FALSE, &reason))
+        return NULL;
+      if (date == NULL)
+        {
+          fail_at (r, "date", _("missing: the day the course was cancelled"));
+          return NULL;
+        }
+      path_pop (r, len);
+      kp_course_set_cancelled (course, date, reason);
+    }
 
   if (!read_part (r, object, "location", known_location, course, &part) ||
       !read_part (r, object, "registration", known_registration, course, &part) ||

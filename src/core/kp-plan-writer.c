@@ -182,6 +182,7 @@ add_session (JsonBuilder *builder,
   if (kp_session_get_modified (session) != NULL)
     modified = format_utc (kp_session_get_modified (session));
   add_string (builder, "modified", modified);
+  add_string (builder, "join_url", kp_session_get_join_url (session));
 
   json_builder_set_member_name (builder, "contributions");
   json_builder_begin_array (builder);
@@ -344,6 +345,22 @@ add_course (JsonBuilder *builder,
   json_builder_set_member_name (builder, "asks_patient_or_relative");
   json_builder_add_boolean_value (builder, kp_course_get_asks_patient_or_relative (course));
   json_builder_end_object (builder);
+
+  add_enum (builder, "mode", KP_TYPE_COURSE_MODE, kp_course_get_mode (course));
+  if (kp_course_get_level (course) != KP_COURSE_LEVEL_UNSET)
+    add_enum (builder, "level", KP_TYPE_COURSE_LEVEL, kp_course_get_level (course));
+  else
+    add_string (builder, "level", NULL);
+  json_builder_set_member_name (builder, "cancelled");
+  if (kp_course_get_cancelled (course))
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "date", kp_course_get_cancelled_on (course));
+      add_string (builder, "reason", kp_course_get_cancel_reason (course));
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 }
 

@@ -10,8 +10,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kp-error.h"
 #include "kp-i18n.h"
+#include "kp-quote.h"
 #include "kp-session.h"
 #include "kp-util-private.h"
 
@@ -26,6 +29,7 @@ struct _KpSession
   char            *location_name;
   char            *location_room;
   char            *location_address;
+  char            *join_url;     /* the video meeting, for registered participants only */
   KpSessionStatus  status;
   int              attended;     /* -1: not noted */
   char            *notes;
@@ -45,6 +49,7 @@ enum {
   PROP_LOCATION_NAME,
   PROP_LOCATION_ROOM,
   PROP_LOCATION_ADDRESS,
+  PROP_JOIN_URL,
   PROP_STATUS,
   PROP_ATTENDED,
   PROP_NOTES,
@@ -102,6 +107,7 @@ kp_session_finalize (GObject *object)
   g_free (self->location_name);
   g_free (self->location_room);
   g_free (self->location_address);
+  g_free (self->join_url);
   g_free (self->notes);
   g_clear_pointer (&self->modified, g_date_time_unref);
   g_clear_object (&self->contributions);
@@ -126,6 +132,7 @@ kp_session_get_property (GObject    *object,
     case PROP_LOCATION_NAME:    g_value_set_string (value, self->location_name); break;
     case PROP_LOCATION_ROOM:    g_value_set_string (value, self->location_room); break;
     case PROP_LOCATION_ADDRESS: g_value_set_string (value, self->location_address); break;
+    case PROP_JOIN_URL:         g_value_set_string (value, self->join_url); break;
     case PROP_STATUS:           g_value_set_enum (value, self->status); break;
     case PROP_ATTENDED:         g_value_set_int (value, self->attended); break;
     case PROP_NOTES:            g_value_set_string (value, self->notes); break;
@@ -173,6 +180,9 @@ kp_session_set_property (GObject      *object,
       kp_session_set_location (self, self->location_name,
                                self->location_room, g_value_get_string (value));
       break;
+    case PROP_JOIN_URL:
+      kp_session_set_join_url (self, g_value_get_string (value));
+      break;
     case PROP_STATUS:
       kp_session_set_status (self, g_value_get_enum (value));
       break;
@@ -213,6 +223,7 @@ kp_session_class_init (KpSessionClass *klass)
   properties[PROP_LOCATION_ROOM] = g_param_spec_string ("location-room", NULL, NULL, NULL, rw);
   properties[PROP_LOCATION_ADDRESS] =
     g_param_spec_string ("location-address", NULL, NULL, NULL, rw);
+  properties[PROP_JOIN_URL] = g_param_spec_string ("join-url", NULL, NULL, NULL, rw);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, KP_TYPE_SESSION_STATUS,
                        KP_SESSION_STATUS_PLANNED, rw);
@@ -450,6 +461,66 @@ kp_session_set_attended (KpSession *self,
     }
 }
 
+/**
+ * kp_session_get_join_url:
+ *
+ * Returns: (nullable): the link to the session's video meeting; it goes into the participants'
+ *   calendar, never into a public document
+ */
+const char *
+kp_session_get_join_url (KpSession *self)
+{
+  g_return_val_if_fail (KP_IS_SESSION (self), NULL);
+  return self->join_url;
+}
+
+/**
+ * kp_session_check_join_url:
+ * @join_url: (nullable): a link to a video meeting
+ *
+ * Returns: %TRUE when @join_url is %NULL, empty, or an http(s) address with a host
+ */
+gboolean
+kp_session_check_join_url (const char  *join_url,
+                           GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (join_url == NULL || *join_url == '\0')
+    return TRUE;
+
+  uri = g_uri_parse (join_url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL ||
+      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
+       g_strcmp0 (g_uri_get_scheme (uri), "http") != 0) ||
+      g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      strpbrk (join_url, " \t\r\n") != NULL)
+    {
+      g_autofree char *quoted = kp_quote_value (join_url);
+
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE,
+                   _("“%s” is not a web address of the form https://…"), quoted);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A new link is a change the participants' calendars must take: the revision rises. */
+void
+kp_session_set_join_url (KpSession  *self,
+                         const char *join_url)
+{
+  g_return_if_fail (KP_IS_SESSION (self));
+
+  if (join_url != NULL && *join_url == '\0')
+    join_url = NULL;
+  if (kp_set_string (&self->join_url, join_url))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOIN_URL]);
+      kp_session_bump_revision (self);
+    }
+}
+
 const char *
 kp_session_get_notes (KpSession *self)
 {
@@ -592,6 +663,7 @@ kp_session_same_schedule (KpSession *a,
          g_strcmp0 (a->location_name, b->location_name) == 0 &&
          g_strcmp0 (a->location_room, b->location_room) == 0 &&
          g_strcmp0 (a->location_address, b->location_address) == 0 &&
+         g_strcmp0 (a->join_url, b->join_url) == 0 &&
          a->status == b->status;
 }
 
@@ -639,6 +711,7 @@ kp_session_update_from (KpSession *self,
   kp_session_set_minutes (self, other->minutes);
   kp_session_set_location (self, other->location_name, other->location_room,
                            other->location_address);
+  kp_session_set_join_url (self, other->join_url);
   kp_session_set_status (self, other->status);
   kp_session_set_attended (self, other->attended);
   kp_session_set_notes (self, other->notes);

@@ -35,6 +35,11 @@ void             kp_session_set_location         (KpSession       *self,
                                                   const char      *name,
                                                   const char      *room,
                                                   const char      *address);
+const char      *kp_session_get_join_url         (KpSession       *self);
+void             kp_session_set_join_url         (KpSession       *self,
+                                                  const char      *join_url);
+gboolean         kp_session_check_join_url       (const char      *join_url,
+                                                  GError         **error);
 gboolean         kp_session_has_own_location     (KpSession       *self);
 KpSessionStatus  kp_session_get_status           (KpSession       *self);
 void             kp_session_set_status           (KpSession       *self,

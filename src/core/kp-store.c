@@ -212,6 +212,13 @@ static const char * const migrations[] = {
   /* 11: the course's revision, raised by every save: a save from a copy loaded before another
    * program's save is refused instead of undoing it */
   "ALTER TABLE courses ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;",
+  /* 12: how the course meets (in_person, digital, hybrid), the level that offers it (NULL:
+   * not said), the day it was cancelled and why; a session's video meeting link */
+  "ALTER TABLE courses ADD COLUMN mode TEXT NOT NULL DEFAULT 'in_person';"
+  "ALTER TABLE courses ADD COLUMN level TEXT;"
+  "ALTER TABLE courses ADD COLUMN cancelled_on TEXT;"
+  "ALTER TABLE courses ADD COLUMN cancel_reason TEXT;"
+  "ALTER TABLE sessions ADD COLUMN join_url TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -288,7 +295,8 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_SESSION_INSERT] =
     "INSERT INTO sessions (course, position, id, title, start, start_offset, minutes,"
     " location_name, location_room, location_address, status, attended, notes, revision,"
-    " modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    " modified, join_url)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
   /* The unary + keeps the planner on sessions_by_id_prefix: on s.id it would rather scan the
    * covering (course, id) index, all 100,000 entries of it. */
   [STMT_SESSION_OWNER] =
@@ -297,7 +305,7 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " LIMIT 1",
   [STMT_SESSIONS_SELECT] =
     "SELECT sid, id, title, start, start_offset, minutes, location_name, location_room,"
-    " location_address, status, attended, notes, revision, modified FROM sessions"
+    " location_address, status, attended, notes, revision, modified, join_url FROM sessions"
     " WHERE course = ?1 ORDER BY position",
   [STMT_CONTRIBUTION_INSERT] =
     "INSERT INTO contributions (session, position, kind, member_id, title, minutes)"
@@ -352,6 +360,11 @@ static const char * const statement_sql[N_STATEMENTS] = {
 /* The evaluation form's choices (schema 9), after the conditions. */
 static const char * const course_form_columns[] = {
   "evaluation_scale", "asks_patient_or_relative",
+};
+
+/* The offer (schema 12), after the form's choices. */
+static const char * const course_offer_columns[] = {
+  "mode", "level", "cancelled_on", "cancel_reason",
 };
 
 /* Columns of the course row after id and the texts, in the order the upsert binds them. */
@@ -569,12 +582,16 @@ build_course_sql (KpStoreStatement which)
       g_string_append (sql, ", notice_hours");
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", %s", course_form_columns[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (course_offer_columns); i++)
+        g_string_append_printf (sql, ", %s", course_offer_columns[i]);
       g_string_append (sql, ") VALUES (?1");
       for (guint i = 0;
            i < KP_COURSE_N_TEXTS + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS + 1;
            i++)
         g_string_append_printf (sql, ", ?%u", ++n);
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
+        g_string_append_printf (sql, ", ?%u", ++n);
+      for (guint i = 0; i < G_N_ELEMENTS (course_offer_columns); i++)
         g_string_append_printf (sql, ", ?%u", ++n);
       g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
       for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
@@ -590,6 +607,9 @@ build_course_sql (KpStoreStatement which)
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", %s = excluded.%s", course_form_columns[i],
                                 course_form_columns[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (course_offer_columns); i++)
+        g_string_append_printf (sql, ", %s = excluded.%s", course_offer_columns[i],
+                                course_offer_columns[i]);
       g_string_append (sql, " RETURNING cid");
     }
   else
@@ -606,6 +626,8 @@ build_course_sql (KpStoreStatement which)
       g_string_append (sql, ", notice_hours");
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", %s", course_form_columns[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (course_offer_columns); i++)
+        g_string_append_printf (sql, ", %s", course_offer_columns[i]);
       g_string_append (sql, " FROM courses WHERE id = ?1");
     }
 
@@ -1301,6 +1323,7 @@ kp_store_save_sessions (KpStore   *self,
       sqlite3_bind_int64 (stmt, 14, kp_session_get_revision (session));
       if (modified != NULL)
         sqlite3_bind_int64 (stmt, 15, time_to_usec (modified));
+      bind_text (self, stmt, 16, kp_session_get_join_url (session));
       if (!kp_store_run (self, stmt, error))
         return FALSE;
 
@@ -1478,6 +1501,12 @@ kp_store_upsert_course (KpStore   *self,
   sqlite3_bind_int64 (stmt, column++, kp_course_get_notice_hours (course));
   bind_enum (stmt, column++, KP_TYPE_EVALUATION_SCALE, kp_course_get_evaluation_scale (course));
   sqlite3_bind_int (stmt, column++, kp_course_get_asks_patient_or_relative (course) ? 1 : 0);
+  bind_enum (stmt, column++, KP_TYPE_COURSE_MODE, kp_course_get_mode (course));
+  if (kp_course_get_level (course) != KP_COURSE_LEVEL_UNSET)
+    bind_enum (stmt, column, KP_TYPE_COURSE_LEVEL, kp_course_get_level (course));
+  column++;
+  bind_text (self, stmt, column++, kp_course_get_cancelled_on (course));
+  bind_text (self, stmt, column++, kp_course_get_cancel_reason (course));
 
   if (!kp_store_check_texts (self, stmt, error))
     return FALSE;
@@ -1850,6 +1879,7 @@ kp_store_load_sessions (KpStore   *self,
       kp_session_set_minutes (session, (guint) sqlite3_column_int64 (stmt, 5));
       kp_session_set_location (session, column_text (stmt, 6), column_text (stmt, 7),
                                column_text (stmt, 8));
+      kp_session_set_join_url (session, column_text (stmt, 14));
       kp_session_set_status (session, status);
       kp_session_set_attended (session, sqlite3_column_int (stmt, 10));
       kp_session_set_notes (session, column_text (stmt, 11));
@@ -1980,9 +2010,12 @@ kp_store_load_course_row (KpStore     *self,
   g_auto(GStrv) partners = NULL;
   const int first = 2 + KP_COURSE_N_TEXTS;
   const int form_first = first + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS + 1;
+  const int offer_first = form_first + G_N_ELEMENTS (course_form_columns);
   const char *timezone, *language;
   int status;
   int scale = KP_EVALUATION_SCALE_1_TO_5;
+  int mode = KP_COURSE_MODE_IN_PERSON;
+  int level = KP_COURSE_LEVEL_UNSET;
   int rc;
 
   if (stmt == NULL)
@@ -2014,7 +2047,12 @@ kp_store_load_course_row (KpStore     *self,
            json_to_strv (self, column_text (stmt, first + 5), &goals, error) &&
            json_to_strv (self, column_text (stmt, first + 6), &partners, error) &&
            kp_store_enum (self, KP_TYPE_EVALUATION_SCALE, column_text (stmt, form_first),
-                          _("evaluation scale"), &scale, error))
+                          _("evaluation scale"), &scale, error) &&
+           kp_store_enum (self, KP_TYPE_COURSE_MODE, column_text (stmt, offer_first),
+                          _("course mode"), &mode, error) &&
+           (column_text (stmt, offer_first + 1) == NULL ||
+            kp_store_enum (self, KP_TYPE_COURSE_LEVEL, column_text (stmt, offer_first + 1),
+                           _("course level"), &level, error)))
     {
       course = kp_course_new (column_text (stmt, 1));
 
@@ -2043,6 +2081,10 @@ kp_store_load_course_row (KpStore     *self,
                                                                    G_N_ELEMENTS (course_columns) +
                                                                    KP_COURSE_N_CONDITIONS),
                                          0, KP_COURSE_MAX_NOTICE_HOURS));
+      kp_course_set_mode (course, mode);
+      kp_course_set_level (course, level);
+      kp_course_set_cancelled (course, column_text (stmt, offer_first + 2),
+                               column_text (stmt, offer_first + 3));
       kp_store_set_course_revision (self, course,
                                     sqlite3_column_int64 (stmt, first + COURSE_COLUMN_REVISION));
     }

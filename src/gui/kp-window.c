@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kp-course-cancel.h"
 #include "kp-course-copy.h"
 #include "kp-course-export.h"
 #include "kp-course-rerun.h"
@@ -24,6 +25,7 @@
 #include "kp-stats-window.h"
 #include "kp-toast.h"
 #include "kp-ui-language.h"
+#include "kp-undo.h"
 #include "kp-window.h"
 
 /* How long the sidebar row waits after an edit before it shows the new title and progress. */
@@ -312,6 +314,8 @@ update_actions (KpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive", has_course && !archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive", archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", has_course);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-course",
+                                 has_course && !kp_course_get_cancelled (self->course));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", self->deleted != NULL);
   kp_course_export_update_actions (self);
 }
@@ -348,6 +352,8 @@ kp_window_set_course (KpWindow *self,
       g_signal_connect_object (course, "changed", G_CALLBACK (on_course_changed), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (course, "notify::status", G_CALLBACK (update_actions), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (course, "notify::cancelled", G_CALLBACK (update_actions), self,
                                G_CONNECT_SWAPPED);
       self->title_binding = g_object_bind_property_full (course, "title",
                                                          self->content_title, "title",
@@ -777,6 +783,105 @@ unarchive_action (GtkWidget  *widget,
 
   if (self->course != NULL)
     set_status (self, KP_COURSE_STATUS_PLANNING);
+}
+
+typedef struct
+{
+  KpUndoPlace           place;
+  KpCourseCancellation *cancellation;
+} CancelledCourse;
+
+static void
+cancelled_course_free (CancelledCourse *cancelled)
+{
+  kp_undo_place_clear (&cancelled->place);
+  kp_course_cancellation_free (cancelled->cancellation);
+  g_free (cancelled);
+}
+
+static void
+undo_cancel_course (CancelledCourse *cancelled)
+{
+  KpCourse *course = kp_undo_place_open (&cancelled->place);
+
+  if (course != NULL)
+    kp_course_cancellation_undo (cancelled->cancellation, course);
+}
+
+static void
+on_cancel_course_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           KpWindow         *self)
+{
+  KpCourse *course = g_object_get_data (G_OBJECT (dialog), "kp-course");
+  g_autoptr(KpCourseCancellation) cancellation = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  CancelledCourse *cancelled;
+
+  if (g_strcmp0 (response, "cancel-course") != 0 || self->course != course)
+    return;
+
+  now = g_date_time_new_now_local ();
+  cancellation = kp_course_cancel (course, NULL, now, &error);
+  if (cancellation == NULL)
+    {
+      kp_window_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is a course title */
+  message = g_strdup_printf (_("Cancelled “%s”"), kp_course_get_title (course));
+  cancelled = g_new0 (CancelledCourse, 1);
+  kp_undo_place_init (&cancelled->place, GTK_WIDGET (self), course);
+  cancelled->cancellation = g_steal_pointer (&cancellation);
+  kp_toast_show_undo (GTK_WIDGET (self->toast_overlay), message,
+                      (KpToastUndoFunc) undo_cancel_course,
+                      cancelled, (GDestroyNotify) cancelled_course_free);
+}
+
+/* Asks first, naming how many sessions go; the toast then offers to undo it. */
+static void
+cancel_course_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  guint n;
+
+  if (self->course == NULL || kp_course_get_cancelled (self->course))
+    return;
+
+  now = g_date_time_new_now_local ();
+  n = kp_course_count_cancellable (self->course, now);
+  /* Translators: %s is a course title */
+  heading = g_strdup_printf (_("Cancel “%s”?"), kp_course_get_title (self->course)
+                                                ? kp_course_get_title (self->course) : "");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %u is a count of sessions */
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u session not yet held will be cancelled. "
+                                               "Calendars and the brochure will say so.",
+                                               "%u sessions not yet held will be cancelled. "
+                                               "Calendars and the brochure will say so.", n),
+                                  n);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Course"),
+                                    "cancel-course", _("Cancel _Course"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-course",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "kp-course", g_object_ref (self->course),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cancel_course_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -1387,6 +1492,7 @@ kp_window_class_init (KpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive", NULL, unarchive_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-course", NULL, cancel_course_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
