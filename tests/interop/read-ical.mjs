@@ -34,6 +34,8 @@ const events = calendar.getAllSubcomponents('vevent').map((vevent) => {
     tzid: event.startDate.isDate ? null : event.startDate.zone.tzid,
     url: vevent.getFirstPropertyValue('url'),
     organizer: vevent.getFirstPropertyValue('organizer'),
+    conference: vevent.getFirstPropertyValue('conference'),
+    conference_feature: vevent.getFirstProperty('conference')?.getParameter('feature') ?? null,
   };
 });
 

@@ -266,6 +266,33 @@ def main():
               'malformed file: one line on stderr: %r' % result.stderr)
         check(run('--db', db, 'ics', COURSE, env=env) == before, 'malformed file: nothing changed')
 
+        # A digital course's join link (issue #16): RFC 7986 CONFERENCE, a long URL folded over
+        # lines, read back whole by both readers.
+        join = 'https://video.example.org/rom/' + 'x' * 80 + '?pwd=a;b,c'
+        with open(PLAN, encoding='utf-8') as f:
+            plan = json.load(f)
+        plan['course']['mode'] = 'digital'
+        plan['course']['sessions'][0]['join_url'] = join
+        digital_plan = os.path.join(tmp, 'digital.kursplan.json')
+        with open(digital_plan, 'w', encoding='utf-8') as f:
+            json.dump(plan, f, ensure_ascii=False)
+        run('--db', db, 'import', digital_plan)
+        digital = os.path.join(tmp, 'digital.ics')
+        run('--db', db, 'ics', COURSE, '-o', digital, env=env)
+        js_events, _ = read_with_icaljs(reader, digital)
+        check(js_events[S % 1]['conference'] == join, 'ical.js: CONFERENCE %r'
+              % js_events[S % 1]['conference'])
+        check(js_events[S % 1]['conference_feature'] == 'VIDEO', 'ical.js: FEATURE=VIDEO')
+        check(js_events[S % 2]['conference'] is None, 'ical.js: no link where none was set')
+        with open(digital, 'rb') as f:
+            py_calendar = icalendar.Calendar.from_ical(f.read())
+        py_event = next(e for e in py_calendar.walk('VEVENT') if str(e['uid']) == S % 1)
+        check(str(py_event['conference']) == join, 'python-icalendar: CONFERENCE %r'
+              % str(py_event['conference']))
+        check(py_event['conference'].params.get('FEATURE') == 'VIDEO',
+              'python-icalendar: FEATURE=VIDEO')
+        check(join in str(py_event['description']), 'python-icalendar: the link in the description')
+
     if failures:
         sys.exit('%d checks failed' % len(failures))
     print('ok: ical.js and python-icalendar read what the plan says')
