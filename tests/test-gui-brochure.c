@@ -1039,6 +1039,31 @@ test_screenshot (Fixture       *fixture,
     }
 }
 
+/* How it meets and the level: the combo rows show the course's and set them, both ways. */
+static void
+test_mode_and_level_rows (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  KpCourse *course = kp_window_get_course (fixture->window);
+  AdwComboRow *mode = ADW_COMBO_ROW (template_child (fixture, "mode_row"));
+  AdwComboRow *level = ADW_COMBO_ROW (template_child (fixture, "level_row"));
+
+  g_assert_cmpint (kp_course_get_mode (course), ==, KP_COURSE_MODE_IN_PERSON);
+  g_assert_cmpuint (adw_combo_row_get_selected (mode), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (level), ==, 0);
+
+  adw_combo_row_set_selected (mode, 1);
+  g_assert_cmpint (kp_course_get_mode (course), ==, KP_COURSE_MODE_DIGITAL);
+  adw_combo_row_set_selected (level, 2);
+  g_assert_cmpint (kp_course_get_level (course), ==, KP_COURSE_LEVEL_REGIONAL);
+
+  kp_course_set_mode (course, KP_COURSE_MODE_HYBRID);
+  g_assert_cmpuint (adw_combo_row_get_selected (mode), ==, 2);
+  kp_course_set_level (course, KP_COURSE_LEVEL_NATIONAL);
+  g_assert_cmpuint (adw_combo_row_get_selected (level), ==, 3);
+  save_shot (GTK_WINDOW (fixture->window), "brochure-mode-and-level");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1064,6 +1089,7 @@ main (int    argc,
   ADD ("calendar/sync-refuses-a-password-in-the-address",
        test_sync_refuses_a_password_in_the_address);
   ADD ("brochure/screenshot", test_screenshot);
+  ADD ("brochure/mode-and-level-rows", test_mode_and_level_rows);
 #undef ADD
 
   return g_test_run ();

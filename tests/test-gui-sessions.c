@@ -650,6 +650,52 @@ test_refuses_end_after_9999 (void)
   close_pages (&fixture);
 }
 
+/* A session's video link: a bad one is refused and named, the session keeps none; a good one
+ * is kept (the revision raised) and saved. */
+static void
+test_join_url (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(KpCourse) saved = NULL;
+  g_autoptr(KpSession) first = NULL;
+  KpSessionRow *row;
+  AdwPreferencesRow *error_row;
+  GtkEditable *join_row;
+  KpSession *session;
+  guint revision;
+
+  open_pages (&fixture, "2027-03-21T18:00", 2);
+  row = row_at (&fixture, 0);
+  error_row = row_child (row, "error_row");
+  join_row = row_child (row, "join_url_row");
+  session = g_list_model_get_item (kp_course_get_sessions (fixture.course), 0);
+  g_object_unref (session);  /* the course keeps it */
+  revision = kp_session_get_revision (session);
+
+  gtk_editable_set_text (join_row, "javascript:alert(1)");
+  g_signal_emit_by_name (join_row, "apply");
+  wait_ms (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (error_row), ==,
+                   "“javascript:alert(1)” is not a web address of the form https://…");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (join_row), "error"));
+  g_assert_null (kp_session_get_join_url (session));
+  g_assert_cmpuint (kp_session_get_revision (session), ==, revision);
+
+  gtk_editable_set_text (join_row, "https://meet.example.org/kols-1");
+  g_signal_emit_by_name (join_row, "apply");
+  wait_ms (20);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (join_row), "error"));
+  g_assert_cmpstr (kp_session_get_join_url (session), ==, "https://meet.example.org/kols-1");
+  g_assert_cmpuint (kp_session_get_revision (session), ==, revision + 1);
+
+  saved = reopen (&fixture);
+  first = g_list_model_get_item (kp_course_get_sessions (saved), 0);
+  g_assert_cmpstr (kp_session_get_join_url (first), ==, "https://meet.example.org/kols-1");
+
+  close_pages (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -667,6 +713,7 @@ main (int    argc,
   g_test_add_func ("/sessions/contributions", test_contributions);
   g_test_add_func ("/running/attendance-and-notes", test_attendance_and_notes);
   g_test_add_func ("/sessions/refuses-end-after-9999", test_refuses_end_after_9999);
+  g_test_add_func ("/sessions/join-url", test_join_url);
 
   return g_test_run ();
 }

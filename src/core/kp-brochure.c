@@ -368,7 +368,8 @@ add_practical (KpBrochure *self)
     add_value (self, place, NULL);
   for (guint i = 0; i < mode_sentences->len; i++)
     add_value (self, g_ptr_array_index (mode_sentences, i), NULL);
-  if (text (self, KP_COURSE_LOCATION_ACCESSIBILITY) != NULL)
+  if (text (self, KP_COURSE_LOCATION_ACCESSIBILITY) != NULL &&
+      kp_course_get_mode (self->course) != KP_COURSE_MODE_DIGITAL)
     {
       add_label (self, KP_DOC_LABEL_ACCESSIBILITY);
       add_value (self, text (self, KP_COURSE_LOCATION_ACCESSIBILITY), NULL);

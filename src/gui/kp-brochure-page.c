@@ -58,6 +58,8 @@ struct _KpBrochurePage
   AdwComboRow        *language_row;
   AdwComboRow        *layout_row;
   AdwComboRow        *cancelled_row;
+  AdwComboRow        *mode_row;
+  AdwComboRow        *level_row;
   GtkWidget          *print_button;
   GtkWidget          *export_button;
   KpBrochurePreview  *preview;
@@ -393,6 +395,46 @@ bind_text (KpBrochurePage *self,
   g_ptr_array_add (self->bindings, g_object_ref (binding));
 }
 
+/* A combo row's position is the enum's value: the rows list them in order. */
+static gboolean
+enum_to_position (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+position_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (G_VALUE_TYPE (to));
+  guint position = g_value_get_uint (from);
+
+  if (g_enum_get_value (klass, (int) position) == NULL)
+    return FALSE;
+  g_value_set_enum (to, (int) position);
+  return TRUE;
+}
+
+static void
+bind_enum_row (KpBrochurePage *self,
+               const char     *property,
+               AdwComboRow    *row)
+{
+  GBinding *binding = g_object_bind_property_full (self->course, property, row, "selected",
+                                                   G_BINDING_BIDIRECTIONAL |
+                                                   G_BINDING_SYNC_CREATE,
+                                                   enum_to_position, position_to_enum,
+                                                   NULL, NULL);
+
+  g_ptr_array_add (self->bindings, g_object_ref (binding));
+}
+
 static void
 unbind_course (KpBrochurePage *self)
 {
@@ -422,6 +464,8 @@ kp_brochure_page_set_course (KpBrochurePage *self,
 
   if (course != NULL)
     {
+      bind_enum_row (self, "mode", self->mode_row);
+      bind_enum_row (self, "level", self->level_row);
       bind_text (self, KP_COURSE_LOCATION_NAME, self->location_name_row);
       bind_text (self, KP_COURSE_LOCATION_ROOM, self->location_room_row);
       bind_text (self, KP_COURSE_LOCATION_ADDRESS, self->location_address_row);
@@ -597,6 +641,8 @@ kp_brochure_page_class_init (KpBrochurePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, language_row);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, layout_row);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, cancelled_row);
+  gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, mode_row);
+  gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, level_row);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, print_button);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, export_button);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, preview);

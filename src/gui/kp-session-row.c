@@ -47,6 +47,7 @@ struct _KpSessionRow
   GtkSpinButton  *minutes_spin;
   AdwEntryRow    *theme_row;
   AdwEntryRow    *place_row;
+  AdwEntryRow    *join_url_row;
   AdwActionRow   *contributions_row;
 };
 
@@ -284,6 +285,24 @@ on_place_changed (KpSessionRow *self)
 
   if (!self->updating)
     g_object_set (self->session, "location-name", *text != '\0' ? text : NULL, NULL);
+}
+
+/* The link is checked when applied: a half-typed address is not one, and every change raises
+ * the session's revision (the calendars take it). A bad one is refused and named. */
+static void
+on_join_url_apply (KpSessionRow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->join_url_row));
+  g_autoptr(GError) error = NULL;
+
+  if (!kp_session_check_join_url (text, &error))
+    {
+      show_error (self, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->join_url_row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->join_url_row), "error");
+  kp_session_set_join_url (self->session, *text != '\0' ? text : NULL);
 }
 
 static void
@@ -602,6 +621,7 @@ kp_session_row_class_init (KpSessionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpSessionRow, minutes_spin);
   gtk_widget_class_bind_template_child (widget_class, KpSessionRow, theme_row);
   gtk_widget_class_bind_template_child (widget_class, KpSessionRow, place_row);
+  gtk_widget_class_bind_template_child (widget_class, KpSessionRow, join_url_row);
   gtk_widget_class_bind_template_child (widget_class, KpSessionRow, contributions_row);
   gtk_widget_class_bind_template_callback (widget_class, on_date_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
@@ -610,6 +630,7 @@ kp_session_row_class_init (KpSessionRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_minutes_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_theme_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_place_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_join_url_apply);
 
   gtk_widget_class_install_action (widget_class, "session.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "session.restore", NULL, restore_action);
@@ -652,6 +673,9 @@ kp_session_row_new (KpCourse  *course,
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->theme_row), theme != NULL ? theme : "");
   gtk_editable_set_text (GTK_EDITABLE (self->place_row), place != NULL ? place : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->join_url_row),
+                         kp_session_get_join_url (session) != NULL
+                         ? kp_session_get_join_url (session) : "");
   if (course_place != NULL && *course_place != '\0')
     {
       /* Translators: the title of the place field; %s is the course's own place */
