@@ -230,14 +230,15 @@ class EvaluationTest(unittest.TestCase):
                                    "Attendances", "Contributions by users",
                                    "Contributions by professionals", "Users in planning",
                                    "Users in running", "Users in evaluation",
-                                   "Sessions planned", "Term"])
+                                   "Sessions planned", "Term", "Sessions cancelled",
+                                   "Partners"])
         self.assertEqual(rows[1], [COURSE_ID, "Å leve med kols", "3", "14", "33", "3", "2",
-                                   "yes", "yes", "yes", "0", "spring 2027"])
+                                   "yes", "yes", "yes", "0", "spring 2027", "1", ""])
         self.assertEqual(rows[2], ["", "Total", "3", "14", "33", "3", "2", "1", "1", "1", "0",
-                                   ""])
+                                   "", "1", ""])
 
         result = self.kursplan("stats", "--year", "2026", "--csv", "--date", "2027-12-31")
-        self.assertEqual(result.stdout.splitlines()[-1], ",Total,0,0,0,0,0,0,0,0,0,")
+        self.assertEqual(result.stdout.splitlines()[-1], ",Total,0,0,0,0,0,0,0,0,0,,0,")
 
     def test_stats_before_during_and_after_the_course(self):
         def figures(date):
@@ -300,7 +301,7 @@ class EvaluationTest(unittest.TestCase):
         result = self.kursplan("stats", "--year", "2027", "--csv", "--date", "2027-12-31")
         rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
         self.assertEqual(len(rows), 4)
-        self.assertEqual([(row[1], row[-1]) for row in rows[1:3]],
+        self.assertEqual([(row[1], row[rows[0].index("Term")]) for row in rows[1:3]],
                          [("Å leve med kols", "spring 2027"), ("Å leve med kols", "autumn 2027")])
 
     def test_run_again_moves_the_deadline_and_the_meetings(self):
