@@ -508,10 +508,11 @@ kp_stats_format_table (GPtrArray *rows,
   {
     /* Translators: column heads of `kursplan stats`, at most 8 characters each: sessions
      * held, sessions planned (not yet held), registered participants, attendances,
-     * contributions by users and by professionals, and whether users took part in
-     * planning, running and evaluation */
+     * contributions by users and by professionals, sessions cancelled, and whether users
+     * took part in planning, running and evaluation */
     const char *heads[] = { C_("stats column", "Held"), C_("stats column", "Planned"),
-                            _("Regist."), _("Attend."), _("Users"), _("Profs") };
+                            _("Regist."), _("Attend."), _("Users"), _("Profs"),
+                            C_("stats column", "Cancel.") };
 
     /* Right-aligned by characters, not bytes: "Påmeldt" is 7 wide in 8 bytes. */
     for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
@@ -530,17 +531,19 @@ kp_stats_format_table (GPtrArray *rows,
       const KpStatsRow *row = g_ptr_array_index (rows, i);
 
       append_title_and_term (out, row->title ? row->title : row->course_id, row->term, 36);
-      g_string_append_printf (out, " %8u %8u %8u %8u %8u %8u  %s/%s/%s\n", row->sessions_held,
-                              row->sessions_planned, row->registered, row->attendances,
-                              row->user_contributions,
-                              row->professional_contributions, yes_no (row->users_planning),
+      g_string_append_printf (out, " %8u %8u %8u %8u %8u %8u %8u  %s/%s/%s\n",
+                              row->sessions_held, row->sessions_planned, row->registered,
+                              row->attendances, row->user_contributions,
+                              row->professional_contributions, row->sessions_cancelled,
+                              yes_no (row->users_planning),
                               yes_no (row->users_running), yes_no (row->users_evaluation));
     }
   append_padded (out, totals->title, 36);
-  g_string_append_printf (out, " %8u %8u %8u %8u %8u %8u  %u/%u/%u\n", totals->sessions_held,
-                          totals->sessions_planned, totals->registered, totals->attendances,
-                          totals->user_contributions,
-                          totals->professional_contributions, totals->users_planning,
+  g_string_append_printf (out, " %8u %8u %8u %8u %8u %8u %8u  %u/%u/%u\n",
+                          totals->sessions_held, totals->sessions_planned, totals->registered,
+                          totals->attendances, totals->user_contributions,
+                          totals->professional_contributions, totals->sessions_cancelled,
+                          totals->users_planning,
                           totals->users_running, totals->users_evaluation);
   return g_string_free (out, FALSE);
 }

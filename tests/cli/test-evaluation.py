@@ -220,8 +220,10 @@ class EvaluationTest(unittest.TestCase):
         result = self.kursplan("stats", "--year", "2027", "--date", "2027-12-31")
         self.assertTrue(result.stdout.startswith("Courses in 2027: 1\n\n"))
         self.assertRegex(result.stdout, r"Å leve med kols\s+spring 2027\s+3\s+0\s+14\s+33"
-                                        r"\s+3\s+2\s+yes/yes/yes\n")
-        self.assertRegex(result.stdout, r"Total\s+3\s+0\s+14\s+33\s+3\s+2\s+1/1/1\n")
+                                        r"\s+3\s+2\s+1\s+yes/yes/yes\n")
+        self.assertRegex(result.stdout, r"Total\s+3\s+0\s+14\s+33\s+3\s+2\s+1\s+1/1/1\n")
+        # The cancelled session has a column of its own, right of the contributions.
+        self.assertRegex(result.stdout, r"Profs\s+Cancel\.\s+Plan/Run/Eval\n")
 
         result = self.kursplan("stats", "--year", "2027", "--csv", "--date", "2027-12-31")
         rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
