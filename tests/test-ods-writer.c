@@ -20,17 +20,22 @@ le32 (const guint8 *p)
   return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
 }
 
+/* The zip's bytes searched as text: the entries are stored, so content.xml is in there as it is;
+ * the headers' zero bytes are made 0xff so the search runs past them. */
 static gboolean
 contains (GBytes     *bytes,
           const char *needle)
 {
-  gsize size, length = strlen (needle);
+  gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *text = g_malloc (size + 1);
 
-  for (gsize i = 0; i + length <= size; i++)
-    if (memcmp (data + i, needle, length) == 0)
-      return TRUE;
-  return FALSE;
+  memcpy (text, data, size);
+  text[size] = '\0';
+  for (char *p = memchr (text, '\0', size); p != NULL && p < text + size;
+       p = memchr (p, '\0', text + size - p))
+    *p = '\xff';
+  return strstr (text, needle) != NULL;
 }
 
 static void
