@@ -204,6 +204,25 @@ kp_stats_row_new_for_course (KpCourse  *course,
   return g_steal_pointer (&row);
 }
 
+/* How a column of the year's figures reads a row and totals it. */
+typedef enum
+{
+  KP_STATS_COUNT,   /* a guint, summed in the totals */
+  KP_STATS_YES_NO,  /* a guint 1 or 0, "yes"/"no"; the totals count the yeses */
+  KP_STATS_TEXT,    /* a char *; the totals row's own (the title "Total", else empty) */
+} KpStatsKind;
+
+typedef struct
+{
+  const char  *name;    /* the CSV and spreadsheet head, untranslated (translate with _()) */
+  KpStatsKind  kind;
+  gsize        offset;  /* of the field in KpStatsRow */
+} KpStatsColumn;
+
+/* The value of @column in @row: a guint for counts and yes/no, a char * for text. */
+#define KP_STATS_COUNT_OF(row, column) G_STRUCT_MEMBER (guint, (row), (column)->offset)
+#define KP_STATS_TEXT_OF(row, column)  G_STRUCT_MEMBER (char *, (row), (column)->offset)
+
 /* The columns of the CSV and the spreadsheet, in order. The first twelve are read by position by
  * spreadsheets already made: new columns go at the end, one line each. */
 static const KpStatsColumn columns[] = {
@@ -224,20 +243,6 @@ static const KpStatsColumn columns[] = {
   { N_("Sessions cancelled"), KP_STATS_COUNT, G_STRUCT_OFFSET (KpStatsRow, sessions_cancelled) },
   { N_("Partners"), KP_STATS_TEXT, G_STRUCT_OFFSET (KpStatsRow, partners) },
 };
-
-/**
- * kp_stats_get_columns:
- * @n_columns: (out): how many
- *
- * Returns: (transfer none): the columns of the year's figures, as the CSV and the spreadsheet
- *   write them
- */
-const KpStatsColumn *
-kp_stats_get_columns (guint *n_columns)
-{
-  *n_columns = G_N_ELEMENTS (columns);
-  return columns;
-}
 
 /**
  * kp_stats_dup_totals:

@@ -32,31 +32,11 @@ typedef struct
   char     *partners;               /* the plan's partners (a municipality…), "; " between */
 } KpStatsRow;
 
-/* How a column of the year's figures reads a row and totals it. */
-typedef enum
-{
-  KP_STATS_COUNT,   /* a guint, summed in the totals */
-  KP_STATS_YES_NO,  /* a guint 1 or 0, "yes"/"no"; the totals count the yeses */
-  KP_STATS_TEXT,    /* a char *; the totals row's own (the title "Total", else empty) */
-} KpStatsKind;
-
-typedef struct
-{
-  const char  *name;    /* the CSV and spreadsheet head, untranslated (translate with _()) */
-  KpStatsKind  kind;
-  gsize        offset;  /* of the field in KpStatsRow */
-} KpStatsColumn;
-
-/* The value of @column in @row: a guint for counts and yes/no, a char * for text. */
-#define KP_STATS_COUNT_OF(row, column) G_STRUCT_MEMBER (guint, (row), (column)->offset)
-#define KP_STATS_TEXT_OF(row, column)  G_STRUCT_MEMBER (char *, (row), (column)->offset)
-
 void        kp_stats_row_free           (KpStatsRow  *row);
 KpStatsRow *kp_stats_row_new_for_course (KpCourse    *course,
                                          int          year,
                                          GDateTime   *now);
 KpStatsRow *kp_stats_dup_totals         (GPtrArray   *rows);
-const KpStatsColumn *kp_stats_get_columns (guint     *n_columns);
 char       *kp_stats_format_csv         (GPtrArray   *rows);
 GBytes     *kp_stats_format_ods         (GPtrArray   *rows,
                                          int          year);
