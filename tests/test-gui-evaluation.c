@@ -120,10 +120,12 @@ fill_database (const char *path)
   g_autoptr(KpStore) store = NULL;
   g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  const char *kols_partners[] = { "Kommunens frisklivssentral", "LHL lokallag", NULL };
 
   store = kp_store_new (path, &error);
   g_assert_no_error (error);
   g_ptr_array_add (courses, make_kols ());
+  kp_course_set_partners (g_ptr_array_index (courses, 0), kols_partners);
   g_ptr_array_add (courses, make_course (DIABETES_ID, "Mestring av diabetes type 2",
                                          "2027-04-08T17:00", 3, 8));
   g_ptr_array_add (courses, make_course (CARERS_ID, "Pårørendekurs psykisk helse",
@@ -608,6 +610,11 @@ test_statistics (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *expected_csv = NULL;
+  g_autofree char *ods_path = g_build_filename (fixture->dir, "2027.ods", NULL);
+  g_autoptr(GFile) ods_file = g_file_new_for_path (ods_path);
+  g_autofree char *ods = NULL;
+  g_autoptr(GBytes) expected_ods = NULL;
+  gsize ods_size = 0;
   const char *totals[] = { "Total, 2 courses", "", "6", "0", "20", "30", "2", "1", "1", "1",
                            "1" };
   const char *kols[] = { "Å leve med kols", "spring 2027", "3", "0", "12", "30", "2", "1", "Yes",
@@ -651,6 +658,22 @@ test_statistics (Fixture       *fixture,
   expected_csv = kp_stats_format_csv (kp_stats_window_get_rows (window));
   g_assert_cmpstr (csv, ==, expected_csv);
   g_assert_nonnull (strstr (csv, "Å leve med kols"));
+
+  /* Right of the old columns: the sessions cancelled and the partners in the plan. */
+  assert_cell (window, 0, 11, "1");
+  assert_cell (window, 0, 12, "Kommunens frisklivssentral; LHL lokallag");
+  assert_cell (window, 1, 11, "0");
+  assert_cell (window, 2, 11, "1");
+  assert_cell (window, 2, 12, "");
+
+  /* The spreadsheet is the core's too, named for the year shown. */
+  g_assert_true (kp_stats_window_save_ods (window, ods_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ods_path, &ods, &ods_size, NULL));
+  expected_ods = kp_stats_format_ods (kp_stats_window_get_rows (window), 2027);
+  g_assert_cmpmem (ods, ods_size, g_bytes_get_data (expected_ods, NULL),
+                   g_bytes_get_size (expected_ods));
+  g_assert_cmpmem (ods + 30, 8, "mimetype", 8);
 
   /* 2026 holds the carers' course alone; 2030 nothing. */
   kp_stats_window_set_year (window, 2026);

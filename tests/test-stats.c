@@ -78,9 +78,11 @@ test_stats_csv_and_totals (void)
   g_autoptr(GDateTime) now = oslo (2028, 1, 1, 12, 0);
   g_autofree char *csv = NULL;
   g_autofree char *table = NULL;
+  const char *partners[] = { "Kommunens frisklivssentral", "LHL lokallag", NULL };
 
   kp_course_set_title (other, "Pårørendekurs, \"TA TAK\"");
   kp_course_set_registered (other, 18);
+  kp_course_set_partners (other, partners);
   kp_session_set_start (session, start);
   kp_session_set_minutes (session, 150);
   kp_session_set_attended (session, 15);
@@ -99,12 +101,13 @@ test_stats_csv_and_totals (void)
   g_assert_cmpstr (csv, ==,
                    "Course ID,Course,Sessions held,Registered,Attendances,Contributions by users,"
                    "Contributions by professionals,Users in planning,Users in running,"
-                   "Users in evaluation,Sessions planned,Term\r\n"
+                   "Users in evaluation,Sessions planned,Term,Sessions cancelled,Partners\r\n"
                    "7e2c9a10-4b3d-4f5e-8a61-2c3d4e5f6a70,Å leve med kols,3,14,33,3,2,yes,yes,yes,0,"
-                   "spring 2027\r\n"
+                   "spring 2027,1,\r\n"
                    "0c0c0000-0000-4000-8000-000000000001,\"Pårørendekurs, \"\"TA TAK\"\"\","
-                   "1,18,15,0,0,no,no,no,0,autumn 2027\r\n"
-                   ",Total,4,32,48,3,2,1,1,1,0,\r\n");
+                   "1,18,15,0,0,no,no,no,0,autumn 2027,0,"
+                   "Kommunens frisklivssentral; LHL lokallag\r\n"
+                   ",Total,4,32,48,3,2,1,1,1,0,,1,\r\n");
 
   table = kp_stats_format_table (rows, 2027);
   g_assert_true (g_str_has_prefix (table, "Courses in 2027: 2\n"));
@@ -120,7 +123,7 @@ test_stats_empty_year (void)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *csv = kp_stats_format_csv (rows);
 
-  g_assert_true (g_str_has_suffix (csv, "\r\n,Total,0,0,0,0,0,0,0,0,0,\r\n"));
+  g_assert_true (g_str_has_suffix (csv, "\r\n,Total,0,0,0,0,0,0,0,0,0,,0,\r\n"));
 }
 
 /* In December 2026 the course of spring 2027 has held nothing: its sessions are planned, and
@@ -169,7 +172,8 @@ test_stats_counts_only_what_happened (void)
   g_assert_cmpuint (totals->courses, ==, 0);
   g_assert_cmpuint (totals->sessions_planned, ==, 3);
   csv = kp_stats_format_csv (rows);
-  g_assert_true (g_str_has_suffix (csv, "\r\n,Total,0,14,0,0,0,1,0,1,3,\r\n"));
+  /* The cancelled session counts as cancelled whether or not it is past. */
+  g_assert_true (g_str_has_suffix (csv, "\r\n,Total,0,14,0,0,0,1,0,1,3,,1,\r\n"));
   table = kp_stats_format_table (rows, 2027);
   g_assert_true (g_str_has_prefix (table, "Courses in 2027: 0\n"
                                           "1 more course has sessions planned but none held yet\n"));
@@ -197,6 +201,13 @@ generate_course (GRand     *rand,
 
   kp_course_set_title (course, title);
   kp_course_set_registered (course, g_rand_int_range (rand, 0, 21));
+  /* None, one or two partners, from n: the random sequence stays as it was. */
+  if (n % 3 > 0)
+    {
+      const char *partners[] = { "Kommunen", n % 3 == 2 ? "LHL; lokallag \"Nord\"" : NULL, NULL };
+
+      kp_course_set_partners (course, partners);
+    }
   for (guint i = 0; i < n_members; i++)
     {
       g_autoptr(KpMember) member = kp_member_new (NULL, roles[g_rand_int_range (rand, 0, 6)]);
@@ -277,6 +288,8 @@ assert_rows_equal (const KpStatsRow *a,
   g_assert_cmpuint (a->users_running, ==, b->users_running);
   g_assert_cmpuint (a->users_evaluation, ==, b->users_evaluation);
   g_assert_cmpuint (a->courses, ==, b->courses);
+  g_assert_cmpuint (a->sessions_cancelled, ==, b->sessions_cancelled);
+  g_assert_cmpstr (a->partners, ==, b->partners);
 }
 
 static void
@@ -341,6 +354,7 @@ test_stats_generated_year_through_the_store (void)
   g_assert_cmpuint (totals->courses, <, rows->len);
   g_assert_cmpuint (totals->users_planning, >, 0);
   g_assert_cmpuint (totals->users_planning, <, rows->len);
+  g_assert_cmpuint (totals->sessions_cancelled, >, 0);
 
   g_clear_object (&store);
   db_wal = g_strconcat (path, "-wal", NULL);

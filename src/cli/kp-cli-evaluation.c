@@ -166,6 +166,9 @@ kp_cli_stats (KpCliContext  *ctx,
   g_autofree char *year_text = NULL;
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GBytes) ods = NULL;
   gboolean csv = FALSE;
   guint64 year;
   KpStore *store;
@@ -174,6 +177,11 @@ kp_cli_stats (KpCliContext  *ctx,
       N_("The calendar year to count"), N_("YYYY") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
       N_("Write CSV for a spreadsheet instead of a table"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Write the figures as a table, CSV or an OpenDocument spreadsheet"),
+      N_("table|csv|ods") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output (needed for ods)"), N_("FILE") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
       N_("Count as on DATE (YYYY-MM-DD) instead of today: sessions after it are planned"),
       N_("DATE") },
@@ -208,6 +216,21 @@ kp_cli_stats (KpCliContext  *ctx,
 
       return kp_cli_usage_error ("stats", _("“%s” is not a date (YYYY-MM-DD)"), quoted);
     }
+  if (format == NULL)
+    format = g_strdup (csv ? "csv" : "table");
+  else if (g_strcmp0 (format, "table") != 0 && g_strcmp0 (format, "csv") != 0 &&
+           g_strcmp0 (format, "ods") != 0)
+    {
+      g_autofree char *quoted = kp_quote_value (format);
+
+      return kp_cli_usage_error ("stats",
+                                 _("“%s” is not a format: choose table, csv or ods"), quoted);
+    }
+  else if (csv && g_strcmp0 (format, "csv") != 0)
+    return kp_cli_usage_error ("stats", "%s", _("--csv and --format say different things"));
+  if (g_strcmp0 (format, "ods") == 0 && output == NULL)
+    return kp_cli_usage_error ("stats", "%s",
+                               _("a spreadsheet goes to a file: add --output FILE"));
 
   store = kp_cli_get_store (ctx, &error);
   if (store == NULL)
@@ -216,8 +239,14 @@ kp_cli_stats (KpCliContext  *ctx,
   if (rows == NULL)
     return kp_cli_fail (error);
 
-  text = csv ? kp_stats_format_csv (rows) : kp_stats_format_table (rows, (int) year);
-  if (!kp_output_write_path ("-", text, strlen (text), &error))
+  if (g_strcmp0 (format, "ods") == 0)
+    {
+      ods = kp_stats_format_ods (rows, (int) year);
+      return write_pdf (ods, output);  /* writes any bytes, a spreadsheet too */
+    }
+  text = g_strcmp0 (format, "csv") == 0 ? kp_stats_format_csv (rows)
+                                        : kp_stats_format_table (rows, (int) year);
+  if (!kp_output_write_path (output != NULL ? output : "-", text, strlen (text), &error))
     return kp_cli_fail (error);
   return KP_EXIT_OK;
 }

@@ -22,6 +22,7 @@
 
 #include "kp-i18n.h"
 #include "kp-method.h"
+#include "kp-ods-writer.h"
 #include "kp-stats.h"
 #include "kp-time.h"
 
@@ -33,6 +34,7 @@ kp_stats_row_free (KpStatsRow *row)
   g_free (row->course_id);
   g_free (row->title);
   g_free (row->term);
+  g_free (row->partners);
   g_free (row);
 }
 
@@ -151,9 +153,13 @@ kp_stats_row_new_for_course (KpCourse  *course,
       GDateTime *start = kp_session_get_start (session);
       GListModel *contributions;
 
-      if (start == NULL || g_date_time_get_year (start) != year ||
-          kp_session_get_status (session) == KP_SESSION_STATUS_CANCELLED)
+      if (start == NULL || g_date_time_get_year (start) != year)
         continue;
+      if (kp_session_get_status (session) == KP_SESSION_STATUS_CANCELLED)
+        {
+          row->sessions_cancelled++;
+          continue;
+        }
 
       if (!kp_session_is_held (session, now))
         {
@@ -178,6 +184,8 @@ kp_stats_row_new_for_course (KpCourse  *course,
   row->title = g_strdup (kp_course_get_title (course));
   row->term = kp_time_format_term (kp_course_get_first_start (course));
   row->registered = kp_course_get_registered (course);
+  if (kp_course_get_partners (course) != NULL && kp_course_get_partners (course)[0] != NULL)
+    row->partners = g_strjoinv ("; ", (char **) kp_course_get_partners (course));
   row->courses = row->sessions_held > 0;
   row->users_running = row->user_contributions > 0;
 
@@ -195,6 +203,46 @@ kp_stats_row_new_for_course (KpCourse  *course,
 
   return g_steal_pointer (&row);
 }
+
+/* How a column of the year's figures reads a row and totals it. */
+typedef enum
+{
+  KP_STATS_COUNT,   /* a guint, summed in the totals */
+  KP_STATS_YES_NO,  /* a guint 1 or 0, "yes"/"no"; the totals count the yeses */
+  KP_STATS_TEXT,    /* a char *; the totals row's own (the title "Total", else empty) */
+} KpStatsKind;
+
+typedef struct
+{
+  const char  *name;    /* the CSV and spreadsheet head, untranslated (translate with _()) */
+  KpStatsKind  kind;
+  gsize        offset;  /* of the field in KpStatsRow */
+} KpStatsColumn;
+
+/* The value of @column in @row: a guint for counts and yes/no, a char * for text. */
+#define KP_STATS_COUNT_OF(row, column) G_STRUCT_MEMBER (guint, (row), (column)->offset)
+#define KP_STATS_TEXT_OF(row, column)  G_STRUCT_MEMBER (char *, (row), (column)->offset)
+
+/* The columns of the CSV and the spreadsheet, in order. The first twelve are read by position by
+ * spreadsheets already made: new columns go at the end, one line each. */
+static const KpStatsColumn columns[] = {
+  { N_("Course ID"), KP_STATS_TEXT, G_STRUCT_OFFSET (KpStatsRow, course_id) },
+  { N_("Course"), KP_STATS_TEXT, G_STRUCT_OFFSET (KpStatsRow, title) },
+  { N_("Sessions held"), KP_STATS_COUNT, G_STRUCT_OFFSET (KpStatsRow, sessions_held) },
+  { N_("Registered"), KP_STATS_COUNT, G_STRUCT_OFFSET (KpStatsRow, registered) },
+  { N_("Attendances"), KP_STATS_COUNT, G_STRUCT_OFFSET (KpStatsRow, attendances) },
+  { N_("Contributions by users"), KP_STATS_COUNT,
+    G_STRUCT_OFFSET (KpStatsRow, user_contributions) },
+  { N_("Contributions by professionals"), KP_STATS_COUNT,
+    G_STRUCT_OFFSET (KpStatsRow, professional_contributions) },
+  { N_("Users in planning"), KP_STATS_YES_NO, G_STRUCT_OFFSET (KpStatsRow, users_planning) },
+  { N_("Users in running"), KP_STATS_YES_NO, G_STRUCT_OFFSET (KpStatsRow, users_running) },
+  { N_("Users in evaluation"), KP_STATS_YES_NO, G_STRUCT_OFFSET (KpStatsRow, users_evaluation) },
+  { N_("Sessions planned"), KP_STATS_COUNT, G_STRUCT_OFFSET (KpStatsRow, sessions_planned) },
+  { N_("Term"), KP_STATS_TEXT, G_STRUCT_OFFSET (KpStatsRow, term) },
+  { N_("Sessions cancelled"), KP_STATS_COUNT, G_STRUCT_OFFSET (KpStatsRow, sessions_cancelled) },
+  { N_("Partners"), KP_STATS_TEXT, G_STRUCT_OFFSET (KpStatsRow, partners) },
+};
 
 /**
  * kp_stats_dup_totals:
@@ -215,15 +263,9 @@ kp_stats_dup_totals (GPtrArray *rows)
       const KpStatsRow *row = g_ptr_array_index (rows, i);
 
       totals->courses += row->courses;
-      totals->sessions_held += row->sessions_held;
-      totals->sessions_planned += row->sessions_planned;
-      totals->registered += row->registered;
-      totals->attendances += row->attendances;
-      totals->user_contributions += row->user_contributions;
-      totals->professional_contributions += row->professional_contributions;
-      totals->users_planning += row->users_planning;
-      totals->users_running += row->users_running;
-      totals->users_evaluation += row->users_evaluation;
+      for (guint j = 0; j < G_N_ELEMENTS (columns); j++)
+        if (columns[j].kind != KP_STATS_TEXT)
+          KP_STATS_COUNT_OF (totals, &columns[j]) += KP_STATS_COUNT_OF (row, &columns[j]);
     }
   return totals;
 }
@@ -255,28 +297,75 @@ yes_no (guint value)
   return value ? _("yes") : _("no");
 }
 
-static void
-append_csv_row (GString          *csv,
-                const KpStatsRow *row,
-                gboolean          totals)
+/* Where a row's cells go, text or a number, the column's position given. */
+typedef struct
 {
-  append_csv_field (csv, row->course_id);
-  g_string_append_c (csv, ',');
-  append_csv_field (csv, row->title);
-  g_string_append_printf (csv, ",%u,%u,%u,%u,%u,", row->sessions_held, row->registered,
-                          row->attendances, row->user_contributions,
-                          row->professional_contributions);
-  if (totals)
-    g_string_append_printf (csv, "%u,%u,%u", row->users_planning, row->users_running,
-                            row->users_evaluation);
-  else
-    g_string_append_printf (csv, "%s,%s,%s", yes_no (row->users_planning),
-                            yes_no (row->users_running), yes_no (row->users_evaluation));
-  /* Added after the columns spreadsheets already read by position. */
-  g_string_append_printf (csv, ",%u,", row->sessions_planned);
-  append_csv_field (csv, row->term);
-  g_string_append (csv, "\r\n");
+  void (*text)   (gpointer sink, guint i, const char *text);
+  void (*number) (gpointer sink, guint i, guint number);
+  void (*end_row) (gpointer sink);
+} CellSink;
+
+/* One row's cells, in the columns' order: a course's yes/no as words, the totals' as counts. */
+static void
+visit_row (const KpStatsRow *row,
+           gboolean          totals,
+           const CellSink   *cells,
+           gpointer          sink)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const KpStatsColumn *column = &columns[i];
+
+      if (column->kind == KP_STATS_TEXT)
+        cells->text (sink, i, KP_STATS_TEXT_OF (row, column));
+      else if (column->kind == KP_STATS_YES_NO && !totals)
+        cells->text (sink, i, yes_no (KP_STATS_COUNT_OF (row, column)));
+      else
+        cells->number (sink, i, KP_STATS_COUNT_OF (row, column));
+    }
 }
+
+/* Every course's row, then the totals. */
+static void
+visit_rows (GPtrArray        *rows,
+            const KpStatsRow *totals,
+            const CellSink   *cells,
+            gpointer          sink)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      visit_row (g_ptr_array_index (rows, i), FALSE, cells, sink);
+      cells->end_row (sink);
+    }
+  visit_row (totals, TRUE, cells, sink);
+  cells->end_row (sink);
+}
+
+static void
+csv_text (gpointer    sink,
+          guint       i,
+          const char *text)
+{
+  if (i > 0)
+    g_string_append_c (sink, ',');
+  append_csv_field (sink, text);
+}
+
+static void
+csv_number (gpointer sink,
+            guint    i,
+            guint    number)
+{
+  g_string_append_printf (sink, i > 0 ? ",%u" : "%u", number);
+}
+
+static void
+csv_end_row (gpointer sink)
+{
+  g_string_append (sink, "\r\n");
+}
+
+static const CellSink csv_cells = { csv_text, csv_number, csv_end_row };
 
 /**
  * kp_stats_format_csv:
@@ -290,24 +379,64 @@ kp_stats_format_csv (GPtrArray *rows)
 {
   GString *csv = g_string_new (NULL);
   g_autoptr(KpStatsRow) totals = kp_stats_dup_totals (rows);
-  const char *header[] = {
-    N_("Course ID"), N_("Course"), N_("Sessions held"), N_("Registered"), N_("Attendances"),
-    N_("Contributions by users"), N_("Contributions by professionals"),
-    N_("Users in planning"), N_("Users in running"), N_("Users in evaluation"),
-    N_("Sessions planned"), N_("Term"),
-  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       if (i > 0)
         g_string_append_c (csv, ',');
-      append_csv_field (csv, _(header[i]));
+      append_csv_field (csv, _(columns[i].name));
     }
   g_string_append (csv, "\r\n");
-  for (guint i = 0; i < rows->len; i++)
-    append_csv_row (csv, g_ptr_array_index (rows, i), FALSE);
-  append_csv_row (csv, totals, TRUE);
+  visit_rows (rows, totals, &csv_cells, csv);
   return g_string_free (csv, FALSE);
+}
+
+static void
+ods_text (gpointer    sink,
+          guint       i,
+          const char *text)
+{
+  kp_ods_writer_add_text (sink, text);
+}
+
+static void
+ods_number (gpointer sink,
+            guint    i,
+            guint    number)
+{
+  kp_ods_writer_add_number (sink, number);
+}
+
+static void
+ods_end_row (gpointer sink)
+{
+  kp_ods_writer_end_row (sink);
+}
+
+static const CellSink ods_cells = { ods_text, ods_number, ods_end_row };
+
+/**
+ * kp_stats_format_ods:
+ * @rows: (element-type KpStatsRow): the courses' figures
+ * @year: the year counted, for the sheet's name
+ *
+ * Returns: (transfer full): an OpenDocument spreadsheet with the same cells as
+ *   kp_stats_format_csv(), counts as numbers
+ */
+GBytes *
+kp_stats_format_ods (GPtrArray *rows,
+                     int        year)
+{
+  g_autoptr(KpStatsRow) totals = kp_stats_dup_totals (rows);
+  /* Translators: the name of the spreadsheet's sheet of the year's figures */
+  g_autofree char *name = g_strdup_printf (_("Courses %d"), year);
+  g_autoptr(KpOdsWriter) ods = kp_ods_writer_new (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    kp_ods_writer_add_text (ods, _(columns[i].name));
+  kp_ods_writer_end_row (ods);
+  visit_rows (rows, totals, &ods_cells, ods);
+  return kp_ods_writer_finish (ods);
 }
 
 /* Pads by characters, not bytes, so "Å leve med kols" lines up. */
@@ -384,10 +513,11 @@ kp_stats_format_table (GPtrArray *rows,
   {
     /* Translators: column heads of `kursplan stats`, at most 8 characters each: sessions
      * held, sessions planned (not yet held), registered participants, attendances,
-     * contributions by users and by professionals, and whether users took part in
-     * planning, running and evaluation */
+     * contributions by users and by professionals, sessions cancelled, and whether users
+     * took part in planning, running and evaluation */
     const char *heads[] = { C_("stats column", "Held"), C_("stats column", "Planned"),
-                            _("Regist."), _("Attend."), _("Users"), _("Profs") };
+                            _("Regist."), _("Attend."), _("Users"), _("Profs"),
+                            C_("stats column", "Cancel.") };
 
     /* Right-aligned by characters, not bytes: "Påmeldt" is 7 wide in 8 bytes. */
     for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
@@ -406,17 +536,19 @@ kp_stats_format_table (GPtrArray *rows,
       const KpStatsRow *row = g_ptr_array_index (rows, i);
 
       append_title_and_term (out, row->title ? row->title : row->course_id, row->term, 36);
-      g_string_append_printf (out, " %8u %8u %8u %8u %8u %8u  %s/%s/%s\n", row->sessions_held,
-                              row->sessions_planned, row->registered, row->attendances,
-                              row->user_contributions,
-                              row->professional_contributions, yes_no (row->users_planning),
+      g_string_append_printf (out, " %8u %8u %8u %8u %8u %8u %8u  %s/%s/%s\n",
+                              row->sessions_held, row->sessions_planned, row->registered,
+                              row->attendances, row->user_contributions,
+                              row->professional_contributions, row->sessions_cancelled,
+                              yes_no (row->users_planning),
                               yes_no (row->users_running), yes_no (row->users_evaluation));
     }
   append_padded (out, totals->title, 36);
-  g_string_append_printf (out, " %8u %8u %8u %8u %8u %8u  %u/%u/%u\n", totals->sessions_held,
-                          totals->sessions_planned, totals->registered, totals->attendances,
-                          totals->user_contributions,
-                          totals->professional_contributions, totals->users_planning,
+  g_string_append_printf (out, " %8u %8u %8u %8u %8u %8u %8u  %u/%u/%u\n",
+                          totals->sessions_held, totals->sessions_planned, totals->registered,
+                          totals->attendances, totals->user_contributions,
+                          totals->professional_contributions, totals->sessions_cancelled,
+                          totals->users_planning,
                           totals->users_running, totals->users_evaluation);
   return g_string_free (out, FALSE);
 }

@@ -28,6 +28,8 @@ typedef struct
   guint     courses;                /* 1 when the course held a session; in the totals, how many */
   guint     sessions_planned;       /* sessions of the year not cancelled that have not ended */
   char     *term;                   /* "autumn 2027", from the first session: tells runs apart */
+  guint     sessions_cancelled;     /* sessions of the year that were cancelled */
+  char     *partners;               /* the plan's partners (a municipality…), "; " between */
 } KpStatsRow;
 
 void        kp_stats_row_free           (KpStatsRow  *row);
@@ -36,6 +38,8 @@ KpStatsRow *kp_stats_row_new_for_course (KpCourse    *course,
                                          GDateTime   *now);
 KpStatsRow *kp_stats_dup_totals         (GPtrArray   *rows);
 char       *kp_stats_format_csv         (GPtrArray   *rows);
+GBytes     *kp_stats_format_ods         (GPtrArray   *rows,
+                                         int          year);
 char       *kp_stats_format_table       (GPtrArray   *rows,
                                          int          year);
 gboolean    kp_stats_role_is_user       (KpRole       role);

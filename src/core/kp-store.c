@@ -2808,11 +2808,11 @@ kp_store_set_caldav_resource (KpStore     *self,
  * now (?3, UTC seconds) takes its UTC offset then, as kp_session_is_held() compares instants. */
 static const char year_figures_sql[] =
   "WITH year_sessions AS ("
-  "  SELECT s.sid, s.course, s.attended,"
-  "    CAST(strftime('%s', s.start) AS INTEGER) - coalesce(s.start_offset, 0)"
-  "      + s.minutes * 60 <= ?3 AS done"
+  "  SELECT s.sid, s.course, s.attended, s.status = 'cancelled' AS cancelled,"
+  "    s.status != 'cancelled' AND CAST(strftime('%s', s.start) AS INTEGER)"
+  "      - coalesce(s.start_offset, 0) + s.minutes * 60 <= ?3 AS done"
   "  FROM sessions s"
-  "  WHERE s.status != 'cancelled' AND s.start >= ?1 AND s.start < ?2),"
+  "  WHERE s.start >= ?1 AND s.start < ?2),"
   " held AS ("
   "  SELECT sid, course, attended FROM year_sessions WHERE done),"
   " sides AS ("
@@ -2827,9 +2827,10 @@ static const char year_figures_sql[] =
   "  FROM held h JOIN contributions k ON k.session = h.sid"
   "  LEFT JOIN members m ON m.course = h.course AND m.id = k.member_id),"
   " per_course AS ("
-  "  SELECT course, total(done) AS n, total(NOT done) AS planned,"
-  "    total(CASE WHEN done THEN max(attended, 0) ELSE 0 END) AS attendances"
-  "  FROM year_sessions GROUP BY course),"
+  "  SELECT course, total(done) AS n, total(NOT done AND NOT cancelled) AS planned,"
+  "    total(CASE WHEN done THEN max(attended, 0) ELSE 0 END) AS attendances,"
+  "    total(cancelled) AS cancelled"
+  "  FROM year_sessions GROUP BY course HAVING total(NOT cancelled) > 0),"
   " per_side AS ("
   "  SELECT course, total(side = 'u') AS users, total(side = 'p') AS professionals"
   "  FROM sides GROUP BY course)"
@@ -2845,7 +2846,8 @@ static const char year_figures_sql[] =
   "          WHERE e.course = c.cid AND e.kind = 'meeting'"
   "            AND m.role IN ('user_representative', 'experience_consultant', 'peer')),"
   "  pc.planned,"
-  "  (SELECT min(s.start) FROM sessions s WHERE s.course = c.cid)"
+  "  (SELECT min(s.start) FROM sessions s WHERE s.course = c.cid),"
+  "  pc.cancelled, c.partners"
   " FROM per_course pc JOIN courses c ON c.cid = pc.course"
   " LEFT JOIN per_side ps ON ps.course = pc.course"
   " ORDER BY c.first_start, c.title, c.id";
@@ -2881,6 +2883,7 @@ kp_store_list_year_figures (KpStore    *self,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_stats_row_free);
   g_autofree char *from = g_strdup_printf ("%04d", year);
   g_autofree char *to = g_strdup_printf ("%04d", year + 1);
+  g_auto(GStrv) partners = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -2912,7 +2915,16 @@ kp_store_list_year_figures (KpStore    *self,
       row->sessions_planned = sqlite3_column_int (stmt, 9);
       row->term = term_of_local_start (column_text (stmt, 10));
       row->courses = row->sessions_held > 0;
+      row->sessions_cancelled = sqlite3_column_int (stmt, 11);
       g_ptr_array_add (rows, row);
+      if (!json_to_strv (self, column_text (stmt, 12), &partners, error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      if (partners != NULL && partners[0] != NULL)
+        row->partners = g_strjoinv ("; ", partners);
+      g_clear_pointer (&partners, g_strfreev);
     }
   if (rc != SQLITE_DONE)
     {

@@ -32,6 +32,8 @@ typedef enum
   COLUMN_USERS_PLANNING,
   COLUMN_USERS_RUNNING,
   COLUMN_USERS_EVALUATION,
+  COLUMN_SESSIONS_CANCELLED,
+  COLUMN_PARTNERS,
   N_COLUMNS
 } Column;
 
@@ -47,6 +49,8 @@ static const char * const column_titles[N_COLUMNS] = {
   N_("Users Planned"),
   N_("Users Ran"),
   N_("Users Evaluated"),
+  N_("Cancelled"),
+  N_("Partners"),
 };
 
 struct _KpStatsWindow
@@ -132,6 +136,10 @@ format_cell (const KpStatsRow *row,
       return format_flag (row->users_running, is_totals);
     case COLUMN_USERS_EVALUATION:
       return format_flag (row->users_evaluation, is_totals);
+    case COLUMN_SESSIONS_CANCELLED:
+      return g_strdup_printf ("%u", row->sessions_cancelled);
+    case COLUMN_PARTNERS:
+      return g_strdup (!is_totals && row->partners != NULL ? row->partners : "");
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -146,11 +154,12 @@ cell_setup (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label),
-                        column == COLUMN_TITLE || column == COLUMN_TERM ? 0.0 : 1.0);
-  if (column == COLUMN_TITLE)
+  gboolean text = column == COLUMN_TITLE || column == COLUMN_TERM || column == COLUMN_PARTNERS;
+
+  gtk_label_set_xalign (GTK_LABEL (label), text ? 0.0 : 1.0);
+  if (column == COLUMN_TITLE || column == COLUMN_PARTNERS)
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  else if (column != COLUMN_TERM)
+  else if (!text)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
@@ -220,6 +229,7 @@ load_year (KpStatsWindow *self)
   gtk_label_set_text (self->summary_label, summary);
   gtk_stack_set_visible_child_name (self->stack, self->rows->len > 0 ? "table" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stats.export-csv", self->rows->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stats.export-ods", self->rows->len > 0);
 }
 
 static void
@@ -323,6 +333,25 @@ kp_stats_window_save_csv (KpStatsWindow  *self,
   return kp_output_write_file (file, csv, error);
 }
 
+/**
+ * kp_stats_window_save_ods:
+ *
+ * Writes the shown year's figures as an OpenDocument spreadsheet, the same cells as the CSV, as
+ * `kursplan stats --format ods` does.
+ */
+gboolean
+kp_stats_window_save_ods (KpStatsWindow  *self,
+                          GFile          *file,
+                          GError        **error)
+{
+  g_autoptr(GBytes) ods = NULL;
+
+  g_return_val_if_fail (KP_IS_STATS_WINDOW (self), FALSE);
+
+  ods = kp_stats_format_ods (self->rows, kp_stats_window_get_year (self));
+  return kp_output_write_file (file, ods, error);
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -332,8 +361,10 @@ on_export_response (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GError) error = NULL;
+      gboolean ods = g_object_get_data (G_OBJECT (dialog), "ods") != NULL;
 
-      if (kp_stats_window_save_csv (self, file, &error))
+      if (ods ? kp_stats_window_save_ods (self, file, &error)
+              : kp_stats_window_save_csv (self, file, &error))
         {
           g_autofree char *message = kp_toast_saved_message (file);
 
@@ -347,12 +378,14 @@ on_export_response (GtkNativeDialog *dialog,
   g_object_unref (self);
 }
 
+/* Asks where to export to, as CSV or (stats.export-ods) as a spreadsheet. */
 static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   KpStatsWindow *self = KP_STATS_WINDOW (widget);
+  gboolean ods = g_str_equal (action_name, "stats.export-ods");
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
@@ -360,12 +393,24 @@ export_csv_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Export the Year’s Figures"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
+  if (ods)
+    {
+      g_object_set_data (G_OBJECT (dialog), "ods", GINT_TO_POINTER (TRUE));
+      gtk_file_filter_set_name (filter, _("Spreadsheets"));
+      gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.spreadsheet");
+      gtk_file_filter_add_pattern (filter, "*.ods");
+      /* Translators: a file name; %d is the year */
+      name = g_strdup_printf (_("courses-%d.ods"), kp_stats_window_get_year (self));
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_pattern (filter, "*.csv");
+      /* Translators: a file name; %d is the year */
+      name = g_strdup_printf (_("courses-%d.csv"), kp_stats_window_get_year (self));
+    }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  /* Translators: a file name; %d is the year */
-  name = g_strdup_printf (_("courses-%d.csv"), kp_stats_window_get_year (self));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -434,7 +479,8 @@ kp_stats_window_class_init (KpStatsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpStatsWindow, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_year_changed);
 
-  gtk_widget_class_install_action (widget_class, "stats.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "stats.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "stats.export-ods", NULL, export_action);
 }
 
 static void
@@ -462,7 +508,11 @@ kp_stats_window_init (KpStatsWindow *self)
       column = gtk_column_view_column_new (_(column_titles[i]), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       if (i == COLUMN_TITLE)
-        gtk_column_view_column_set_expand (column, TRUE);
+        {
+          gtk_column_view_column_set_expand (column, TRUE);
+          /* Readable however many columns follow: the table scrolls sideways instead. */
+          gtk_column_view_column_set_fixed_width (column, 220);
+        }
       gtk_column_view_append_column (self->column_view, column);
     }
 }

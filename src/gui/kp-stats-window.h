@@ -30,5 +30,8 @@ char       *kp_stats_window_dup_cell (KpStatsWindow  *self,
 gboolean    kp_stats_window_save_csv (KpStatsWindow  *self,
                                       GFile          *file,
                                       GError        **error);
+gboolean    kp_stats_window_save_ods (KpStatsWindow  *self,
+                                      GFile          *file,
+                                      GError        **error);
 
 G_END_DECLS

@@ -220,8 +220,10 @@ class EvaluationTest(unittest.TestCase):
         result = self.kursplan("stats", "--year", "2027", "--date", "2027-12-31")
         self.assertTrue(result.stdout.startswith("Courses in 2027: 1\n\n"))
         self.assertRegex(result.stdout, r"Å leve med kols\s+spring 2027\s+3\s+0\s+14\s+33"
-                                        r"\s+3\s+2\s+yes/yes/yes\n")
-        self.assertRegex(result.stdout, r"Total\s+3\s+0\s+14\s+33\s+3\s+2\s+1/1/1\n")
+                                        r"\s+3\s+2\s+1\s+yes/yes/yes\n")
+        self.assertRegex(result.stdout, r"Total\s+3\s+0\s+14\s+33\s+3\s+2\s+1\s+1/1/1\n")
+        # The cancelled session has a column of its own, right of the contributions.
+        self.assertRegex(result.stdout, r"Profs\s+Cancel\.\s+Plan/Run/Eval\n")
 
         result = self.kursplan("stats", "--year", "2027", "--csv", "--date", "2027-12-31")
         rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
@@ -230,14 +232,15 @@ class EvaluationTest(unittest.TestCase):
                                    "Attendances", "Contributions by users",
                                    "Contributions by professionals", "Users in planning",
                                    "Users in running", "Users in evaluation",
-                                   "Sessions planned", "Term"])
+                                   "Sessions planned", "Term", "Sessions cancelled",
+                                   "Partners"])
         self.assertEqual(rows[1], [COURSE_ID, "Å leve med kols", "3", "14", "33", "3", "2",
-                                   "yes", "yes", "yes", "0", "spring 2027"])
+                                   "yes", "yes", "yes", "0", "spring 2027", "1", ""])
         self.assertEqual(rows[2], ["", "Total", "3", "14", "33", "3", "2", "1", "1", "1", "0",
-                                   ""])
+                                   "", "1", ""])
 
         result = self.kursplan("stats", "--year", "2026", "--csv", "--date", "2027-12-31")
-        self.assertEqual(result.stdout.splitlines()[-1], ",Total,0,0,0,0,0,0,0,0,0,")
+        self.assertEqual(result.stdout.splitlines()[-1], ",Total,0,0,0,0,0,0,0,0,0,,0,")
 
     def test_stats_before_during_and_after_the_course(self):
         def figures(date):
@@ -300,7 +303,7 @@ class EvaluationTest(unittest.TestCase):
         result = self.kursplan("stats", "--year", "2027", "--csv", "--date", "2027-12-31")
         rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
         self.assertEqual(len(rows), 4)
-        self.assertEqual([(row[1], row[-1]) for row in rows[1:3]],
+        self.assertEqual([(row[1], row[rows[0].index("Term")]) for row in rows[1:3]],
                          [("Å leve med kols", "spring 2027"), ("Å leve med kols", "autumn 2027")])
 
     def test_run_again_moves_the_deadline_and_the_meetings(self):
