@@ -687,6 +687,8 @@ test_store_keeps_caldav_resources (void)
                                        "ALTER TABLE evaluation_scores DROP COLUMN count9;"
                                        "ALTER TABLE evaluation_scores DROP COLUMN count10;"
                                        "ALTER TABLE courses DROP COLUMN revision;"
+                                       "DROP TABLE invitations;"
+                                       "ALTER TABLE courses DROP COLUMN remind_minutes;"
                                        "PRAGMA user_version = 3;", NULL, NULL, NULL),
                      ==, SQLITE_OK);
     sqlite3_close (db);

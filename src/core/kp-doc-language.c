@@ -92,6 +92,7 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_PLANNING_MEETING] = "Planleggingsmøte",
       [KP_DOC_LABEL_EVALUATION_MEETING] = "Evalueringsmøte",
       [KP_DOC_LABEL_ATTENDING] = "Til stede:",
+      [KP_DOC_LABEL_REMINDER] = "Påminnelse",
     },
     .roles = { "kursleder", "fagperson", "brukerrepresentant", "erfaringskonsulent",
                "likeperson", "koordinator" },
@@ -147,6 +148,7 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_PLANNING_MEETING] = "Planleggingsmøte",
       [KP_DOC_LABEL_EVALUATION_MEETING] = "Evalueringsmøte",
       [KP_DOC_LABEL_ATTENDING] = "Til stades:",
+      [KP_DOC_LABEL_REMINDER] = "Påminning",
     },
     .roles = { "kursleiar", "fagperson", "brukarrepresentant", "erfaringskonsulent",
                "likeperson", "koordinator" },
@@ -211,6 +213,7 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_PLANNING_MEETING] = "Plánenčoahkkin",           /* † as se.po */
       [KP_DOC_LABEL_EVALUATION_MEETING] = "Árvvoštallančoahkkin",   /* † as se.po */
       [KP_DOC_LABEL_ATTENDING] = "Leat mielde:",                    /* as se.po */
+      [KP_DOC_LABEL_REMINDER] = "Muittuhus",                       /* † */
     },
     .roles = { "kursajođiheaddji",                                  /* † */
                "fágaolmmoš",                                        /* † */
@@ -293,6 +296,7 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_PLANNING_MEETING] = "Plánimtjåhkkim",           /* † own */
       [KP_DOC_LABEL_EVALUATION_MEETING] = "Árvustallamtjåhkkim",    /* † own */
       [KP_DOC_LABEL_ATTENDING] = "Li mielde:",                      /* † own */
+      [KP_DOC_LABEL_REMINDER] = "Mujttádus",                       /* † own */
     },
     .roles = { "kurssajådediddje",                    /* † dict-nob-smj -jådediddje */
                "fáhkaulmusj",                         /* † dict-nob-smj fáhka-, termwiki -ulmusj */
@@ -378,6 +382,7 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_PLANNING_MEETING] = "Soejkesjimmietjåanghkoe",  /* † own */
       [KP_DOC_LABEL_EVALUATION_MEETING] = "Vuarjasjimmietjåanghkoe", /* † own */
       [KP_DOC_LABEL_ATTENDING] = "Meatan:",                         /* † own */
+      [KP_DOC_LABEL_REMINDER] = "Mujhtehtimmie",                   /* † own */
     },
     .roles = { "kuvsjen åvtehke",                     /* † NDLA åvtehke, NRK kuvsje */
                "faagealmetje",                        /* † own: faage- (NRK), almetje */

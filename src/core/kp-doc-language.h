@@ -45,6 +45,7 @@ typedef enum
   KP_DOC_LABEL_PLANNING_MEETING,
   KP_DOC_LABEL_EVALUATION_MEETING,
   KP_DOC_LABEL_ATTENDING,      /* before the members who attend a meeting */
+  KP_DOC_LABEL_REMINDER,       /* a calendar reminder's text, before the session */
   KP_DOC_N_LABELS
 } KpDocLabel;
 

@@ -1,0 +1,30 @@
+/* kp-invitation.h — the planning group's meetings as iTIP invitations (RFC 5546)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kp-course.h"
+
+G_BEGIN_DECLS
+
+/* Who sends the invitations: the course leader, or the course's own contact (the adviser). */
+typedef enum
+{
+  KP_INVITATION_FROM_LEADER,
+  KP_INVITATION_FROM_COURSE,
+} KpInvitationFrom;
+
+gboolean kp_invitation_write (KpCourse          *course,
+                              KpInvitationFrom   from,
+                              GHashTable        *sent,
+                              GDateTime         *now,
+                              GHashTable       **next_sent,
+                              GBytes           **request,
+                              GBytes           **cancel,
+                              GError           **error);
+
+G_END_DECLS
