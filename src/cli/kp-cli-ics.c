@@ -21,9 +21,6 @@
 #include "kp-output.h"
 #include "kp-quote.h"
 
-/* The longest reminder a calendar takes: four weeks ahead. */
-#define MAX_REMIND_MINUTES (28 * 24 * 60)
-
 /* The export's DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible output. */
 static GDateTime *
 export_time (void)
@@ -76,7 +73,7 @@ kp_cli_ics (KpCliContext  *ctx,
   g_autofree char *lang = NULL;
   const KpDocLanguage *language = NULL;
   gboolean all = FALSE, planning = FALSE, leave_out = FALSE;
-  int remind = -1;
+  int remind = G_MININT;  /* not given */
   KpIcalExportFlags flags = KP_ICAL_EXPORT_DEFAULT;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -110,10 +107,10 @@ kp_cli_ics (KpCliContext  *ctx,
     return kp_cli_usage_error ("ics",
                                _("“%s” is not a calendar language: use nb, nn, se, smj or sma"),
                                lang);
-  if (remind != -1 && (remind < 0 || remind > MAX_REMIND_MINUTES))
+  if (remind != G_MININT && (remind < 0 || remind > KP_CLI_MAX_REMIND_MINUTES))
     return kp_cli_usage_error ("ics", _("--remind takes a number of minutes from 0 to %d"),
-                               MAX_REMIND_MINUTES);
-  if (remind != -1 && (all || planning))
+                               KP_CLI_MAX_REMIND_MINUTES);
+  if (remind != G_MININT && (all || planning))
     return kp_cli_usage_error ("ics", "%s",
                                _("--remind is for one course’s sessions, not --all or --planning"));
 
@@ -141,10 +138,10 @@ kp_cli_ics (KpCliContext  *ctx,
 
           /* Given, the choice is remembered for the course; not given, the remembered one. */
           if (store != NULL &&
-              (remind != -1 ? kp_store_set_remind_minutes (store, kp_course_get_id (course),
-                                                           minutes, &error)
-                            : kp_store_get_remind_minutes (store, kp_course_get_id (course),
-                                                           &minutes, &error)))
+              (remind != G_MININT
+               ? kp_store_set_remind_minutes (store, kp_course_get_id (course), minutes, &error)
+               : kp_store_get_remind_minutes (store, kp_course_get_id (course), &minutes,
+                                              &error)))
             bytes = kp_ical_export_course_reminding (course, language, minutes, now, flags);
         }
     }

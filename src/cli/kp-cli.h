@@ -18,6 +18,9 @@ enum {
   KP_EXIT_INCOMPLETE = 3, /* `check`: the plan still misses something */
 };
 
+/* The longest reminder `ics` and `sync` take (--remind): four weeks ahead. */
+#define KP_CLI_MAX_REMIND_MINUTES (28 * 24 * 60)
+
 typedef struct
 {
   char    *db_path;  /* --db, or NULL for $KURSPLAN_DB or the default */
