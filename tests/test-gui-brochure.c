@@ -1039,6 +1039,60 @@ test_screenshot (Fixture       *fixture,
     }
 }
 
+/* Invite the Planning Group…: the invitations written and handed to the mail program, with the
+ * members who have an address as recipients (issue #19). A script stands in for xdg-email. */
+static void
+test_invite_opens_the_mail_program (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *script = g_build_filename (fixture->dir, "xdg-email", NULL);
+  g_autofree char *args_path = g_build_filename (fixture->dir, "args", NULL);
+  g_autofree char *text = g_strdup_printf ("#!/bin/sh\n"
+                                           "printf '%%s\\n' \"$@\" > '%s.tmp'\n"
+                                           "mv '%s.tmp' '%s'\n", args_path, args_path, args_path);
+  KpCourse *course = kp_window_get_course (fixture->window);
+  g_autofree char *args = NULL;
+  g_autofree char *request = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpMember) member = NULL;
+  const char *attached = NULL;
+  guint n_events = 0;
+
+  g_assert_true (g_file_set_contents (script, text, -1, &error));
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  g_setenv ("KURSPLAN_XDG_EMAIL", script, TRUE);
+
+  member = g_list_model_get_item (kp_course_get_members (course), 1);
+  kp_member_set_email (member, "niillas@example.no");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.invite-planning-group", NULL));
+  for (guint i = 0; i < 300 && !g_file_test (args_path, G_FILE_TEST_EXISTS); i++)
+    wait_ms (10);
+  g_unsetenv ("KURSPLAN_XDG_EMAIL");
+
+  g_assert_true (g_file_get_contents (args_path, &args, NULL, &error));
+  lines = g_strsplit (args, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "--subject");
+  g_assert_true (g_str_has_prefix (lines[1], "Planning meetings: Eallit kolsain"));
+  g_assert_cmpstr (lines[2], ==, "--attach");
+  attached = lines[3];
+  g_assert_true (g_str_has_suffix (attached, "/invitation.ics"));
+  g_assert_true (g_strv_contains ((const char * const *) lines, "niillas@example.no"));
+  g_assert_true (g_strv_contains ((const char * const *) lines, "anne@example.no"));
+
+  g_assert_true (g_file_get_contents (attached, &request, NULL, &error));
+  g_assert_nonnull (strstr (request, "METHOD:REQUEST\r\n"));
+  g_assert_nonnull (strstr (request, "ORGANIZER;CN=\"Ánne Máret Šávži\":mailto:anne@example.no"));
+  g_assert_nonnull (strstr (request, "RSVP=TRUE:mailto:niillas@example.no"));
+  for (const char *p = request; (p = strstr (p, "BEGIN:VEVENT")) != NULL; p++)
+    n_events++;
+  g_assert_cmpuint (n_events, ==, 3);
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window),
+                                "The invitations are attached to a new e-mail"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1064,6 +1118,7 @@ main (int    argc,
   ADD ("calendar/sync-refuses-a-password-in-the-address",
        test_sync_refuses_a_password_in_the_address);
   ADD ("brochure/screenshot", test_screenshot);
+  ADD ("calendar/invite-opens-the-mail-program", test_invite_opens_the_mail_program);
 #undef ADD
 
   return g_test_run ();

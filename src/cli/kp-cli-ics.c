@@ -237,93 +237,32 @@ kp_cli_import_ics (KpCliContext  *ctx,
 
 typedef struct
 {
-  KpCliContext     *ctx;
-  const char       *course_name;    /* as the user gave it */
-  KpInvitationFrom  from;
-  GDateTime        *now;
-  const char       *output;         /* the REQUEST, "-" for standard output */
-  const char       *cancel_output;  /* the CANCEL when there is a REQUEST too; NULL: after it */
-  guint             n_invited;
-  guint             n_cancelled;
+  const char *output;         /* the REQUEST, "-" for standard output */
+  const char *cancel_output;  /* the CANCEL when there is a REQUEST too; NULL: after it */
 } Invite;
 
-static guint
-count_events (GHashTable *sent)
-{
-  return sent != NULL ? g_hash_table_size (sent) : 0;
-}
-
-/* Load, write and record in one write transaction: the record of what was sent is only kept
- * when the calendars are written, and two runs at once raise SEQUENCE once each. */
 static gboolean
-invite_update (KpStore  *store,
-               gpointer  user_data,
-               GError  **error)
+write_invitations (GBytes    *request,
+                   GBytes    *cancel,
+                   gpointer   user_data,
+                   GError   **error)
 {
   Invite *invite = user_data;
-  g_autoptr(KpCourse) course = kp_cli_load_course (invite->ctx, invite->course_name, error);
-  g_autoptr(GHashTable) sent = NULL;
-  g_autoptr(GHashTable) next = NULL;
-  g_autoptr(GBytes) request = NULL;
-  g_autoptr(GBytes) cancel = NULL;
-  GHashTableIter iter;
-  gpointer id, record;
+  g_autoptr(GByteArray) stream = g_byte_array_new ();
 
-  if (course == NULL ||
-      (sent = kp_store_load_invitations (store, kp_course_get_id (course), error)) == NULL ||
-      !kp_invitation_write (course, invite->from, sent, invite->now, &next, &request, &cancel,
-                            error))
-    return FALSE;
-
-  if (request == NULL && cancel == NULL)
-    {
-      g_set_error (error, KP_ERROR, KP_ERROR_NOT_FOUND, "%s",
-                   _("The course has no planning meeting with a time and no evaluation meeting "
-                     "with a date to invite to"));
-      return FALSE;
-    }
-
-  g_hash_table_iter_init (&iter, sent);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    if (!g_hash_table_contains (next, id) &&
-        !kp_store_set_invitation (store, kp_course_get_id (course), id, 0, NULL, error))
-      return FALSE;
-  g_hash_table_iter_init (&iter, next);
-  while (g_hash_table_iter_next (&iter, &id, &record))
-    {
-      const char * const *fields = record;
-
-      if (!kp_store_set_invitation (store, kp_course_get_id (course), id,
-                                    (guint) g_ascii_strtoull (fields[0], NULL, 10), fields[1],
-                                    error))
-        return FALSE;
-    }
-
-  invite->n_invited = count_events (next);
-  invite->n_cancelled = 0;
-  g_hash_table_iter_init (&iter, sent);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    if (!g_hash_table_contains (next, id))
-      invite->n_cancelled++;
-
-  /* Files last: a file that cannot be written rolls the record back. */
   if (request != NULL && cancel != NULL && invite->cancel_output != NULL)
     return kp_output_write_path (invite->output, g_bytes_get_data (request, NULL),
                                  g_bytes_get_size (request), error) &&
            kp_output_write_path (invite->cancel_output, g_bytes_get_data (cancel, NULL),
                                  g_bytes_get_size (cancel), error);
-  else
-    {
-      g_autoptr(GByteArray) stream = g_byte_array_new ();
 
-      /* An iCalendar stream may hold several objects (RFC 5545 §3.4): the REQUEST, then the
-       * CANCEL. */
-      if (request != NULL)
-        g_byte_array_append (stream, g_bytes_get_data (request, NULL), g_bytes_get_size (request));
-      if (cancel != NULL)
-        g_byte_array_append (stream, g_bytes_get_data (cancel, NULL), g_bytes_get_size (cancel));
-      return kp_output_write_path (invite->output, stream->data, stream->len, error);
-    }
+  /* An iCalendar stream may hold several objects (RFC 5545 §3.4): the REQUEST, then the
+   * CANCEL. */
+  if (request != NULL)
+    g_byte_array_append (stream, g_bytes_get_data (request, NULL), g_bytes_get_size (request));
+  if (cancel != NULL)
+    g_byte_array_append (stream, g_bytes_get_data (cancel, NULL), g_bytes_get_size (cancel));
+  return kp_output_write_path (invite->output, stream->data, stream->len, error);
 }
 
 /* invitation.ics → invitation-cancel.ics */
@@ -350,7 +289,10 @@ kp_cli_invite (KpCliContext  *ctx,
   g_autofree char *output = NULL;
   g_autofree char *cancel_output = NULL;
   g_autofree char *from = NULL;
-  Invite invite = { ctx, NULL, KP_INVITATION_FROM_LEADER, now, "-", NULL, 0, 0 };
+  Invite invite = { "-", NULL };
+  KpInvitationFrom who = KP_INVITATION_FROM_LEADER;
+  g_autofree char *course_id = NULL;
+  guint n_invited = 0, n_cancelled = 0;
   KpStore *store;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -380,9 +322,8 @@ kp_cli_invite (KpCliContext  *ctx,
   if (cancel_output != NULL && output == NULL)
     return kp_cli_usage_error ("invite", "%s", _("--cancel-output needs --output"));
 
-  invite.course_name = argv[1];
   if (g_strcmp0 (from, "course") == 0)
-    invite.from = KP_INVITATION_FROM_COURSE;
+    who = KP_INVITATION_FROM_COURSE;
   if (output != NULL)
     {
       invite.output = output;
@@ -392,28 +333,31 @@ kp_cli_invite (KpCliContext  *ctx,
     }
 
   store = kp_cli_get_store (ctx, &error);
-  if (store == NULL || !kp_store_update (store, invite_update, &invite, &error))
+  if (store == NULL ||
+      (course_id = kp_store_find_course_id (store, argv[1], &error)) == NULL ||
+      !kp_invitation_send (store, course_id, who, now, write_invitations, &invite, &n_invited,
+                           &n_cancelled, &error))
     return kp_cli_fail (error);
 
   if (output != NULL)
     {
       g_autofree char *quoted = kp_quote_value (output);
 
-      if (invite.n_invited > 0)
+      if (n_invited > 0)
         {
           printf (g_dngettext (GETTEXT_PACKAGE, "Invited to %u meeting: %s",
-                               "Invited to %u meetings: %s", invite.n_invited),
-                  invite.n_invited, quoted);
+                               "Invited to %u meetings: %s", n_invited),
+                  n_invited, quoted);
           putchar ('\n');
         }
-      if (invite.n_cancelled > 0)
+      if (n_cancelled > 0)
         {
-          g_autofree char *quoted_cancel = kp_quote_value (invite.n_invited > 0 ? cancel_output
+          g_autofree char *quoted_cancel = kp_quote_value (n_invited > 0 ? cancel_output
                                                                                 : output);
 
           printf (g_dngettext (GETTEXT_PACKAGE, "Cancelled %u removed meeting: %s",
-                               "Cancelled %u removed meetings: %s", invite.n_cancelled),
-                  invite.n_cancelled, quoted_cancel);
+                               "Cancelled %u removed meetings: %s", n_cancelled),
+                  n_cancelled, quoted_cancel);
           putchar ('\n');
         }
     }

@@ -326,7 +326,7 @@ find_organizer (KpCourse          *course,
               return TRUE;
             }
         }
-      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE, "%s",
+      g_set_error (error, KP_ERROR, KP_ERROR_NOT_FOUND, "%s",
                    _("No course leader in the planning group has an e-mail address: add one, "
                      "or send the invitations from the course’s contact address"));
       return FALSE;
@@ -336,7 +336,7 @@ find_organizer (KpCourse          *course,
   organizer->name = kp_course_get_text (course, KP_COURSE_ORGANISER);
   if (!has_text (organizer->email))
     {
-      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_VALUE, "%s",
+      g_set_error (error, KP_ERROR, KP_ERROR_NOT_FOUND, "%s",
                    _("The course has no contact e-mail address to send the invitations from"));
       return FALSE;
     }
@@ -364,7 +364,8 @@ invitation_clear (Invitation *inv)
  * @cancel: (out) (transfer full) (nullable): the METHOD:CANCEL calendar for meetings sent
  *   before and gone now, %NULL if none is
  *
- * Returns: %FALSE with @error set when there is no organizer or no one to invite
+ * Returns: %FALSE with @error set: %KP_ERROR_NOT_FOUND when there is no organizer,
+ *   %KP_ERROR_INVALID_VALUE when there is no one to invite
  */
 gboolean
 kp_invitation_write (KpCourse          *course,
@@ -464,5 +465,104 @@ kp_invitation_write (KpCourse          *course,
   *cancel = write_cancel (&inv, sent, next);
   *next_sent = g_steal_pointer (&next);
   invitation_clear (&inv);
+  return TRUE;
+}
+
+typedef struct
+{
+  const char              *course_id;
+  KpInvitationFrom         from;
+  GDateTime               *now;
+  KpInvitationDeliverFunc  deliver;
+  gpointer                 user_data;
+  guint                    n_invited;
+  guint                    n_cancelled;
+} Send;
+
+static gboolean
+send_update (KpStore  *store,
+             gpointer  user_data,
+             GError  **error)
+{
+  Send *send = user_data;
+  g_autoptr(KpCourse) course = kp_store_load_course (store, send->course_id, error);
+  g_autoptr(GHashTable) sent = NULL;
+  g_autoptr(GHashTable) next = NULL;
+  g_autoptr(GBytes) request = NULL;
+  g_autoptr(GBytes) cancel = NULL;
+  GHashTableIter iter;
+  gpointer id, record;
+
+  if (course == NULL ||
+      (sent = kp_store_load_invitations (store, send->course_id, error)) == NULL ||
+      !kp_invitation_write (course, send->from, sent, send->now, &next, &request, &cancel,
+                            error))
+    return FALSE;
+
+  if (request == NULL && cancel == NULL)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_NOT_FOUND, "%s",
+                   _("The course has no planning meeting with a time and no evaluation meeting "
+                     "with a date to invite to"));
+      return FALSE;
+    }
+
+  send->n_cancelled = 0;
+  g_hash_table_iter_init (&iter, sent);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (next, id))
+      {
+        if (!kp_store_set_invitation (store, send->course_id, id, 0, NULL, error))
+          return FALSE;
+        send->n_cancelled++;
+      }
+  g_hash_table_iter_init (&iter, next);
+  while (g_hash_table_iter_next (&iter, &id, &record))
+    {
+      const char * const *fields = record;
+
+      if (!kp_store_set_invitation (store, send->course_id, id,
+                                    (guint) g_ascii_strtoull (fields[0], NULL, 10), fields[1],
+                                    error))
+        return FALSE;
+    }
+  send->n_invited = g_hash_table_size (next);
+
+  /* Delivered last: a calendar that cannot be handed on rolls the record back. */
+  return send->deliver (request, cancel, send->user_data, error);
+}
+
+/**
+ * kp_invitation_send:
+ * @deliver: hands the calendars on, inside the store's write transaction
+ * @n_invited: (out) (optional): how many meetings the REQUEST holds
+ * @n_cancelled: (out) (optional): how many the CANCEL holds
+ *
+ * Loads the course, writes its invitations (kp_invitation_write()) against what was sent
+ * before, and records what is sent now, in one kp_store_update(): the record is kept only when
+ * @deliver succeeded, and two senders at once raise a SEQUENCE once each.
+ */
+gboolean
+kp_invitation_send (KpStore                  *store,
+                    const char               *course_id,
+                    KpInvitationFrom          from,
+                    GDateTime                *now,
+                    KpInvitationDeliverFunc   deliver,
+                    gpointer                  user_data,
+                    guint                    *n_invited,
+                    guint                    *n_cancelled,
+                    GError                  **error)
+{
+  Send send = { course_id, from, now, deliver, user_data, 0, 0 };
+
+  g_return_val_if_fail (KP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (course_id != NULL && now != NULL && deliver != NULL, FALSE);
+
+  if (!kp_store_update (store, send_update, &send, error))
+    return FALSE;
+  if (n_invited != NULL)
+    *n_invited = send.n_invited;
+  if (n_cancelled != NULL)
+    *n_cancelled = send.n_cancelled;
   return TRUE;
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "kp-course.h"
+#include "kp-store.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,22 @@ gboolean kp_invitation_write (KpCourse          *course,
                               GBytes           **request,
                               GBytes           **cancel,
                               GError           **error);
+
+/* Hands the calendars on (writes them, attaches them to a mail); %FALSE keeps the record as it
+ * was. @request or @cancel may be %NULL, not both. */
+typedef gboolean (*KpInvitationDeliverFunc) (GBytes   *request,
+                                             GBytes   *cancel,
+                                             gpointer  user_data,
+                                             GError  **error);
+
+gboolean kp_invitation_send  (KpStore                  *store,
+                              const char               *course_id,
+                              KpInvitationFrom          from,
+                              GDateTime                *now,
+                              KpInvitationDeliverFunc   deliver,
+                              gpointer                  user_data,
+                              guint                    *n_invited,
+                              guint                    *n_cancelled,
+                              GError                  **error);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "kp-course-export.h"
 #include "kp-error.h"
 #include "kp-ical-export.h"
+#include "kp-invitation.h"
 #include "kp-output.h"
 #include "kp-secret.h"
 #include "kp-toast.h"
@@ -412,6 +413,150 @@ export_calendar_action (GtkWidget  *widget,
                             _("Saved the calendar as %s"));
   g_object_set_data (G_OBJECT (dialog), "kp-planning", GINT_TO_POINTER (planning));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Invitations to the planning group ---------------------------------------------------------- */
+
+typedef struct
+{
+  const char *dir;
+  GPtrArray  *files;  /* the calendars written, to attach */
+} Attachments;
+
+static gboolean
+write_attachment (Attachments  *attachments,
+                  const char   *name,
+                  GBytes       *bytes,
+                  GError      **error)
+{
+  g_autofree char *path = g_build_filename (attachments->dir, name, NULL);
+
+  if (!kp_output_write_path (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                             error))
+    return FALSE;
+  g_ptr_array_add (attachments->files, g_steal_pointer (&path));
+  return TRUE;
+}
+
+static gboolean
+write_attachments (GBytes    *request,
+                   GBytes    *cancel,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  Attachments *attachments = user_data;
+
+  return (request == NULL || write_attachment (attachments, "invitation.ics", request, error)) &&
+         (cancel == NULL || write_attachment (attachments, "cancellation.ics", cancel, error));
+}
+
+/**
+ * kp_course_export_invite:
+ *
+ * Writes the invitations to the planning group's meetings (kp_invitation_send(), from the
+ * course leader, else the course's contact address) into a temporary folder and opens the
+ * user's mail program with them attached and the members as recipients (`xdg-email`, or
+ * $KURSPLAN_XDG_EMAIL).
+ *
+ * Returns: %TRUE when the mail program was started
+ */
+gboolean
+kp_course_export_invite (KpWindow  *window,
+                         GError   **error)
+{
+  KpCourse *course = kp_window_get_course (window);
+  KpStore *store = kp_window_get_store (window);
+  const char *program = g_getenv ("KURSPLAN_XDG_EMAIL");
+  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  GListModel *members;
+  Attachments attachments;
+  guint n;
+
+  g_return_val_if_fail (KP_IS_WINDOW (window), FALSE);
+
+  if (course == NULL)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED, "%s", _("No course is open"));
+      return FALSE;
+    }
+  if (!kp_store_flush (store, error) ||
+      (dir = g_dir_make_tmp ("kursplan-invite-XXXXXX", error)) == NULL)
+    return FALSE;
+
+  attachments.dir = dir;
+  attachments.files = files;
+  if (!kp_invitation_send (store, kp_course_get_id (course), KP_INVITATION_FROM_LEADER, now,
+                           write_attachments, &attachments, NULL, NULL, &local_error))
+    {
+      if (!g_error_matches (local_error, KP_ERROR, KP_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* No course leader with an address: the course's contact (the adviser) invites. */
+      g_clear_error (&local_error);
+      g_ptr_array_set_size (files, 0);
+      if (!kp_invitation_send (store, kp_course_get_id (course), KP_INVITATION_FROM_COURSE,
+                               now, write_attachments, &attachments, NULL, NULL, error))
+        return FALSE;
+    }
+
+  g_ptr_array_add (argv, g_strdup (program != NULL && *program != '\0' ? program
+                                                                         : "xdg-email"));
+  g_ptr_array_add (argv, g_strdup ("--subject"));
+  /* Translators: the e-mail's subject; %s is the course's title */
+  g_ptr_array_add (argv, g_strdup_printf (_("Planning meetings: %s"),
+                                          kp_course_get_title (course)
+                                          ? kp_course_get_title (course) : ""));
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_ptr_array_add (argv, g_strdup ("--attach"));
+      g_ptr_array_add (argv, g_strdup (g_ptr_array_index (files, i)));
+    }
+  members = kp_course_get_members (course);
+  n = g_list_model_get_n_items (members);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpMember) member = g_list_model_get_item (members, i);
+      const char *email = kp_member_get_email (member);
+
+      /* An address that looks like an option would be taken for one. */
+      if (email != NULL && *email != '\0' && *email != '-')
+        g_ptr_array_add (argv, g_strdup (email));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
+                               &local_error);
+  if (process == NULL)
+    {
+      /* Translators: %s says why */
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED, _("Could not open the mail program: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+invite_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KpWindow *window = KP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (kp_window_get_course (window) == NULL)
+    return;
+  if (kp_course_export_invite (window, &error))
+    toast (window, _("The invitations are attached to a new e-mail"));
+  else
+    toast (window, error->message);
 }
 
 /* CalDAV sync --------------------------------------------------------------------------------- */
@@ -919,6 +1064,8 @@ kp_course_export_update_actions (KpWindow *window)
   gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.export-calendar", has_course);
   gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.export-planning-calendar",
                                  has_course);
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.invite-planning-group",
+                                 has_course);
   gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.sync-calendar",
                                  has_course && !kp_course_export_is_syncing (window));
 }
@@ -935,6 +1082,8 @@ kp_course_export_install_actions (GtkWidgetClass *widget_class)
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.sync-calendar", NULL,
                                    sync_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.invite-planning-group", NULL,
+                                   invite_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print", "s", "");
 }
