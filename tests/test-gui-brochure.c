@@ -960,6 +960,62 @@ test_sync_dialog_remembers_the_account (Fixture       *fixture,
                                 "“kalender” is not a calendar address"));
 }
 
+static guint
+count_text (const char *path,
+            const char *needle)
+{
+  g_autofree char *contents = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  for (const char *p = contents; (p = strstr (p, needle)) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* The reminder in Sync to Calendar is the course's: shown as remembered, kept only when a sync
+ * starts, and carried by the exported calendar too (issue #19). */
+static void
+test_sync_dialog_reminder (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KpStore *store = kp_window_get_store (fixture->window);
+  g_autofree char *path = g_build_filename (fixture->dir, "reminded.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *list;
+  GtkWidget *spin;
+  guint minutes = 99;
+
+  list = open_sync_dialog (fixture);
+  dialog = GTK_WINDOW (gtk_widget_get_root (list));
+  spin = find_widget (list, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 0);
+
+  /* A sync that cannot start keeps the reminder as it was. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 45);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)),
+                         "kalender");
+  save_shot (dialog, "sync-dialog-reminder");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "sync");
+  iterate ();
+  g_assert_true (kp_store_get_remind_minutes (store, COURSE_ID, &minutes, &error));
+  g_assert_cmpuint (minutes, ==, 0);
+
+  g_assert_true (kp_store_set_remind_minutes (store, COURSE_ID, 45, &error));
+  g_assert_true (kp_course_export_calendar (fixture->window, FALSE, file, &error));
+  g_assert_no_error (error);
+  /* Four sessions, the third cancelled: three reminders. */
+  g_assert_cmpuint (count_text (path, "BEGIN:VALARM"), ==, 3);
+  g_assert_cmpuint (count_text (path, "TRIGGER:-PT45M"), ==, 3);
+
+  list = open_sync_dialog (fixture);
+  spin = find_widget (list, GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 45);
+}
+
 /* #12 item 14: an address with a password in it is refused, not synced, shown or kept. */
 static void
 test_sync_refuses_a_password_in_the_address (Fixture       *fixture,
@@ -1119,6 +1175,7 @@ main (int    argc,
        test_sync_refuses_a_password_in_the_address);
   ADD ("brochure/screenshot", test_screenshot);
   ADD ("calendar/invite-opens-the-mail-program", test_invite_opens_the_mail_program);
+  ADD ("calendar/sync-dialog-reminder", test_sync_dialog_reminder);
 #undef ADD
 
   return g_test_run ();

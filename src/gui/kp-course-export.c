@@ -367,8 +367,19 @@ kp_course_export_calendar (KpWindow  *window,
       g_set_error (error, KP_ERROR, KP_ERROR_FAILED, "%s", _("No course is open"));
       return FALSE;
     }
-  bytes = planning ? kp_ical_export_planning (course, now)
-                   : kp_ical_export_course (course, now, KP_ICAL_EXPORT_DEFAULT);
+  if (planning)
+    bytes = kp_ical_export_planning (course, now);
+  else
+    {
+      guint remind_minutes = 0;
+
+      /* The course's reminder, as remembered by the sync dialog or `kursplan ics --remind`;
+       * none for a course not saved yet. */
+      kp_store_get_remind_minutes (kp_window_get_store (window), kp_course_get_id (course),
+                                   &remind_minutes, NULL);
+      bytes = kp_ical_export_course_reminding (course, NULL, remind_minutes, now,
+                                               KP_ICAL_EXPORT_DEFAULT);
+    }
   if (!kp_output_write_file (file, bytes, &local_error))
     {
       /* Translators: %s says why */
@@ -574,6 +585,7 @@ typedef struct
   GHashTable    *known;
   AdwToast      *progress;    /* (owned) */
   gboolean       overwrite;
+  guint          remind_minutes;  /* the course's reminder, as remembered */
   KpCaldavReport report;
 } SyncJob;
 
@@ -681,7 +693,10 @@ sync_thread (GTask        *task,
 
   caldav = kp_caldav_new (job->url, job->user, password, &error);
   if (caldav != NULL)
-    kp_caldav_set_overwrite (caldav, job->overwrite);
+    {
+      kp_caldav_set_overwrite (caldav, job->overwrite);
+      kp_caldav_set_remind_minutes (caldav, job->remind_minutes);
+    }
   if (caldav == NULL ||
       !kp_caldav_sync (caldav, job->course, job->known, now, record_resource, job, &job->report,
                        &error))
@@ -917,7 +932,9 @@ start_sync (KpWindow   *window,
   /* The thread gets a copy of the course as saved, so edits meanwhile do not race it. */
   if (kp_store_flush (store, &error))
     job->course = kp_store_load_course (store, kp_course_get_id (course), &error);
-  if (job->course != NULL)
+  if (job->course != NULL &&
+      kp_store_get_remind_minutes (store, kp_course_get_id (course), &job->remind_minutes,
+                                   &error))
     job->known = kp_store_load_caldav_resources (store, kp_course_get_id (course),
                                                  job->collection, &error);
   if (job->known == NULL)
@@ -957,6 +974,11 @@ on_sync_dialog_response (AdwMessageDialog *dialog,
   GtkEditable *url_row = g_object_get_data (G_OBJECT (dialog), "url-row");
   GtkEditable *user_row = g_object_get_data (G_OBJECT (dialog), "user-row");
   GtkEditable *password_row = g_object_get_data (G_OBJECT (dialog), "password-row");
+  GtkSpinButton *remind_button = g_object_get_data (G_OBJECT (dialog), "remind-button");
+  KpCourse *course = kp_window_get_course (window);
+  KpStore *store = kp_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  guint was = 0;
   g_autofree char *url = NULL;
   g_autofree char *user = NULL;
   GSettings *settings;
@@ -971,9 +993,24 @@ on_sync_dialog_response (AdwMessageDialog *dialog,
       toast (window, _("Give the calendar collection’s address to sync to"));
       return;
     }
+  /* The reminder is the course's, as `kursplan sync --remind` remembers it; the sync reads
+   * it, and a sync that does not start leaves the one before. */
+  if (course == NULL ||
+      !kp_store_get_remind_minutes (store, kp_course_get_id (course), &was, &error) ||
+      !kp_store_set_remind_minutes (store, kp_course_get_id (course),
+                                    (guint) gtk_spin_button_get_value_as_int (remind_button),
+                                    &error))
+    {
+      if (error != NULL)
+        toast (window, error->message);
+      return;
+    }
   /* Remembered only once it is an address to sync to: one with a password in it is not. */
   if (!kp_course_export_sync (window, url, user, gtk_editable_get_text (password_row)))
-    return;
+    {
+      kp_store_set_remind_minutes (store, kp_course_get_id (course), was, NULL);
+      return;
+    }
   settings = window_settings (window);
   if (settings != NULL)
     {
@@ -1004,12 +1041,17 @@ sync_calendar_action (GtkWidget  *widget,
   g_autofree char *url = settings ? g_settings_get_string (settings, "caldav-url") : NULL;
   g_autofree char *user = settings ? g_settings_get_string (settings, "caldav-user") : NULL;
   g_autofree char *without_password = url ? kp_caldav_dup_without_userinfo (url) : NULL;
+  KpCourse *course = kp_window_get_course (window);
+  guint remind_minutes = 0;
   GtkWidget *dialog;
   GtkWidget *list;
   GtkWidget *row;
+  GtkWidget *button;
 
-  if (kp_window_get_course (window) == NULL)
+  if (course == NULL)
     return;
+  kp_store_get_remind_minutes (kp_window_get_store (window), kp_course_get_id (course),
+                               &remind_minutes, NULL);
 
   /* An address kept with a password in it, before such were refused, is kept no longer. */
   if (without_password != NULL)
@@ -1033,6 +1075,19 @@ sync_calendar_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "user-row", row);
   row = add_entry_row (list, adw_password_entry_row_new (), _("Password"), NULL);
   g_object_set_data (G_OBJECT (dialog), "password-row", row);
+  /* AdwSpinRow is libadwaita 1.4: an action row with a spin button. */
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reminder"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Minutes before each session; 0 for no reminder"));
+  button = gtk_spin_button_new_with_range (0, 28 * 24 * 60, 5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (button), remind_minutes);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reminder, minutes before each session"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_object_set_data (G_OBJECT (dialog), "remind-button", button);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
