@@ -960,6 +960,62 @@ test_sync_dialog_remembers_the_account (Fixture       *fixture,
                                 "“kalender” is not a calendar address"));
 }
 
+static guint
+count_text (const char *path,
+            const char *needle)
+{
+  g_autofree char *contents = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  for (const char *p = contents; (p = strstr (p, needle)) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* The reminder in Sync to Calendar is the course's: shown as remembered, kept only when a sync
+ * starts, and carried by the exported calendar too (issue #19). */
+static void
+test_sync_dialog_reminder (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KpStore *store = kp_window_get_store (fixture->window);
+  g_autofree char *path = g_build_filename (fixture->dir, "reminded.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *list;
+  GtkWidget *spin;
+  guint minutes = 99;
+
+  list = open_sync_dialog (fixture);
+  dialog = GTK_WINDOW (gtk_widget_get_root (list));
+  spin = find_widget (list, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 0);
+
+  /* A sync that cannot start keeps the reminder as it was. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 45);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)),
+                         "kalender");
+  save_shot (dialog, "sync-dialog-reminder");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "sync");
+  iterate ();
+  g_assert_true (kp_store_get_remind_minutes (store, COURSE_ID, &minutes, &error));
+  g_assert_cmpuint (minutes, ==, 0);
+
+  g_assert_true (kp_store_set_remind_minutes (store, COURSE_ID, 45, &error));
+  g_assert_true (kp_course_export_calendar (fixture->window, FALSE, file, &error));
+  g_assert_no_error (error);
+  /* Four sessions, the third cancelled: three reminders. */
+  g_assert_cmpuint (count_text (path, "BEGIN:VALARM"), ==, 3);
+  g_assert_cmpuint (count_text (path, "TRIGGER:-PT45M"), ==, 3);
+
+  list = open_sync_dialog (fixture);
+  spin = find_widget (list, GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 45);
+}
+
 /* #12 item 14: an address with a password in it is refused, not synced, shown or kept. */
 static void
 test_sync_refuses_a_password_in_the_address (Fixture       *fixture,
@@ -1064,6 +1120,60 @@ test_mode_and_level_rows (Fixture       *fixture,
   save_shot (GTK_WINDOW (fixture->window), "brochure-mode-and-level");
 }
 
+/* Invite the Planning Group…: the invitations written and handed to the mail program, with the
+ * members who have an address as recipients (issue #19). A script stands in for xdg-email. */
+static void
+test_invite_opens_the_mail_program (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *script = g_build_filename (fixture->dir, "xdg-email", NULL);
+  g_autofree char *args_path = g_build_filename (fixture->dir, "args", NULL);
+  g_autofree char *text = g_strdup_printf ("#!/bin/sh\n"
+                                           "printf '%%s\\n' \"$@\" > '%s.tmp'\n"
+                                           "mv '%s.tmp' '%s'\n", args_path, args_path, args_path);
+  KpCourse *course = kp_window_get_course (fixture->window);
+  g_autofree char *args = NULL;
+  g_autofree char *request = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpMember) member = NULL;
+  const char *attached = NULL;
+  guint n_events = 0;
+
+  g_assert_true (g_file_set_contents (script, text, -1, &error));
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  g_setenv ("KURSPLAN_XDG_EMAIL", script, TRUE);
+
+  member = g_list_model_get_item (kp_course_get_members (course), 1);
+  kp_member_set_email (member, "niillas@example.no");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.invite-planning-group", NULL));
+  for (guint i = 0; i < 300 && !g_file_test (args_path, G_FILE_TEST_EXISTS); i++)
+    wait_ms (10);
+  g_unsetenv ("KURSPLAN_XDG_EMAIL");
+
+  g_assert_true (g_file_get_contents (args_path, &args, NULL, &error));
+  lines = g_strsplit (args, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "--subject");
+  g_assert_true (g_str_has_prefix (lines[1], "Planning meetings: Eallit kolsain"));
+  g_assert_cmpstr (lines[2], ==, "--attach");
+  attached = lines[3];
+  g_assert_true (g_str_has_suffix (attached, "/invitation.ics"));
+  g_assert_true (g_strv_contains ((const char * const *) lines, "niillas@example.no"));
+  g_assert_true (g_strv_contains ((const char * const *) lines, "anne@example.no"));
+
+  g_assert_true (g_file_get_contents (attached, &request, NULL, &error));
+  g_assert_nonnull (strstr (request, "METHOD:REQUEST\r\n"));
+  g_assert_nonnull (strstr (request, "ORGANIZER;CN=\"Ánne Máret Šávži\":mailto:anne@example.no"));
+  g_assert_nonnull (strstr (request, "RSVP=TRUE:mailto:niillas@example.no"));
+  for (const char *p = request; (p = strstr (p, "BEGIN:VEVENT")) != NULL; p++)
+    n_events++;
+  g_assert_cmpuint (n_events, ==, 3);
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window),
+                                "The invitations are attached to a new e-mail"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1090,6 +1200,8 @@ main (int    argc,
        test_sync_refuses_a_password_in_the_address);
   ADD ("brochure/screenshot", test_screenshot);
   ADD ("brochure/mode-and-level-rows", test_mode_and_level_rows);
+  ADD ("calendar/invite-opens-the-mail-program", test_invite_opens_the_mail_program);
+  ADD ("calendar/sync-dialog-reminder", test_sync_dialog_reminder);
 #undef ADD
 
   return g_test_run ();

@@ -692,6 +692,8 @@ test_store_keeps_caldav_resources (void)
                                        "ALTER TABLE courses DROP COLUMN cancelled_on;"
                                        "ALTER TABLE courses DROP COLUMN cancel_reason;"
                                        "ALTER TABLE sessions DROP COLUMN join_url;"
+                                       "DROP TABLE invitations;"
+                                       "ALTER TABLE courses DROP COLUMN remind_minutes;"
                                        "PRAGMA user_version = 3;", NULL, NULL, NULL),
                      ==, SQLITE_OK);
     sqlite3_close (db);

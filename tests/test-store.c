@@ -1480,6 +1480,8 @@ test_migrates_version_8_scores (Fixture       *fixture,
             "ALTER TABLE courses DROP COLUMN cancelled_on;"
             "ALTER TABLE courses DROP COLUMN cancel_reason;"
             "ALTER TABLE sessions DROP COLUMN join_url;"
+            "DROP TABLE invitations;"
+            "ALTER TABLE courses DROP COLUMN remind_minutes;"
             "PRAGMA user_version = 8;");
 
   store = open_store (fixture->path);
@@ -1634,6 +1636,59 @@ test_update_is_one_transaction (Fixture       *fixture,
   g_assert_error (error, KP_ERROR, KP_ERROR_CONFLICT);
 }
 
+/* What `kursplan invite` sent, and the calendars' reminder: kept per course, through a save of
+ * the course, and gone with it (issue #19). */
+static void
+test_invitations_and_reminder (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(KpStore) store = open_store (fixture->path);
+  g_autoptr(KpCourse) course = make_rich_course ();
+  g_autoptr(GHashTable) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *record;
+  guint minutes = 99;
+
+  g_assert_true (kp_store_save_course (store, course, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kp_store_get_remind_minutes (store, COURSE_ID, &minutes, &error));
+  g_assert_cmpuint (minutes, ==, 0);
+  g_assert_true (kp_store_set_remind_minutes (store, COURSE_ID, 30, &error));
+  g_assert_true (kp_store_set_invitation (store, COURSE_ID, "m1", 0, "aaa", &error));
+  g_assert_true (kp_store_set_invitation (store, COURSE_ID, "m2", 3, "bbb", &error));
+  g_assert_true (kp_store_set_invitation (store, COURSE_ID, "m1", 1, "ccc", &error));
+  g_assert_no_error (error);
+
+  /* A save of the course leaves both alone. */
+  kp_course_set_text (course, KP_COURSE_PRICE, "Gratis");
+  g_assert_true (kp_store_save_course (store, course, &error));
+  g_assert_true (kp_store_get_remind_minutes (store, COURSE_ID, &minutes, &error));
+  g_assert_cmpuint (minutes, ==, 30);
+  sent = kp_store_load_invitations (store, COURSE_ID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (sent), ==, 2);
+  record = g_hash_table_lookup (sent, "m1");
+  g_assert_cmpstr (record[0], ==, "1");
+  g_assert_cmpstr (record[1], ==, "ccc");
+  record = g_hash_table_lookup (sent, "m2");
+  g_assert_cmpstr (record[0], ==, "3");
+
+  g_assert_true (kp_store_set_invitation (store, COURSE_ID, "m2", 0, NULL, &error));
+  g_clear_pointer (&sent, g_hash_table_unref);
+  sent = kp_store_load_invitations (store, COURSE_ID, &error);
+  g_assert_cmpuint (g_hash_table_size (sent), ==, 1);
+
+  g_assert_false (kp_store_set_remind_minutes (store, "no-such-course", 10, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (kp_store_delete_course (store, COURSE_ID, &error));
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM invitations"), ==, 0);
+  g_assert_false (kp_store_get_remind_minutes (store, COURSE_ID, &minutes, &error));
+  g_assert_error (error, KP_ERROR, KP_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1663,6 +1718,7 @@ main (int   argc,
   ADD ("/store/revision/stale-save-refused", test_stale_save_is_refused);
   ADD ("/store/revision/fresh-and-deleted-written", test_fresh_and_deleted_courses_are_written);
   ADD ("/store/update/one-transaction", test_update_is_one_transaction);
+  ADD ("/store/invitations/kept-per-course", test_invitations_and_reminder);
 
 #undef ADD
 

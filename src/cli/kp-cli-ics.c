@@ -1,4 +1,5 @@
-/* kp-cli-ics.c — `kursplan ics COURSE [-o FILE]` and `kursplan import-ics COURSE FILE`
+/* kp-cli-ics.c — `kursplan ics COURSE [-o FILE]`, `kursplan import-ics COURSE FILE` and
+ * `kursplan invite COURSE [-o FILE]`
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,12 +10,14 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "kp-cli.h"
 #include "kp-error.h"
 #include "kp-file.h"
 #include "kp-ical-export.h"
 #include "kp-ical-import.h"
+#include "kp-invitation.h"
 #include "kp-output.h"
 #include "kp-quote.h"
 
@@ -70,6 +73,7 @@ kp_cli_ics (KpCliContext  *ctx,
   g_autofree char *lang = NULL;
   const KpDocLanguage *language = NULL;
   gboolean all = FALSE, planning = FALSE, leave_out = FALSE;
+  int remind = G_MININT;  /* not given */
   KpIcalExportFlags flags = KP_ICAL_EXPORT_DEFAULT;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -83,6 +87,9 @@ kp_cli_ics (KpCliContext  *ctx,
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
       N_("The language of the words Kursplan writes into the events: nb, nn, se, smj or sma "
          "(default: each course’s)"), N_("CODE") },
+    { "remind", 0, 0, G_OPTION_ARG_INT, &remind,
+      N_("Remind this many minutes before each session, 0 for no reminder; the course "
+         "remembers the choice"), N_("MINUTES") },
     { NULL }
   };
 
@@ -100,6 +107,12 @@ kp_cli_ics (KpCliContext  *ctx,
     return kp_cli_usage_error ("ics",
                                _("“%s” is not a calendar language: use nb, nn, se, smj or sma"),
                                lang);
+  if (remind != G_MININT && (remind < 0 || remind > KP_CLI_MAX_REMIND_MINUTES))
+    return kp_cli_usage_error ("ics", _("--remind takes a number of minutes from 0 to %d"),
+                               KP_CLI_MAX_REMIND_MINUTES);
+  if (remind != G_MININT && (all || planning))
+    return kp_cli_usage_error ("ics", "%s",
+                               _("--remind is for one course’s sessions, not --all or --planning"));
 
   if (all)
     {
@@ -116,9 +129,21 @@ kp_cli_ics (KpCliContext  *ctx,
         return kp_cli_usage_error ("ics", "%s",
                                    _("name one course, by its id or its exact title, or give --all"));
       course = kp_cli_load_course (ctx, argv[1], &error);
-      if (course != NULL)
-        bytes = planning ? kp_ical_export_planning_in (course, language, now)
-                         : kp_ical_export_course_in (course, language, now, flags);
+      if (course != NULL && planning)
+        bytes = kp_ical_export_planning_in (course, language, now);
+      else if (course != NULL)
+        {
+          guint minutes = (guint) MAX (remind, 0);
+          KpStore *store = kp_cli_get_store (ctx, &error);
+
+          /* Given, the choice is remembered for the course; not given, the remembered one. */
+          if (store != NULL &&
+              (remind != G_MININT
+               ? kp_store_set_remind_minutes (store, kp_course_get_id (course), minutes, &error)
+               : kp_store_get_remind_minutes (store, kp_course_get_id (course), &minutes,
+                                              &error)))
+            bytes = kp_ical_export_course_reminding (course, language, minutes, now, flags);
+        }
     }
 
   /* A file is replaced whole, never half a calendar; a device or pipe is written into. */
@@ -207,5 +232,134 @@ kp_cli_import_ics (KpCliContext  *ctx,
 
   printf (_("Imported into “%s”: %u added, %u updated"), title, import.added, import.updated);
   putchar ('\n');
+  return KP_EXIT_OK;
+}
+
+typedef struct
+{
+  const char *output;         /* the REQUEST, "-" for standard output */
+  const char *cancel_output;  /* the CANCEL when there is a REQUEST too; NULL: after it */
+} Invite;
+
+static gboolean
+write_invitations (GBytes    *request,
+                   GBytes    *cancel,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  Invite *invite = user_data;
+  g_autoptr(GByteArray) stream = g_byte_array_new ();
+
+  if (request != NULL && cancel != NULL && invite->cancel_output != NULL)
+    return kp_output_write_path (invite->output, g_bytes_get_data (request, NULL),
+                                 g_bytes_get_size (request), error) &&
+           kp_output_write_path (invite->cancel_output, g_bytes_get_data (cancel, NULL),
+                                 g_bytes_get_size (cancel), error);
+
+  /* An iCalendar stream may hold several objects (RFC 5545 §3.4): the REQUEST, then the
+   * CANCEL. */
+  if (request != NULL)
+    g_byte_array_append (stream, g_bytes_get_data (request, NULL), g_bytes_get_size (request));
+  if (cancel != NULL)
+    g_byte_array_append (stream, g_bytes_get_data (cancel, NULL), g_bytes_get_size (cancel));
+  return kp_output_write_path (invite->output, stream->data, stream->len, error);
+}
+
+/* invitation.ics → invitation-cancel.ics */
+static char *
+dup_cancel_path (const char *output)
+{
+  if (g_str_has_suffix (output, ".ics"))
+    {
+      g_autofree char *stem = g_strndup (output, strlen (output) - 4);
+
+      return g_strconcat (stem, "-cancel.ics", NULL);
+    }
+  return g_strconcat (output, "-cancel.ics", NULL);
+}
+
+int
+kp_cli_invite (KpCliContext  *ctx,
+               int            argc,
+               char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE"));
+  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *cancel_output = NULL;
+  g_autofree char *from = NULL;
+  Invite invite = { "-", NULL };
+  KpInvitationFrom who = KP_INVITATION_FROM_LEADER;
+  g_autofree char *course_id = NULL;
+  guint n_invited = 0, n_cancelled = 0;
+  KpStore *store;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the invitations to FILE instead of standard output"), N_("FILE") },
+    { "cancel-output", 0, 0, G_OPTION_ARG_FILENAME, &cancel_output,
+      N_("Write the cancellations of removed meetings to FILE (default: beside the "
+         "invitations, FILE-cancel.ics)"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Who invites: the course leader (“leader”, the default) or the course’s contact "
+         "address (“course”)"), N_("WHO") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Writes invitations (iTIP REQUEST) to the planning meetings "
+                                  "and the evaluation meeting for every member of the planning "
+                                  "group with an e-mail address, to send by e-mail. A meeting "
+                                  "changed since the last invitations is sent with a higher "
+                                  "sequence; a removed one is cancelled (iTIP CANCEL)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!kp_cli_parse (context, "invite", &argc, &argv))
+    return KP_EXIT_USAGE;
+  if (argc != 2)
+    return kp_cli_usage_error ("invite", "%s", _("name one course, by its id or its exact title"));
+  if (from != NULL && g_strcmp0 (from, "leader") != 0 && g_strcmp0 (from, "course") != 0)
+    return kp_cli_usage_error ("invite", _("--from takes “leader” or “course”, not “%s”"), from);
+  if (cancel_output != NULL && output == NULL)
+    return kp_cli_usage_error ("invite", "%s", _("--cancel-output needs --output"));
+
+  if (g_strcmp0 (from, "course") == 0)
+    who = KP_INVITATION_FROM_COURSE;
+  if (output != NULL)
+    {
+      invite.output = output;
+      if (cancel_output == NULL)
+        cancel_output = dup_cancel_path (output);
+      invite.cancel_output = cancel_output;
+    }
+
+  store = kp_cli_get_store (ctx, &error);
+  if (store == NULL ||
+      (course_id = kp_store_find_course_id (store, argv[1], &error)) == NULL ||
+      !kp_invitation_send (store, course_id, who, now, write_invitations, &invite, &n_invited,
+                           &n_cancelled, &error))
+    return kp_cli_fail (error);
+
+  if (output != NULL)
+    {
+      g_autofree char *quoted = kp_quote_value (output);
+
+      if (n_invited > 0)
+        {
+          printf (g_dngettext (GETTEXT_PACKAGE, "Invited to %u meeting: %s",
+                               "Invited to %u meetings: %s", n_invited),
+                  n_invited, quoted);
+          putchar ('\n');
+        }
+      if (n_cancelled > 0)
+        {
+          g_autofree char *quoted_cancel = kp_quote_value (n_invited > 0 ? cancel_output
+                                                                                : output);
+
+          printf (g_dngettext (GETTEXT_PACKAGE, "Cancelled %u removed meeting: %s",
+                               "Cancelled %u removed meetings: %s", n_cancelled),
+                  n_cancelled, quoted_cancel);
+          putchar ('\n');
+        }
+    }
   return KP_EXIT_OK;
 }

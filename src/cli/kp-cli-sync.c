@@ -93,6 +93,8 @@ kp_cli_sync (KpCliContext  *ctx,
   gboolean asked = FALSE;
   gboolean overwrite = FALSE;
   int time_limit = KP_CALDAV_DEFAULT_TIME_LIMIT;
+  int remind = G_MININT;  /* not given */
+  guint remind_minutes = 0;
   KpCaldavReport report = { 0 };
   Recorder recorder;
   KpStore *store;
@@ -107,6 +109,9 @@ kp_cli_sync (KpCliContext  *ctx,
       NULL },
     { "time-limit", 0, 0, G_OPTION_ARG_INT, &time_limit,
       N_("Stop a sync that takes longer than this (default 120)"), N_("SECONDS") },
+    { "remind", 0, 0, G_OPTION_ARG_INT, &remind,
+      N_("Remind this many minutes before each session, 0 for no reminder; the course "
+         "remembers the choice"), N_("MINUTES") },
     { NULL }
   };
 
@@ -124,6 +129,9 @@ kp_cli_sync (KpCliContext  *ctx,
     return kp_cli_usage_error ("sync", "%s", _("give the calendar’s address with --url"));
   if (time_limit <= 0)
     return kp_cli_usage_error ("sync", "%s", _("--time-limit takes a number of seconds above 0"));
+  if (remind != G_MININT && (remind < 0 || remind > KP_CLI_MAX_REMIND_MINUTES))
+    return kp_cli_usage_error ("sync", _("--remind takes a number of minutes from 0 to %d"),
+                               KP_CLI_MAX_REMIND_MINUTES);
 
   course = kp_cli_load_course (ctx, argv[1], &error);
   if (course == NULL)
@@ -165,6 +173,14 @@ kp_cli_sync (KpCliContext  *ctx,
   store = kp_cli_get_store (ctx, &error);
   if (store == NULL)
     return kp_cli_fail (error);
+  /* Given, the choice is remembered for the course; not given, the remembered one. */
+  remind_minutes = (guint) MAX (remind, 0);
+  if (!(remind != G_MININT
+         ? kp_store_set_remind_minutes (store, kp_course_get_id (course), remind_minutes, &error)
+         : kp_store_get_remind_minutes (store, kp_course_get_id (course), &remind_minutes,
+                                        &error)))
+    return kp_cli_fail (error);
+  kp_caldav_set_remind_minutes (caldav, remind_minutes);
   known = kp_store_load_caldav_resources (store, kp_course_get_id (course),
                                           kp_caldav_get_collection (caldav), &error);
   if (known == NULL)

@@ -30,6 +30,7 @@ static const KpCliCommand commands[] = {
   { "demo",        kp_cli_demo,        N_("Load the demo courses") },
   { "ics",         kp_cli_ics,         N_("Write a course's sessions as an iCalendar file") },
   { "import-ics",  kp_cli_import_ics,  N_("Add or update sessions from an iCalendar file") },
+  { "invite",      kp_cli_invite,      N_("Write invitations to the planning group's meetings") },
   { "brochure",    kp_cli_brochure,    N_("Write a course's brochure as an accessible PDF") },
   { "plan-pdf",    kp_cli_plan_pdf,    N_("Write the whole plan for the planning group as a PDF") },
   { "sync",        kp_cli_sync,        N_("Keep a course's sessions in a CalDAV calendar") },

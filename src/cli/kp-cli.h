@@ -18,6 +18,9 @@ enum {
   KP_EXIT_INCOMPLETE = 3, /* `check`: the plan still misses something */
 };
 
+/* The longest reminder `ics` and `sync` take (--remind): four weeks ahead. */
+#define KP_CLI_MAX_REMIND_MINUTES (28 * 24 * 60)
+
 typedef struct
 {
   char    *db_path;  /* --db, or NULL for $KURSPLAN_DB or the default */
@@ -67,5 +70,6 @@ int kp_cli_report      (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_stats       (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_run_again   (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_cancel      (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_invite      (KpCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _KpCaldav
   char        *user;
   char        *password;
   gboolean     overwrite;
+  guint        remind_minutes;  /* a VALARM this long before each session; 0: none */
   guint        time_limit;    /* seconds, for the whole sync */
   GCancellable *cancellable;  /* (nullable): while a sync runs; cancelled at its time limit */
   gint         timed_out;     /* (atomic) */
@@ -611,11 +612,14 @@ fetch_etag (KpCaldav    *self,
 
 /* The event as it would be put, apart from DTSTAMP: equal digests need no new PUT. */
 static char *
-dup_session_digest (KpCourse  *course,
+dup_session_digest (KpCaldav  *self,
+                    KpCourse  *course,
                     KpSession *session)
 {
   g_autoptr(GDateTime) epoch = g_date_time_new_from_unix_utc (0);
-  g_autoptr(GBytes) body = kp_ical_export_session_resource (course, session, epoch);
+  g_autoptr(GBytes) body = kp_ical_export_session_resource_reminding (course, session,
+                                                                      self->remind_minutes,
+                                                                      epoch);
 
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
 }
@@ -738,7 +742,7 @@ put_session (KpCaldav            *self,
   g_autoptr(GBytes) body = NULL;
   g_autofree char *href = known ? g_strdup (known[0]) : dup_resource_href (self, session);
   g_autofree char *path = dup_plain_path (href);
-  g_autofree char *digest = dup_session_digest (course, session);
+  g_autofree char *digest = dup_session_digest (self, course, session);
   g_autofree char *etag = NULL;
   g_autofree char *what = NULL;
   const char *server_etag = g_hash_table_lookup (listing, path);
@@ -759,7 +763,7 @@ put_session (KpCaldav            *self,
       report->unchanged++;
       return TRUE;
     }
-  body = kp_ical_export_session_resource (course, session, now);
+  body = kp_ical_export_session_resource_reminding (course, session, self->remind_minutes, now);
 
   /* TRANSLATORS: names the session a calendar error is about */
   what = g_strdup_printf (_("Session “%s”"), kp_session_get_title (session)
@@ -920,6 +924,19 @@ kp_caldav_set_overwrite (KpCaldav *self,
 {
   g_return_if_fail (KP_IS_CALDAV (self));
   self->overwrite = !!overwrite;
+}
+
+/**
+ * kp_caldav_set_remind_minutes:
+ * @minutes: a reminder (VALARM) this many minutes before each session, 0 for none; a change
+ *   puts every event again (the digest covers the alarm)
+ */
+void
+kp_caldav_set_remind_minutes (KpCaldav *self,
+                              guint     minutes)
+{
+  g_return_if_fail (KP_IS_CALDAV (self));
+  self->remind_minutes = minutes;
 }
 
 /**

@@ -47,6 +47,8 @@ void        kp_caldav_set_overwrite  (KpCaldav            *self,
                                       gboolean             overwrite);
 void        kp_caldav_set_time_limit (KpCaldav            *self,
                                       guint                seconds);
+void        kp_caldav_set_remind_minutes (KpCaldav        *self,
+                                          guint            minutes);
 gboolean    kp_caldav_sync           (KpCaldav            *self,
                                       KpCourse            *course,
                                       GHashTable          *known,

@@ -100,6 +100,7 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_DIGITAL_NEEDS] =
         "På video trenger du en PC, et nettbrett eller en mobil med kamera og mikrofon, og et "
         "rolig rom der du kan snakke fritt.",
+      [KP_DOC_LABEL_REMINDER] = "Påminnelse",
     },
     .roles = { "kursleder", "fagperson", "brukerrepresentant", "erfaringskonsulent",
                "likeperson", "koordinator" },
@@ -163,6 +164,7 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_DIGITAL_NEEDS] =
         "På video treng du ein PC, eit nettbrett eller ein mobil med kamera og mikrofon, og eit "
         "roleg rom der du kan snakke fritt.",
+      [KP_DOC_LABEL_REMINDER] = "Påminning",
     },
     .roles = { "kursleiar", "fagperson", "brukarrepresentant", "erfaringskonsulent",
                "likeperson", "koordinator" },
@@ -237,6 +239,7 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_DIGITAL_NEEDS] =                                  /* † */
         "Videos dárbbašat dihtora, tableahta dahje mobiilla mas lea kamera ja mikrofovdna, ja "
         "jaskes lanja gos sáhtát friddja hállat.",
+      [KP_DOC_LABEL_REMINDER] = "Muittuhus",                       /* † */
     },
     .roles = { "kursajođiheaddji",                                  /* † */
                "fágaolmmoš",                                        /* † */
@@ -329,6 +332,7 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_DIGITAL_NEEDS] =                                  /* † own */
         "Videon dárbaša dáhtåra, nettbrettav jali mobiillav kámerajn ja mikrofåvnåjn, ja "
         "jaskadis lanjav gånnå máhtá friddja hållat.",
+      [KP_DOC_LABEL_REMINDER] = "Mujttádus",                       /* † own */
     },
     .roles = { "kurssajådediddje",                    /* † dict-nob-smj -jådediddje */
                "fáhkaulmusj",                         /* † dict-nob-smj fáhka-, termwiki -ulmusj */
@@ -424,6 +428,7 @@ static const KpDocLanguage languages[] = {
       [KP_DOC_LABEL_DIGITAL_NEEDS] =                                  /* † own */
         "Videosne datnine daarpesjh datovrem, nettebrettem jallh mobijlem kameraine jih "
         "mikrofovnine, jih sjaavohke lanjem gusnie maahtah friijavistie soptsestidh.",
+      [KP_DOC_LABEL_REMINDER] = "Mujhtehtimmie",                   /* † own */
     },
     .roles = { "kuvsjen åvtehke",                     /* † NDLA åvtehke, NRK kuvsje */
                "faagealmetje",                        /* † own: faage- (NRK), almetje */

@@ -49,6 +49,7 @@ typedef enum
   KP_DOC_LABEL_DIGITAL,        /* sentence: on video; the link goes to those registered */
   KP_DOC_LABEL_HYBRID,         /* sentence: in the room or on video; the link likewise */
   KP_DOC_LABEL_DIGITAL_NEEDS,  /* sentence: what a participant on video needs */
+  KP_DOC_LABEL_REMINDER,       /* a calendar reminder's text, before the session */
   KP_DOC_N_LABELS
 } KpDocLabel;
 

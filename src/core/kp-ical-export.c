@@ -133,6 +133,40 @@ kp_ical_append_text_property (GString    *out,
   kp_ical_append_folded (out, line->str, line->len);
 }
 
+/**
+ * kp_ical_append_param_value:
+ * @text: a parameter value as the user wrote it, a name for CN
+ *
+ * Appends @text as a quoted parameter value: no DQUOTE (a parameter cannot hold one), no
+ * control characters.
+ */
+void
+kp_ical_append_param_value (GString    *out,
+                            const char *text)
+{
+  g_autoptr(GString) value = g_string_new (NULL);
+
+  append_clean (value, text, FALSE);
+  g_string_replace (value, "\"", "", 0);
+  g_string_append_c (out, '"');
+  g_string_append (out, value->str);
+  g_string_append_c (out, '"');
+}
+
+/**
+ * kp_ical_append_address:
+ * @email: an e-mail address
+ *
+ * Appends `mailto:` and @email as a CAL-ADDRESS value (ORGANIZER, ATTENDEE).
+ */
+void
+kp_ical_append_address (GString    *out,
+                        const char *email)
+{
+  g_string_append (out, "mailto:");
+  append_clean (out, email, FALSE);
+}
+
 /* Writers share one scratch line so 100,000 events do not allocate per property. */
 typedef struct
 {
@@ -143,6 +177,7 @@ typedef struct
   KpCourse   *labels_course;
   GHashTable *labels;       /* member id → how the public may see them, in labels_course */
   const KpDocLanguage *language;  /* (nullable) every course's words; NULL: each course's own */
+  guint       remind_minutes;       /* a VALARM this long before each session; 0: none */
 } Writer;
 
 static void
@@ -222,6 +257,7 @@ writer_init (Writer    *w,
   w->labels_course = NULL;
   w->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w->language = NULL;
+  w->remind_minutes = 0;
 }
 
 /* The words a course's events are written in: the export's language, or else the course's
@@ -686,18 +722,38 @@ writer_organizer (Writer   *w,
   g_string_append (w->line, "ORGANIZER");
   if (cn != NULL && *cn != '\0')
     {
-      g_autoptr(GString) value = g_string_new (NULL);
-
-      /* A parameter value cannot hold a DQUOTE, and is quoted when it holds : ; , */
-      append_clean (value, cn, FALSE);
-      g_string_replace (value, "\"", "", 0);
-      g_string_append (w->line, ";CN=\"");
-      g_string_append (w->line, value->str);
-      g_string_append_c (w->line, '"');
+      g_string_append (w->line, ";CN=");
+      kp_ical_append_param_value (w->line, cn);
     }
-  g_string_append (w->line, ":mailto:");
-  append_clean (w->line, email, FALSE);
+  g_string_append_c (w->line, ':');
+  kp_ical_append_address (w->line, email);
   kp_ical_append_folded (w->out, w->line->str, w->line->len);
+}
+
+/* A reminder on the screen (RFC 5545 §3.6.6), in the course's words. */
+static void
+writer_alarm (Writer     *w,
+              KpCourse   *course,
+              const char *what)
+{
+  const char *title = kp_course_get_title (course);
+
+  g_string_append (w->out, "BEGIN:VALARM\r\n"
+                           "ACTION:DISPLAY\r\n");
+  g_string_append_printf (w->out, "TRIGGER:-PT%uM\r\n", w->remind_minutes);
+  g_string_truncate (w->text, 0);
+  g_string_append (w->text, kp_doc_language_get_label (writer_language (w, course),
+                                                       KP_DOC_LABEL_REMINDER));
+  g_string_append (w->text, ": ");
+  g_string_append (w->text, title != NULL && *title != '\0' ? title : "");
+  if (what != NULL && *what != '\0')
+    {
+      if (title != NULL && *title != '\0')
+        g_string_append (w->text, " – ");
+      g_string_append (w->text, what);
+    }
+  writer_text (w, "DESCRIPTION", w->text->str);
+  g_string_append (w->out, "END:VALARM\r\n");
 }
 
 static void
@@ -818,6 +874,8 @@ append_session_event (Writer     *w,
   if (url != NULL && *url != '\0')
     writer_raw (w, "URL", url);
   writer_organizer (w, course);
+  if (w->remind_minutes > 0 && !cancelled)
+    writer_alarm (w, course, kp_session_get_title (session));
   g_string_append (w->out, "END:VEVENT\r\n");
 }
 
@@ -859,6 +917,7 @@ static GBytes *
 export_courses (KpCourse   * const  *courses,
                 guint                n_courses,
                 const KpDocLanguage *language,
+                guint                remind_minutes,
                 GDateTime           *now,
                 KpIcalExportFlags    flags,
                 const char          *name)
@@ -893,6 +952,7 @@ export_courses (KpCourse   * const  *courses,
 
   writer_init (&w, out, now);
   w.language = language;
+  w.remind_minutes = remind_minutes;
   for (guint c = 0; c < n_courses; c++)
     {
       KpCourse *course = courses[c];
@@ -946,7 +1006,29 @@ kp_ical_export_course_in (KpCourse            *course,
   g_return_val_if_fail (KP_IS_COURSE (course), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  return export_courses (&course, 1, language, now, flags, kp_course_get_title (course));
+  return export_courses (&course, 1, language, 0, now, flags, kp_course_get_title (course));
+}
+
+/**
+ * kp_ical_export_course_reminding:
+ * @language: (nullable): as kp_ical_export_course_in()
+ * @remind_minutes: a reminder (VALARM, ACTION:DISPLAY) this many minutes before each session
+ *   that is not cancelled, in the course's words; 0 for none
+ *
+ * Returns: (transfer full): the course's sessions as a published calendar
+ */
+GBytes *
+kp_ical_export_course_reminding (KpCourse            *course,
+                                 const KpDocLanguage *language,
+                                 guint                remind_minutes,
+                                 GDateTime           *now,
+                                 KpIcalExportFlags    flags)
+{
+  g_return_val_if_fail (KP_IS_COURSE (course), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  return export_courses (&course, 1, language, remind_minutes, now, flags,
+                         kp_course_get_title (course));
 }
 
 /**
@@ -991,7 +1073,7 @@ kp_ical_export_courses_in (KpCourse * const   *courses,
       if (c == n_courses - 1)
         shared = kp_doc_language_lookup (kp_course_get_language (courses[0]));
     }
-  return export_courses (courses, n_courses, language, now, flags,
+  return export_courses (courses, n_courses, language, 0, now, flags,
                          shared != NULL ? kp_doc_language_get_label (shared, KP_DOC_LABEL_COURSES)
                                         : _("Courses"));
 }
@@ -1007,6 +1089,21 @@ GBytes *
 kp_ical_export_session_resource (KpCourse  *course,
                                  KpSession *session,
                                  GDateTime *now)
+{
+  return kp_ical_export_session_resource_reminding (course, session, 0, now);
+}
+
+/**
+ * kp_ical_export_session_resource_reminding:
+ * @remind_minutes: as kp_ical_export_course_reminding()
+ *
+ * Returns: (transfer full) (nullable): the resource, %NULL if the session has no time yet
+ */
+GBytes *
+kp_ical_export_session_resource_reminding (KpCourse  *course,
+                                           KpSession *session,
+                                           guint      remind_minutes,
+                                           GDateTime *now)
 {
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                        g_free, zone_span_free);
@@ -1029,6 +1126,7 @@ kp_ical_export_session_resource (KpCourse  *course,
   append_calendar_head (out, FALSE, NULL);
   append_zones (out, zones);
   writer_init (&w, out, now);
+  w.remind_minutes = remind_minutes;
   append_session_event (&w, course, tz, tzid, session);
   writer_clear (&w);
   g_string_append (out, "END:VCALENDAR\r\n");
@@ -1203,6 +1301,19 @@ kp_ical_export_planning_in (KpCourse            *course,
   g_string_append (out, "END:VCALENDAR\r\n");
   g_string_free (events, TRUE);
   return g_string_free_to_bytes (out);
+}
+
+/**
+ * kp_ical_dup_course_tzid_param:
+ *
+ * Returns: (transfer full): the course's zone as a TZID parameter value, quoted if it must be
+ */
+char *
+kp_ical_dup_course_tzid_param (KpCourse *course)
+{
+  g_return_val_if_fail (KP_IS_COURSE (course), NULL);
+
+  return dup_tzid_param (course_tzid (course));
 }
 
 /**

@@ -42,6 +42,15 @@ GBytes *kp_ical_export_planning_in      (KpCourse            *course,
 GBytes *kp_ical_export_session_resource (KpCourse           *course,
                                          KpSession          *session,
                                          GDateTime          *now);
+GBytes *kp_ical_export_course_reminding (KpCourse            *course,
+                                         const KpDocLanguage *language,
+                                         guint                remind_minutes,
+                                         GDateTime           *now,
+                                         KpIcalExportFlags    flags);
+GBytes *kp_ical_export_session_resource_reminding (KpCourse  *course,
+                                                   KpSession *session,
+                                                   guint      remind_minutes,
+                                                   GDateTime *now);
 char   *kp_ical_dup_session_uid         (KpSession          *session);
 
 /* The parts, for tests and for writers of other iCalendar objects. */
@@ -54,5 +63,10 @@ void    kp_ical_append_folded           (GString            *out,
 char   *kp_ical_dup_vtimezone           (GTimeZone          *tz,
                                          int                 first_year,
                                          int                 last_year);
+void    kp_ical_append_param_value      (GString            *out,
+                                         const char         *text);
+void    kp_ical_append_address          (GString            *out,
+                                         const char         *email);
+char   *kp_ical_dup_course_tzid_param   (KpCourse           *course);
 
 G_END_DECLS

@@ -219,6 +219,17 @@ static const char * const migrations[] = {
   "ALTER TABLE courses ADD COLUMN cancelled_on TEXT;"
   "ALTER TABLE courses ADD COLUMN cancel_reason TEXT;"
   "ALTER TABLE sessions ADD COLUMN join_url TEXT;",
+  /* 13: the planning-group invitations sent (kursplan invite): per course and meeting, the
+   * SEQUENCE and a digest of the event as last sent; and the reminder the course's calendars
+   * carry, in minutes before each session (0: none) */
+  "CREATE TABLE invitations ("
+  "  course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,"
+  "  meeting_id TEXT NOT NULL,"
+  "  sequence INTEGER NOT NULL DEFAULT 0,"
+  "  digest TEXT NOT NULL,"
+  "  PRIMARY KEY (course_id, meeting_id)"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE courses ADD COLUMN remind_minutes INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -259,6 +270,11 @@ typedef enum
   STMT_CALDAV_SELECT,
   STMT_CALDAV_UPSERT,
   STMT_CALDAV_DELETE,
+  STMT_INVITATIONS_SELECT,
+  STMT_INVITATION_UPSERT,
+  STMT_INVITATION_DELETE,
+  STMT_REMIND_SELECT,
+  STMT_REMIND_UPDATE,
   N_STATEMENTS
 } KpStoreStatement;
 
@@ -355,6 +371,16 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " DO UPDATE SET href = excluded.href, etag = excluded.etag, digest = excluded.digest",
   [STMT_CALDAV_DELETE] =
     "DELETE FROM caldav_resources WHERE course_id = ?1 AND collection = ?2 AND session_id = ?3",
+  [STMT_INVITATIONS_SELECT] =
+    "SELECT meeting_id, sequence, digest FROM invitations WHERE course_id = ?1",
+  [STMT_INVITATION_UPSERT] =
+    "INSERT INTO invitations (course_id, meeting_id, sequence, digest) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (course_id, meeting_id)"
+    " DO UPDATE SET sequence = excluded.sequence, digest = excluded.digest",
+  [STMT_INVITATION_DELETE] =
+    "DELETE FROM invitations WHERE course_id = ?1 AND meeting_id = ?2",
+  [STMT_REMIND_SELECT] = "SELECT remind_minutes FROM courses WHERE id = ?1",
+  [STMT_REMIND_UPDATE] = "UPDATE courses SET remind_minutes = ?2 WHERE id = ?1",
 };
 
 /* The evaluation form's choices (schema 9), after the conditions. */
@@ -2801,6 +2827,150 @@ kp_store_set_caldav_resource (KpStore     *self,
       bind_text (self, stmt, 6, digest);
     }
   return kp_store_run (self, stmt, error);
+}
+
+/**
+ * kp_store_load_invitations:
+ *
+ * What `kursplan invite` last sent the planning group of the course.
+ *
+ * Returns: (transfer full) (element-type utf8 GStrv): meeting id → { sequence, digest }
+ */
+GHashTable *
+kp_store_load_invitations (KpStore     *self,
+                           const char  *course_id,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KP_IS_STORE (self), NULL);
+  g_return_val_if_fail (course_id != NULL, NULL);
+
+  if ((stmt = kp_store_statement (self, STMT_INVITATIONS_SELECT, error)) == NULL)
+    return NULL;
+
+  bind_text (self, stmt, 1, course_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **record = g_new0 (char *, 3);
+
+      record[0] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
+      record[1] = g_strdup (column_text (stmt, 2));
+      g_hash_table_insert (sent, g_strdup (column_text (stmt, 0)), record);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      kp_store_set_sqlite_error (self, error);
+      kp_store_statement_done (stmt);
+      return NULL;
+    }
+  kp_store_statement_done (stmt);
+  return g_steal_pointer (&sent);
+}
+
+/**
+ * kp_store_set_invitation:
+ * @digest: (nullable): a digest of the event as sent, or %NULL to forget the meeting (its
+ *   cancellation was sent)
+ *
+ * Records one invitation sent to the planning group.
+ */
+gboolean
+kp_store_set_invitation (KpStore     *self,
+                         const char  *course_id,
+                         const char  *meeting_id,
+                         guint        sequence,
+                         const char  *digest,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (course_id != NULL && meeting_id != NULL, FALSE);
+
+  stmt = kp_store_statement (self, digest ? STMT_INVITATION_UPSERT : STMT_INVITATION_DELETE,
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (self, stmt, 1, course_id);
+  bind_text (self, stmt, 2, meeting_id);
+  if (digest != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 3, sequence);
+      bind_text (self, stmt, 4, digest);
+    }
+  return kp_store_run (self, stmt, error);
+}
+
+/**
+ * kp_store_get_remind_minutes:
+ * @minutes: (out): how many minutes before each session the course's calendars remind, 0 for
+ *   no reminder
+ *
+ * Returns: %FALSE with @error set if there is no such course
+ */
+gboolean
+kp_store_get_remind_minutes (KpStore     *self,
+                             const char  *course_id,
+                             guint       *minutes,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (course_id != NULL && minutes != NULL, FALSE);
+
+  if ((stmt = kp_store_statement (self, STMT_REMIND_SELECT, error)) == NULL)
+    return FALSE;
+
+  bind_text (self, stmt, 1, course_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *minutes = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, KP_ERROR, KP_ERROR_NOT_FOUND,
+                 _("No course has the id “%s”"), course_id);
+  else
+    kp_store_set_sqlite_error (self, error);
+  kp_store_statement_done (stmt);
+  return rc == SQLITE_ROW;
+}
+
+/**
+ * kp_store_set_remind_minutes:
+ *
+ * Remembers the reminder the course's calendars carry (0: none).
+ */
+gboolean
+kp_store_set_remind_minutes (KpStore     *self,
+                             const char  *course_id,
+                             guint        minutes,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (course_id != NULL, FALSE);
+
+  if ((stmt = kp_store_statement (self, STMT_REMIND_UPDATE, error)) == NULL)
+    return FALSE;
+
+  bind_text (self, stmt, 1, course_id);
+  sqlite3_bind_int64 (stmt, 2, minutes);
+  if (!kp_store_run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_NOT_FOUND,
+                   _("No course has the id “%s”"), course_id);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The year's figures (kp-stats.c says what counts), in one pass over the catalogue. Sessions

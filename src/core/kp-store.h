@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KpStore, kp_store, KP, STORE, GObject)
 
 /* The schema version this build writes; older files are migrated in order on open. */
-#define KP_STORE_SCHEMA_VERSION 12
+#define KP_STORE_SCHEMA_VERSION 13
 
 char       *kp_store_dup_default_path (void);
 KpStore    *kp_store_new              (const char  *path,
@@ -70,6 +70,25 @@ gboolean    kp_store_set_caldav_resource   (KpStore     *self,
                                             const char  *href,
                                             const char  *etag,
                                             const char  *digest,
+                                            GError     **error);
+
+/* The planning-group invitations sent (kursplan invite), and the calendars' reminder. */
+GHashTable *kp_store_load_invitations      (KpStore     *self,
+                                            const char  *course_id,
+                                            GError     **error);
+gboolean    kp_store_set_invitation        (KpStore     *self,
+                                            const char  *course_id,
+                                            const char  *meeting_id,
+                                            guint        sequence,
+                                            const char  *digest,
+                                            GError     **error);
+gboolean    kp_store_get_remind_minutes    (KpStore     *self,
+                                            const char  *course_id,
+                                            guint       *minutes,
+                                            GError     **error);
+gboolean    kp_store_set_remind_minutes    (KpStore     *self,
+                                            const char  *course_id,
+                                            guint        minutes,
                                             GError     **error);
 
 /* The year's figures (kursplan stats): KpStatsRow, see kp-stats.h. */

@@ -21,6 +21,7 @@
 #include "kp-course-export.h"
 #include "kp-error.h"
 #include "kp-ical-export.h"
+#include "kp-invitation.h"
 #include "kp-output.h"
 #include "kp-secret.h"
 #include "kp-toast.h"
@@ -366,8 +367,19 @@ kp_course_export_calendar (KpWindow  *window,
       g_set_error (error, KP_ERROR, KP_ERROR_FAILED, "%s", _("No course is open"));
       return FALSE;
     }
-  bytes = planning ? kp_ical_export_planning (course, now)
-                   : kp_ical_export_course (course, now, KP_ICAL_EXPORT_DEFAULT);
+  if (planning)
+    bytes = kp_ical_export_planning (course, now);
+  else
+    {
+      guint remind_minutes = 0;
+
+      /* The course's reminder, as remembered by the sync dialog or `kursplan ics --remind`;
+       * none for a course not saved yet. */
+      kp_store_get_remind_minutes (kp_window_get_store (window), kp_course_get_id (course),
+                                   &remind_minutes, NULL);
+      bytes = kp_ical_export_course_reminding (course, NULL, remind_minutes, now,
+                                               KP_ICAL_EXPORT_DEFAULT);
+    }
   if (!kp_output_write_file (file, bytes, &local_error))
     {
       /* Translators: %s says why */
@@ -414,6 +426,150 @@ export_calendar_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Invitations to the planning group ---------------------------------------------------------- */
+
+typedef struct
+{
+  const char *dir;
+  GPtrArray  *files;  /* the calendars written, to attach */
+} Attachments;
+
+static gboolean
+write_attachment (Attachments  *attachments,
+                  const char   *name,
+                  GBytes       *bytes,
+                  GError      **error)
+{
+  g_autofree char *path = g_build_filename (attachments->dir, name, NULL);
+
+  if (!kp_output_write_path (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                             error))
+    return FALSE;
+  g_ptr_array_add (attachments->files, g_steal_pointer (&path));
+  return TRUE;
+}
+
+static gboolean
+write_attachments (GBytes    *request,
+                   GBytes    *cancel,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  Attachments *attachments = user_data;
+
+  return (request == NULL || write_attachment (attachments, "invitation.ics", request, error)) &&
+         (cancel == NULL || write_attachment (attachments, "cancellation.ics", cancel, error));
+}
+
+/**
+ * kp_course_export_invite:
+ *
+ * Writes the invitations to the planning group's meetings (kp_invitation_send(), from the
+ * course leader, else the course's contact address) into a temporary folder and opens the
+ * user's mail program with them attached and the members as recipients (`xdg-email`, or
+ * $KURSPLAN_XDG_EMAIL).
+ *
+ * Returns: %TRUE when the mail program was started
+ */
+gboolean
+kp_course_export_invite (KpWindow  *window,
+                         GError   **error)
+{
+  KpCourse *course = kp_window_get_course (window);
+  KpStore *store = kp_window_get_store (window);
+  const char *program = g_getenv ("KURSPLAN_XDG_EMAIL");
+  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  GListModel *members;
+  Attachments attachments;
+  guint n;
+
+  g_return_val_if_fail (KP_IS_WINDOW (window), FALSE);
+
+  if (course == NULL)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED, "%s", _("No course is open"));
+      return FALSE;
+    }
+  if (!kp_store_flush (store, error) ||
+      (dir = g_dir_make_tmp ("kursplan-invite-XXXXXX", error)) == NULL)
+    return FALSE;
+
+  attachments.dir = dir;
+  attachments.files = files;
+  if (!kp_invitation_send (store, kp_course_get_id (course), KP_INVITATION_FROM_LEADER, now,
+                           write_attachments, &attachments, NULL, NULL, &local_error))
+    {
+      if (!g_error_matches (local_error, KP_ERROR, KP_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* No course leader with an address: the course's contact (the adviser) invites. */
+      g_clear_error (&local_error);
+      g_ptr_array_set_size (files, 0);
+      if (!kp_invitation_send (store, kp_course_get_id (course), KP_INVITATION_FROM_COURSE,
+                               now, write_attachments, &attachments, NULL, NULL, error))
+        return FALSE;
+    }
+
+  g_ptr_array_add (argv, g_strdup (program != NULL && *program != '\0' ? program
+                                                                         : "xdg-email"));
+  g_ptr_array_add (argv, g_strdup ("--subject"));
+  /* Translators: the e-mail's subject; %s is the course's title */
+  g_ptr_array_add (argv, g_strdup_printf (_("Planning meetings: %s"),
+                                          kp_course_get_title (course)
+                                          ? kp_course_get_title (course) : ""));
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_ptr_array_add (argv, g_strdup ("--attach"));
+      g_ptr_array_add (argv, g_strdup (g_ptr_array_index (files, i)));
+    }
+  members = kp_course_get_members (course);
+  n = g_list_model_get_n_items (members);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpMember) member = g_list_model_get_item (members, i);
+      const char *email = kp_member_get_email (member);
+
+      /* An address that looks like an option would be taken for one. */
+      if (email != NULL && *email != '\0' && *email != '-')
+        g_ptr_array_add (argv, g_strdup (email));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
+                               &local_error);
+  if (process == NULL)
+    {
+      /* Translators: %s says why */
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED, _("Could not open the mail program: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+invite_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KpWindow *window = KP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (kp_window_get_course (window) == NULL)
+    return;
+  if (kp_course_export_invite (window, &error))
+    toast (window, _("The invitations are attached to a new e-mail"));
+  else
+    toast (window, error->message);
+}
+
 /* CalDAV sync --------------------------------------------------------------------------------- */
 
 typedef struct
@@ -429,6 +585,7 @@ typedef struct
   GHashTable    *known;
   AdwToast      *progress;    /* (owned) */
   gboolean       overwrite;
+  guint          remind_minutes;  /* the course's reminder, as remembered */
   KpCaldavReport report;
 } SyncJob;
 
@@ -536,7 +693,10 @@ sync_thread (GTask        *task,
 
   caldav = kp_caldav_new (job->url, job->user, password, &error);
   if (caldav != NULL)
-    kp_caldav_set_overwrite (caldav, job->overwrite);
+    {
+      kp_caldav_set_overwrite (caldav, job->overwrite);
+      kp_caldav_set_remind_minutes (caldav, job->remind_minutes);
+    }
   if (caldav == NULL ||
       !kp_caldav_sync (caldav, job->course, job->known, now, record_resource, job, &job->report,
                        &error))
@@ -772,7 +932,9 @@ start_sync (KpWindow   *window,
   /* The thread gets a copy of the course as saved, so edits meanwhile do not race it. */
   if (kp_store_flush (store, &error))
     job->course = kp_store_load_course (store, kp_course_get_id (course), &error);
-  if (job->course != NULL)
+  if (job->course != NULL &&
+      kp_store_get_remind_minutes (store, kp_course_get_id (course), &job->remind_minutes,
+                                   &error))
     job->known = kp_store_load_caldav_resources (store, kp_course_get_id (course),
                                                  job->collection, &error);
   if (job->known == NULL)
@@ -812,6 +974,11 @@ on_sync_dialog_response (AdwMessageDialog *dialog,
   GtkEditable *url_row = g_object_get_data (G_OBJECT (dialog), "url-row");
   GtkEditable *user_row = g_object_get_data (G_OBJECT (dialog), "user-row");
   GtkEditable *password_row = g_object_get_data (G_OBJECT (dialog), "password-row");
+  GtkSpinButton *remind_button = g_object_get_data (G_OBJECT (dialog), "remind-button");
+  KpCourse *course = kp_window_get_course (window);
+  KpStore *store = kp_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  guint was = 0;
   g_autofree char *url = NULL;
   g_autofree char *user = NULL;
   GSettings *settings;
@@ -826,9 +993,24 @@ on_sync_dialog_response (AdwMessageDialog *dialog,
       toast (window, _("Give the calendar collection’s address to sync to"));
       return;
     }
+  /* The reminder is the course's, as `kursplan sync --remind` remembers it; the sync reads
+   * it, and a sync that does not start leaves the one before. */
+  if (course == NULL ||
+      !kp_store_get_remind_minutes (store, kp_course_get_id (course), &was, &error) ||
+      !kp_store_set_remind_minutes (store, kp_course_get_id (course),
+                                    (guint) gtk_spin_button_get_value_as_int (remind_button),
+                                    &error))
+    {
+      if (error != NULL)
+        toast (window, error->message);
+      return;
+    }
   /* Remembered only once it is an address to sync to: one with a password in it is not. */
   if (!kp_course_export_sync (window, url, user, gtk_editable_get_text (password_row)))
-    return;
+    {
+      kp_store_set_remind_minutes (store, kp_course_get_id (course), was, NULL);
+      return;
+    }
   settings = window_settings (window);
   if (settings != NULL)
     {
@@ -859,12 +1041,17 @@ sync_calendar_action (GtkWidget  *widget,
   g_autofree char *url = settings ? g_settings_get_string (settings, "caldav-url") : NULL;
   g_autofree char *user = settings ? g_settings_get_string (settings, "caldav-user") : NULL;
   g_autofree char *without_password = url ? kp_caldav_dup_without_userinfo (url) : NULL;
+  KpCourse *course = kp_window_get_course (window);
+  guint remind_minutes = 0;
   GtkWidget *dialog;
   GtkWidget *list;
   GtkWidget *row;
+  GtkWidget *button;
 
-  if (kp_window_get_course (window) == NULL)
+  if (course == NULL)
     return;
+  kp_store_get_remind_minutes (kp_window_get_store (window), kp_course_get_id (course),
+                               &remind_minutes, NULL);
 
   /* An address kept with a password in it, before such were refused, is kept no longer. */
   if (without_password != NULL)
@@ -888,6 +1075,19 @@ sync_calendar_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "user-row", row);
   row = add_entry_row (list, adw_password_entry_row_new (), _("Password"), NULL);
   g_object_set_data (G_OBJECT (dialog), "password-row", row);
+  /* AdwSpinRow is libadwaita 1.4: an action row with a spin button. */
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reminder"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Minutes before each session; 0 for no reminder"));
+  button = gtk_spin_button_new_with_range (0, 28 * 24 * 60, 5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (button), remind_minutes);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reminder, minutes before each session"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_object_set_data (G_OBJECT (dialog), "remind-button", button);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -919,6 +1119,8 @@ kp_course_export_update_actions (KpWindow *window)
   gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.export-calendar", has_course);
   gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.export-planning-calendar",
                                  has_course);
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.invite-planning-group",
+                                 has_course);
   gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.sync-calendar",
                                  has_course && !kp_course_export_is_syncing (window));
 }
@@ -935,6 +1137,8 @@ kp_course_export_install_actions (GtkWidgetClass *widget_class)
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.sync-calendar", NULL,
                                    sync_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.invite-planning-group", NULL,
+                                   invite_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print", "s", "");
 }

@@ -33,5 +33,7 @@ gboolean           kp_course_export_sync               (KpWindow             *wi
                                                         const char           *user,
                                                         const char           *password);
 gboolean           kp_course_export_is_syncing         (KpWindow             *window);
+gboolean           kp_course_export_invite             (KpWindow             *window,
+                                                        GError              **error);
 
 G_END_DECLS

@@ -145,6 +145,7 @@ def main():
             keyring(server, tmp)
             conflicts(server, tmp)
             password_in_address(server, tmp)
+            reminders(server, tmp)
         finally:
             server.stop()
         server = Server(tmp, tls=True)
@@ -412,6 +413,46 @@ def password_in_address(server, tmp):
     check(not any(secret in c or '@127' in c for c in stored),
           'no address with user info stored: %r' % stored)
     check(recorded(db) == before, 'password in the address: nothing recorded')
+
+
+def alarms(resources):
+    """Each resource's alarms as (ACTION, TRIGGER) pairs."""
+    return {href: [(str(a['ACTION']), a['TRIGGER'].to_ical().decode())
+                   for a in calendar.walk('VALARM')]
+            for href, (_, calendar) in resources.items()}
+
+
+def reminders(server, tmp):
+    """sync --remind puts a VALARM on each session's event, remembered for the course; a
+    changed choice puts every event again (issue #19)."""
+    collection = '/%s/paaminning/' % USER
+    url = 'http://127.0.0.1:%d%s' % (server.port, collection)
+    db = os.path.join(tmp, 'paaminning.db')
+    server.request('MKCALENDAR', collection)
+    check(run('--db', db, 'import', PLAN).returncode == 0, 'reminders: import the plan')
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, '--remind', '15',
+                 password=PASSWORD)
+    check(result.returncode == 0 and '5 created' in result.stdout,
+          'reminders: first sync: ' + result.stdout + result.stderr)
+    found = alarms(server.resources(collection))
+    cancelled = '%s%s@kursplan.ics' % (collection, S % 3)
+    check(len(found) == 5 and found.pop(cancelled) == []
+          and all(a == [('DISPLAY', '-PT15M')] for a in found.values()),
+          'reminders: one DISPLAY alarm 15 minutes ahead on each event but the cancelled '
+          'one: %r' % found)
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, password=PASSWORD)
+    check('0 created, 0 updated, 0 deleted, 5 unchanged' in result.stdout,
+          'reminders: remembered, nothing to put again: ' + result.stdout + result.stderr)
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, '--remind', '0',
+                 password=PASSWORD)
+    check('0 created, 4 updated, 0 deleted, 1 unchanged' in result.stdout,
+          'reminders: turned off, every event with an alarm put again: ' + result.stdout + result.stderr)
+    found = alarms(server.resources(collection))
+    check(all(a == [] for a in found.values()), 'reminders: no alarm left: %r' % found)
+    result = run('--db', db, 'sync', COURSE, '--url', url, '--user', USER, '--remind', '-1',
+                 password=PASSWORD)
+    check(result.returncode == 2, 'reminders: --remind -1 is a usage error, not %d'
+          % result.returncode)
 
 
 if __name__ == '__main__':
