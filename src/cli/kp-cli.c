@@ -37,6 +37,7 @@ static const KpCliCommand commands[] = {
   { "report",      kp_cli_report,      N_("Write a course's evaluation report as a PDF") },
   { "stats",       kp_cli_stats,       N_("Show the year's figures for the annual report") },
   { "run-again",   kp_cli_run_again,   N_("Make the next run of a course on new dates") },
+  { "poster",      kp_cli_poster,      N_("Write a course's poster with a QR code to register") },
 };
 
 static const KpCliCommand *
