@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <qpdf/qpdf-c.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kp-error.h"
@@ -79,6 +80,236 @@ add_figure_alts (qpdf_data           qpdf,
     add_figure_alts (qpdf, kids, alts, next);
 }
 
+/* One operation of a content stream: its operands and operator, as byte offsets. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+  char  op[4];  /* the operator, cut short: only the short ones matter here */
+} Operation;
+
+static gboolean
+is_delimiter (char c)
+{
+  return strchr ("()<>[]{}/%", c) != NULL;
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\0';
+}
+
+/* Splits a content stream into operations. FALSE for what this reader does not take (inline
+ * images, unbalanced strings): the page is then left as cairo wrote it. */
+static gboolean
+split_operations (const char *data,
+                  gsize       size,
+                  GArray     *operations)
+{
+  gsize i = 0;
+  gssize start = -1;
+
+  while (i < size)
+    {
+      gsize token = i;
+
+      if (is_space (data[i]))
+        {
+          i++;
+          continue;
+        }
+      if (data[i] == '%')
+        {
+          while (i < size && data[i] != '\n' && data[i] != '\r')
+            i++;
+          continue;
+        }
+      if (start < 0)
+        start = (gssize) token;
+      if (data[i] == '(')
+        {
+          int nesting = 1;
+
+          for (i++; i < size && nesting > 0; i++)
+            {
+              if (data[i] == '\\')
+                i++;
+              else if (data[i] == '(')
+                nesting++;
+              else if (data[i] == ')')
+                nesting--;
+            }
+          if (nesting > 0)
+            return FALSE;
+        }
+      else if (data[i] == '<' && i + 1 < size && data[i + 1] == '<')
+        i += 2;
+      else if (data[i] == '>' && i + 1 < size && data[i + 1] == '>')
+        i += 2;
+      else if (data[i] == '<')
+        {
+          while (i < size && data[i] != '>')
+            i++;
+          if (i == size)
+            return FALSE;
+          i++;
+        }
+      else if (strchr ("[]{}", data[i]) != NULL)
+        i++;
+      else if (data[i] == '/')
+        {
+          for (i++; i < size && !is_space (data[i]) && !is_delimiter (data[i]); i++)
+            ;
+        }
+      else
+        {
+          gboolean operand = g_ascii_isdigit (data[i]) || strchr ("+-.", data[i]) != NULL;
+          gsize length;
+
+          for (; i < size && !is_space (data[i]) && !is_delimiter (data[i]); i++)
+            ;
+          length = i - token;
+          if (operand ||
+              (length == 4 && (memcmp (data + token, "true", 4) == 0 ||
+                               memcmp (data + token, "null", 4) == 0)) ||
+              (length == 5 && memcmp (data + token, "false", 5) == 0))
+            continue;
+          if (length == 2 && memcmp (data + token, "BI", 2) == 0)
+            return FALSE;
+          {
+            Operation operation = { (gsize) start, i, { 0 } };
+
+            memcpy (operation.op, data + token, MIN (length, sizeof operation.op - 1));
+            g_array_append_val (operations, operation);
+            start = -1;
+          }
+        }
+    }
+  return TRUE;
+}
+
+/* Operators that only set the graphics state: what may stay outside the structure. */
+static gboolean
+is_state_operator (const char *op)
+{
+  static const char * const state[] = {
+    "q", "Q", "cm", "gs", "w", "J", "j", "M", "d", "ri", "i", "g", "G", "rg", "RG", "k", "K",
+    "cs", "CS", "sc", "SC", "scn", "SCN", NULL
+  };
+
+  return g_strv_contains (state, op);
+}
+
+/* Wraps what is drawn outside every tagged element (page furniture: bands, rules, the footer)
+ * in /Artifact marked content, so that each page's content is either in the structure or
+ * marked as not belonging to it (PDF/UA 7.1). Returns NULL when the stream is left as it is. */
+static GString *
+mark_artifacts (const char *data,
+                gsize       size)
+{
+  g_autoptr(GArray) operations = g_array_new (FALSE, FALSE, sizeof (Operation));
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  GString *marked;
+  gssize run_start = -1;
+  gsize run_end = 0;
+  gboolean run_draws = FALSE;
+  int depth = 0;
+  gboolean in_text = FALSE;
+  gsize copied = 0;
+
+  if (!split_operations (data, size, operations))
+    return NULL;
+
+  for (guint i = 0; i <= operations->len; i++)
+    {
+      Operation *operation = i < operations->len ? &g_array_index (operations, Operation, i)
+                                                 : NULL;
+      gboolean begins = operation && (g_str_equal (operation->op, "BDC") ||
+                                      g_str_equal (operation->op, "BMC"));
+      gboolean ends_run = operation == NULL || begins || g_str_equal (operation->op, "q") ||
+                          g_str_equal (operation->op, "Q") || g_str_equal (operation->op, "EMC");
+
+      /* A marked-content sequence holds a text object whole: a tag inside BT … ET is not
+       * something to cut around. */
+      if (in_text && depth == 0 && (ends_run || run_start < 0))
+        return NULL;
+      if (operation && g_str_equal (operation->op, "BT"))
+        in_text = TRUE;
+      else if (operation && g_str_equal (operation->op, "ET"))
+        in_text = FALSE;
+      if (depth == 0 && ends_run)
+        {
+          if (run_start >= 0 && run_draws)
+            {
+              gsize from = (gsize) run_start;
+
+              g_array_append_val (cuts, from);
+              g_array_append_val (cuts, run_end);
+            }
+          run_start = -1;
+          run_draws = FALSE;
+        }
+      if (operation == NULL)
+        break;
+      if (begins)
+        depth++;
+      else if (g_str_equal (operation->op, "EMC"))
+        {
+          if (--depth < 0)
+            return NULL;
+        }
+      else if (depth == 0 && !ends_run)
+        {
+          if (run_start < 0)
+            run_start = (gssize) operation->start;
+          run_end = operation->end;
+          run_draws |= !is_state_operator (operation->op);
+        }
+    }
+  if (depth != 0)
+    return NULL;
+
+  marked = g_string_sized_new (size + cuts->len * 16);
+  for (guint i = 0; i < cuts->len; i += 2)
+    {
+      gsize from = g_array_index (cuts, gsize, i);
+      gsize to = g_array_index (cuts, gsize, i + 1);
+
+      g_string_append_len (marked, data + copied, from - copied);
+      g_string_append (marked, "/Artifact BMC\n");
+      g_string_append_len (marked, data + from, to - from);
+      g_string_append (marked, "\nEMC");
+      copied = to;
+    }
+  g_string_append_len (marked, data + copied, size - copied);
+  return marked;
+}
+
+static void
+mark_page_artifacts (qpdf_data qpdf,
+                     qpdf_oh   page)
+{
+  unsigned char *content = NULL;
+  size_t length = 0;
+  g_autoptr(GString) marked = NULL;
+  qpdf_oh stream;
+
+  if (qpdf_oh_get_page_content_data (qpdf, page, &content, &length) != QPDF_SUCCESS)
+    {
+      free (content);
+      return;
+    }
+  marked = mark_artifacts ((const char *) content, length);
+  free (content);
+  if (marked == NULL)
+    return;
+  stream = qpdf_oh_new_stream (qpdf);
+  qpdf_oh_replace_stream_data (qpdf, stream, (const unsigned char *) marked->str, marked->len,
+                               qpdf_oh_new_null (qpdf), qpdf_oh_new_null (qpdf));
+  qpdf_oh_replace_key (qpdf, page, "/Contents", stream);
+}
+
 /**
  * kp_pdf_ua_finish:
  * @pdf: a tagged PDF, as cairo writes it
@@ -89,7 +320,8 @@ add_figure_alts (qpdf_data           qpdf,
  *
  * Sets the catalog's `/Lang`, `/ViewerPreferences << /DisplayDocTitle true >>`,
  * `/MarkInfo << /Marked true >>` and an XMP `/Metadata` stream with `dc:title`, `dc:language` and
- * `pdfuaid:part 1`; gives pages with annotations the structure's tab order. The same input gives
+ * `pdfuaid:part 1`; gives pages with annotations the structure's tab order; marks what is drawn
+ * outside the structure (page furniture) as /Artifact. The same input gives
  * the same bytes (the file identifier is derived from the content).
  *
  * Returns: (transfer full): the finished PDF, or %NULL with @error set
@@ -154,6 +386,7 @@ kp_pdf_ua_finish (GBytes             *pdf,
 
       if (qpdf_oh_has_key (qpdf, page, "/Annots"))
         qpdf_oh_replace_key (qpdf, page, "/Tabs", qpdf_oh_new_name (qpdf, "/S"));
+      mark_page_artifacts (qpdf, page);
     }
 
   struct_root = qpdf_oh_get_key (qpdf, root, "/StructTreeRoot");

@@ -38,11 +38,42 @@ def pdf_objects(path):
     return data["qpdf"][1], trailer
 
 
+TOKEN = re.compile(rb"%[^\r\n]*|\((?:\\.|[^\\)])*\)|<<|>>|<[0-9A-Fa-f\s]*>|[\[\]{}]|/[^\s()<>\[\]{}/%]*"
+                   rb"|[^\s()<>\[\]{}/%]+")
+# Operators that only set the graphics state, and may stand outside the structure.
+STATE = {b"q", b"Q", b"cm", b"gs", b"w", b"J", b"j", b"M", b"d", b"ri", b"i", b"g", b"G", b"rg",
+         b"RG", b"k", b"K", b"cs", b"CS", b"sc", b"SC", b"scn", b"SCN"}
+
+
+def untagged_operators(content):
+    """The operators that draw (paths, text, images) outside every marked-content sequence."""
+    depth = 0
+    found = []
+    for token in TOKEN.findall(content):
+        if token[:1] in b"%(<>[]{}/" or re.fullmatch(rb"[-+.\d]+|true|false|null", token):
+            continue
+        if token in (b"BDC", b"BMC"):
+            depth += 1
+        elif token == b"EMC":
+            depth -= 1
+        elif depth == 0 and token not in STATE:
+            found.append(token.decode("latin-1"))
+    return found
+
+
 def deref(objects, value):
     if isinstance(value, str) and value.endswith(" R"):
         entry = objects["obj:" + value]
         return entry.get("value", entry.get("stream"))
     return value
+
+
+def catalogue_and_pages(path):
+    """The objects, the catalogue and the pages' (reference, dictionary) in order."""
+    objects, trailer = pdf_objects(path)
+    root = deref(objects, trailer["/Root"])
+    kids = deref(objects, root["/Pages"])["/Kids"]
+    return objects, root, [(kid, deref(objects, kid)) for kid in kids]
 
 
 class PdfUa(unittest.TestCase):
@@ -129,11 +160,8 @@ class PdfUa(unittest.TestCase):
     def test_every_page_in_the_structure_and_figures_have_alt(self):
         for name, (path, _lang, _title) in self.pdfs.items():
             with self.subTest(name=name):
-                objects, trailer = pdf_objects(path)
-                root = deref(objects, trailer["/Root"])
-                pages = deref(objects, root["/Pages"])
-                for kid in pages["/Kids"]:
-                    page = deref(objects, kid)
+                objects, root, pages = catalogue_and_pages(path)
+                for kid, page in pages:
                     self.assertIn("/StructParents", page, f"{name}: page {kid}")
                     if "/Annots" in page:
                         self.assertEqual(page["/Tabs"], "/S")
@@ -166,6 +194,18 @@ class PdfUa(unittest.TestCase):
                         question, counts = alt.split(". ", 1)
                         self.assertIn(question, text)
                         self.assertIn(counts, text)
+
+    def test_every_drawing_is_tagged_or_an_artifact(self):
+        for name, (path, _lang, _title) in self.pdfs.items():
+            with self.subTest(name=name):
+                objects, _root, pages = catalogue_and_pages(path)
+                for kid, page in pages:
+                    contents = page["/Contents"]
+                    refs = contents if isinstance(contents, list) else [contents]
+                    data = b"".join(base64.b64decode(objects["obj:" + ref]["stream"]["data"])
+                                    for ref in refs)
+                    self.assertIn(b"/Artifact BMC", data, f"{name}: page {kid}")
+                    self.assertEqual(untagged_operators(data), [], f"{name}: page {kid}")
 
     def test_poster_qr_code_reads_back_as_the_registration_address(self):
         for lang, (_course, _title, url) in COURSES.items():
