@@ -132,11 +132,10 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* What a PDF says, through poppler's pdftotext. */
+/* What a program prints; it must succeed. */
 static char *
-pdf_text (const char *path)
+tool_output (const char * const *argv)
 {
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
   g_autoptr(GError) error = NULL;
   char *out = NULL;
   int status;
@@ -146,6 +145,15 @@ pdf_text (const char *path)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
+}
+
+/* What a PDF says, through poppler's pdftotext. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+  return tool_output (argv);
 }
 
 static guint
@@ -1174,6 +1182,45 @@ test_invite_opens_the_mail_program (Fixture       *fixture,
                                 "The invitations are attached to a new e-mail"));
 }
 
+/* The poster button acts in the language chosen; the poster's QR code, read back by zbarimg,
+ * is the course's registration address exactly. */
+static void
+test_export_poster_reads_back (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  AdwComboRow *language = ADW_COMBO_ROW (template_child (fixture, "language_row"));
+  GtkActionable *poster = GTK_ACTIONABLE (template_child (fixture, "poster_button"));
+  g_autofree char *path = g_build_filename (fixture->dir, "poster.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (fixture->dir, "poster", NULL);
+  g_autofree char *png = g_build_filename (fixture->dir, "poster.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *code = NULL;
+  const char *render[] = { "pdftoppm", "-r", "100", "-png", "-singlefile", path, prefix, NULL };
+  const char *zbar[] = { "zbarimg", "--quiet", "--raw", png, NULL };
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (poster)));
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (poster), NULL),
+                   ==, "se");
+  adw_combo_row_set_selected (language, 1);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (poster), NULL),
+                   ==, "nn");
+
+  g_assert_true (kp_course_export_poster (fixture->window,
+                                          g_variant_get_string (
+                                            gtk_actionable_get_action_target_value (poster), NULL),
+                                          file, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Kven er kurset for?"));
+  g_assert_nonnull (strstr (text, "Stad"));
+  g_free (tool_output (render));
+  code = tool_output (zbar);
+  g_strchomp (code);
+  g_assert_cmpstr (code, ==, "https://example.no/kurs/kols");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1202,6 +1249,7 @@ main (int    argc,
   ADD ("brochure/mode-and-level-rows", test_mode_and_level_rows);
   ADD ("calendar/invite-opens-the-mail-program", test_invite_opens_the_mail_program);
   ADD ("calendar/sync-dialog-reminder", test_sync_dialog_reminder);
+  ADD ("brochure/export-poster-reads-back", test_export_poster_reads_back);
 #undef ADD
 
   return g_test_run ();

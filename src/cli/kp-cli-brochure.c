@@ -1,5 +1,6 @@
-/* kp-cli-brochure.c — `kursplan brochure COURSE` and `kursplan plan-pdf COURSE`: the brochure for
- * participants and the plan for the planning group, as PDF
+/* kp-cli-brochure.c — `kursplan brochure COURSE`, `kursplan poster COURSE` and `kursplan plan-pdf
+ * COURSE`: the brochure and the poster for participants and the plan for the planning group, as
+ * PDF
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +15,9 @@
 #include "kp-brochure.h"
 #include "kp-cli.h"
 #include "kp-error.h"
+#include "kp-output.h"
 #include "kp-plan-document.h"
+#include "kp-poster.h"
 #include "kp-quote.h"
 
 /* The PDF's creation date: now, or SOURCE_DATE_EPOCH for reproducible output. */
@@ -51,6 +54,33 @@ dup_default_path (KpCourse   *course,
     g_string_append_c (name, '-');
   g_string_append_printf (name, "%s.pdf", suffix);
   return g_string_free (name, FALSE);
+}
+
+/* --lang CODE: KP_EXIT_OK when it names a document language (or is not given), else a usage
+ * error for COMMAND. */
+static int
+check_language_option (const char *command,
+                       const char *lang)
+{
+  g_autofree char *quoted = NULL;
+
+  if (lang == NULL || kp_doc_language_lookup (lang) != NULL)
+    return KP_EXIT_OK;
+  quoted = kp_quote_value (lang);
+  return kp_cli_usage_error (command,
+                             _("“%s” is not a brochure language: use nb, nn, se, smj or sma"),
+                             quoted);
+}
+
+/* The language asked for with --lang, else the course's, else Bokmål. */
+static const KpDocLanguage *
+resolve_language (KpCourse   *course,
+                  const char *lang)
+{
+  const KpDocLanguage *language = kp_doc_language_lookup (lang ? lang
+                                                               : kp_course_get_language (course));
+
+  return language != NULL ? language : kp_doc_language_lookup ("nb");
 }
 
 int
@@ -109,22 +139,14 @@ kp_cli_brochure (KpCliContext  *ctx,
       return kp_cli_usage_error ("brochure",
                                  _("--cancelled takes “mark” or “omit”, not “%s”"), quoted);
     }
-  if (lang != NULL && kp_doc_language_lookup (lang) == NULL)
-    {
-      g_autofree char *quoted = kp_quote_value (lang);
-
-      return kp_cli_usage_error ("brochure",
-                                 _("“%s” is not a brochure language: use nb, nn, se, smj or sma"),
-                                 quoted);
-    }
+  if (check_language_option ("brochure", lang) != KP_EXIT_OK)
+    return KP_EXIT_USAGE;
 
   course = kp_cli_load_course (ctx, argv[1], &error);
   if (course == NULL)
     return kp_cli_fail (error);
 
-  language = kp_doc_language_lookup (lang ? lang : kp_course_get_language (course));
-  if (language == NULL)
-    language = kp_doc_language_lookup ("nb");
+  language = resolve_language (course, lang);
   if (output == NULL)
     {
       suffix = g_strdup_printf ("%s-%s", layout == KP_BROCHURE_LAYOUT_A5 ? "a5" : "a4",
@@ -185,5 +207,78 @@ kp_cli_plan_pdf (KpCliContext  *ctx,
   printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page)", "Wrote %s (%u pages)", n_pages),
           output, n_pages);
   putchar ('\n');
+  return KP_EXIT_OK;
+}
+
+int
+kp_cli_poster (KpCliContext  *ctx,
+               int            argc,
+               char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE"));
+  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpCourse) course = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *size_name = NULL;
+  g_autofree char *suffix = NULL;
+  const KpDocLanguage *language;
+  KpPosterSize size = KP_POSTER_SIZE_A4;
+  const GOptionEntry entries[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("The poster's language: nb, nn, se, smj or sma (default: the course's)"), N_("CODE") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size_name,
+      N_("The paper size: a4 or a3 (default: a4)"), N_("SIZE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the PDF to FILE (default: named after the course)"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Writes the course's poster as an accessible PDF: the title, "
+                                  "who it is for, the dates, the place and a QR code to the "
+                                  "registration page. COURSE is the course’s id or its exact "
+                                  "title."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!kp_cli_parse (context, "poster", &argc, &argv))
+    return KP_EXIT_USAGE;
+  if (argc != 2)
+    return kp_cli_usage_error ("poster", "%s",
+                               _("name one course, by its id or its exact title"));
+  if (size_name != NULL && !kp_poster_size_from_string (size_name, &size))
+    {
+      g_autofree char *quoted = kp_quote_value (size_name);
+
+      return kp_cli_usage_error ("poster", _("“%s” is not a poster size: use a4 or a3"), quoted);
+    }
+  if (check_language_option ("poster", lang) != KP_EXIT_OK)
+    return KP_EXIT_USAGE;
+
+  course = kp_cli_load_course (ctx, argv[1], &error);
+  if (course == NULL)
+    return kp_cli_fail (error);
+
+  language = resolve_language (course, lang);
+  if (output == NULL)
+    {
+      suffix = g_strdup_printf ("poster-%s-%s", size == KP_POSTER_SIZE_A3 ? "a3" : "a4",
+                                kp_doc_language_get_code (language));
+      output = dup_default_path (course, suffix);
+    }
+
+  bytes = kp_poster_render_pdf (course, language, size, now, &error);
+  if (bytes == NULL)
+    return kp_cli_fail (error);
+  if (!kp_output_write_path (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                             &error))
+    return kp_cli_fail (error);
+  /* Standard output carries the PDF itself with -o -. */
+  if (g_strcmp0 (output, "-") != 0)
+    {
+      printf (_("Wrote %s"), output);
+      putchar ('\n');
+    }
   return KP_EXIT_OK;
 }

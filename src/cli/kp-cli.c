@@ -39,6 +39,7 @@ static const KpCliCommand commands[] = {
   { "stats",       kp_cli_stats,       N_("Show the year's figures for the annual report") },
   { "run-again",   kp_cli_run_again,   N_("Make the next run of a course on new dates") },
   { "cancel",      kp_cli_cancel,      N_("Cancel a course and the sessions not yet held") },
+  { "poster",      kp_cli_poster,      N_("Write a course's poster with a QR code to register") },
 };
 
 static const KpCliCommand *

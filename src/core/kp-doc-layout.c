@@ -18,6 +18,7 @@
 #include "kp-doc-layout.h"
 #include "kp-error.h"
 #include "kp-i18n.h"
+#include "kp-pdf-ua.h"
 
 /* The house look: a calm teal accent, near-black ink, generous margins. */
 #define ACCENT_R 0.11
@@ -1027,6 +1028,7 @@ kp_doc_layout_render_pdf (KpDocLayout          *self,
                           GError              **error)
 {
   g_autoptr(GByteArray) array = g_byte_array_new ();
+  g_autoptr(GBytes) tagged = NULL;
   g_autoptr(GDateTime) utc = NULL;
   g_autofree char *date = NULL;
   g_autofree char *creator = NULL;
@@ -1055,8 +1057,8 @@ kp_doc_layout_render_pdf (KpDocLayout          *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 
   n_pages = kp_doc_layout_paginate (self, width, height);
-  /* cairo 1.16 cannot write the document language (/Lang) that accessibility checkers ask for:
-   * a known gap until the platform's cairo can, not something to patch into the bytes. */
+  /* cairo 1.16 cannot write the document language (/Lang): kp_pdf_ua_finish adds it, with
+   * the rest PDF/UA asks for, through libqpdf. */
   cr = cairo_create (surface);
   /* cairo marks the PDF as tagged only under a top-level "Document" element. */
   cairo_tag_begin (cr, "Document", NULL);
@@ -1080,5 +1082,8 @@ kp_doc_layout_render_pdf (KpDocLayout          *self,
                    cairo_status_to_string (status));
       return NULL;
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+  tagged = g_byte_array_free_to_bytes (g_steal_pointer (&array));
+  return kp_pdf_ua_finish (tagged, metadata->title,
+                           pango_language_to_string (pango_context_get_language (self->context)),
+                           NULL, error);
 }

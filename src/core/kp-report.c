@@ -19,6 +19,7 @@
 #include "kp-error.h"
 #include "kp-evaluation-summary.h"
 #include "kp-i18n.h"
+#include "kp-pdf-ua.h"
 #include "kp-questionnaire.h"
 #include "kp-report.h"
 
@@ -529,6 +530,8 @@ kp_report_render_pdf (KpCourse   *course,
   g_autoptr(GByteArray) array = g_byte_array_new ();
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GPtrArray) charted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) alts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) tagged = NULL;
   g_auto(GStrv) keys = NULL;
   g_autofree char *title_markup = NULL;
   g_autofree char *pdf_title = NULL;
@@ -635,5 +638,24 @@ kp_report_render_pdf (KpCourse   *course,
                    cairo_status_to_string (status));
       return NULL;
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+
+  /* Each chart's alternative text: its question and the counts it shows, in words. */
+  for (guint i = 0; i < charted->len; i++)
+    {
+      static const guint none[KP_SCALE_MAX_POINTS] = { 0 };
+      const char *key = g_ptr_array_index (charted, i);
+      const guint *m = midway ? kp_evaluation_get_scores (midway, key) : NULL;
+      const guint *f = final ? kp_evaluation_get_scores (final, key) : NULL;
+      g_autofree char *midway_text = describe_counts (_("Midway"), m ? m : none,
+                                                      kp_course_get_evaluation_scale (course));
+      g_autofree char *final_text = describe_counts (_("Final"), f ? f : none,
+                                                     kp_course_get_evaluation_scale (course));
+
+      g_ptr_array_add (alts, g_strdup_printf ("%s. %s. %s.", kp_questionnaire_get_label (key),
+                                              midway_text, final_text));
+    }
+  g_ptr_array_add (alts, NULL);
+  tagged = g_byte_array_free_to_bytes (g_steal_pointer (&array));
+  return kp_pdf_ua_finish (tagged, pdf_title, kp_doc_language_get_code (language),
+                           (const char * const *) alts->pdata, error);
 }

@@ -62,6 +62,7 @@ struct _KpBrochurePage
   AdwComboRow        *level_row;
   GtkWidget          *print_button;
   GtkWidget          *export_button;
+  GtkWidget          *poster_button;
   KpBrochurePreview  *preview;
 };
 
@@ -300,6 +301,8 @@ on_language_selected (KpBrochurePage *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->print_button), "s",
                                     language ? language : "");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->export_button), "s",
+                                    language ? language : "");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->poster_button), "s",
                                     language ? language : "");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
@@ -645,6 +648,7 @@ kp_brochure_page_class_init (KpBrochurePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, level_row);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, print_button);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, poster_button);
   gtk_widget_class_bind_template_child (widget_class, KpBrochurePage, preview);
   gtk_widget_class_bind_template_callback (widget_class, on_deadline_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_capacity_changed);

@@ -23,6 +23,7 @@
 #include "kp-ical-export.h"
 #include "kp-invitation.h"
 #include "kp-output.h"
+#include "kp-poster.h"
 #include "kp-secret.h"
 #include "kp-toast.h"
 
@@ -319,26 +320,91 @@ save_brochure (KpWindow         *window,
                                     file, error);
 }
 
+/* A save dialog for a PDF in the language @parameter names ("" for the course's). */
 static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+show_pdf_dialog (KpWindow   *window,
+                 GVariant   *parameter,
+                 const char *title,
+                 const char *suffix,
+                 SaveFunc    save,
+                 const char *saved_format)
 {
-  KpWindow *window = KP_WINDOW (widget);
   KpCourse *course = kp_window_get_course (window);
   g_autofree char *file_name = NULL;
   GtkFileChooserNative *dialog;
 
   if (course == NULL)
     return;
-  file_name = dup_file_name (course, ".pdf");
-  dialog = new_save_dialog (window, _("Export Brochure"), file_name, _("PDF documents"),
-                            "application/pdf", save_brochure,
-                            /* Translators: %s is the file's name */
-                            _("Saved the brochure as %s"));
+  file_name = dup_file_name (course, suffix);
+  dialog = new_save_dialog (window, title, file_name, _("PDF documents"), "application/pdf",
+                            save, saved_format);
   g_object_set_data_full (G_OBJECT (dialog), "kp-language",
                           g_variant_dup_string (parameter, NULL), g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  show_pdf_dialog (KP_WINDOW (widget), parameter, _("Export Brochure"), ".pdf", save_brochure,
+                   /* Translators: %s is the file's name */
+                   _("Saved the brochure as %s"));
+}
+
+/* The poster as PDF --------------------------------------------------------------------------- */
+
+/**
+ * kp_course_export_poster:
+ * @language: (nullable): a document language's code; %NULL or "" for the course's
+ * @file: a local file, replaced whole or not at all
+ *
+ * Writes the open course's A4 poster, with the QR code to its registration page.
+ */
+gboolean
+kp_course_export_poster (KpWindow    *window,
+                         const char  *language,
+                         GFile       *file,
+                         GError     **error)
+{
+  KpCourse *course = kp_window_get_course (window);
+  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (KP_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (course == NULL)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_FAILED, "%s", _("No course is open"));
+      return FALSE;
+    }
+  bytes = kp_poster_render_pdf (course, brochure_language (course, language), KP_POSTER_SIZE_A4,
+                                now, error);
+  return bytes != NULL && kp_output_write_file (file, bytes, error);
+}
+
+static gboolean
+save_poster (KpWindow         *window,
+             GtkNativeDialog  *dialog,
+             GFile            *file,
+             GError          **error)
+{
+  return kp_course_export_poster (window, g_object_get_data (G_OBJECT (dialog), "kp-language"),
+                                  file, error);
+}
+
+static void
+export_poster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  show_pdf_dialog (KP_WINDOW (widget), parameter, _("Export Poster"),
+                   /* Translators: after the course's title in the file name */
+                   _(" – poster.pdf"), save_poster,
+                   /* Translators: %s is the file's name */
+                   _("Saved the poster as %s"));
 }
 
 /* The calendar as a file ---------------------------------------------------------------------- */
@@ -1116,6 +1182,7 @@ kp_course_export_update_actions (KpWindow *window)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.print", has_course);
   gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.export-pdf", has_course);
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.export-poster", has_course);
   gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.export-calendar", has_course);
   gtk_widget_action_set_enabled (GTK_WIDGET (window), "win.export-planning-calendar",
                                  has_course);
@@ -1125,12 +1192,13 @@ kp_course_export_update_actions (KpWindow *window)
                                  has_course && !kp_course_export_is_syncing (window));
 }
 
-/* win.print and win.export-pdf take the brochure's language ("" for the course's). */
+/* win.print, win.export-pdf and win.export-poster take the brochure's language ("" for the course's). */
 void
 kp_course_export_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", "s", export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.export-poster", "s", export_poster_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.export-planning-calendar", NULL,

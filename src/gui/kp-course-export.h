@@ -24,6 +24,10 @@ gboolean           kp_course_export_brochure           (KpWindow             *wi
                                                         const char           *language,
                                                         GFile                *file,
                                                         GError              **error);
+gboolean           kp_course_export_poster             (KpWindow             *window,
+                                                        const char           *language,
+                                                        GFile                *file,
+                                                        GError              **error);
 gboolean           kp_course_export_calendar           (KpWindow             *window,
                                                         gboolean              planning,
                                                         GFile                *file,
