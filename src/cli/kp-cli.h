@@ -37,6 +37,8 @@ char      *kp_cli_take_db_option  (int           *argc,
                                    char        ***argv);
 KpStore   *kp_cli_get_store       (KpCliContext  *ctx,
                                    GError       **error);
+GPtrArray *kp_cli_load_all_courses (KpCliContext *ctx,
+                                    GError      **error);
 KpCourse  *kp_cli_load_course     (KpCliContext  *ctx,
                                    const char    *id_or_title,
                                    GError       **error);
@@ -46,6 +48,7 @@ int        kp_cli_usage_error     (const char    *command,
                                    ...) G_GNUC_PRINTF (2, 3);
 gboolean   kp_cli_parse_date_option (const char   *date,
                                      GDateTime   **now);
+GDateTime *kp_cli_export_time     (void);
 gboolean   kp_cli_parse           (GOptionContext *context,
                                    const char     *command,
                                    int            *argc,
@@ -66,5 +69,6 @@ int kp_cli_form        (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_report      (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_stats       (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_run_again   (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_programme   (KpCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS
