@@ -40,22 +40,10 @@ export_all (KpCliContext         *ctx,
             KpIcalExportFlags     flags,
             GError              **error)
 {
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
-  KpStore *store = kp_cli_get_store (ctx, error);
+  g_autoptr(GPtrArray) courses = kp_cli_load_all_courses (ctx, error);
 
-  if (store == NULL || (summaries = kp_store_list_courses (store, error)) == NULL)
+  if (courses == NULL)
     return NULL;
-
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      KpCourseSummary *summary = g_ptr_array_index (summaries, i);
-      KpCourse *course = kp_store_load_course (store, kp_course_summary_get_id (summary), error);
-
-      if (course == NULL)
-        return NULL;
-      g_ptr_array_add (courses, course);
-    }
   return kp_ical_export_courses_in ((KpCourse * const *) courses->pdata, courses->len, language,
                                     now, flags);
 }

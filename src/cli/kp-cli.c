@@ -40,6 +40,7 @@ static const KpCliCommand commands[] = {
   { "run-again",   kp_cli_run_again,   N_("Make the next run of a course on new dates") },
   { "cancel",      kp_cli_cancel,      N_("Cancel a course and the sessions not yet held") },
   { "poster",      kp_cli_poster,      N_("Write a course's poster with a QR code to register") },
+  { "programme",   kp_cli_programme,   N_("Write the courses of a period as a web page") },
 };
 
 static const KpCliCommand *
@@ -253,6 +254,41 @@ kp_cli_parse_date_option (const char  *date,
   *now = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
                                 g_date_get_day (&day), 23, 59, 59);
   return TRUE;
+}
+
+/* Every course in the store, loaded whole. */
+GPtrArray *
+kp_cli_load_all_courses (KpCliContext  *ctx,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
+  KpStore *store = kp_cli_get_store (ctx, error);
+
+  if (store == NULL || (summaries = kp_store_list_courses (store, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      KpCourseSummary *summary = g_ptr_array_index (summaries, i);
+      KpCourse *course = kp_store_load_course (store, kp_course_summary_get_id (summary), error);
+
+      if (course == NULL)
+        return NULL;
+      g_ptr_array_add (courses, course);
+    }
+  return g_steal_pointer (&courses);
+}
+
+/* An export's time stamp: now, or SOURCE_DATE_EPOCH for reproducible output. */
+GDateTime *
+kp_cli_export_time (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return g_date_time_new_from_unix_utc ((gint64) seconds);
+  return g_date_time_new_now_utc ();
 }
 
 /* Parses a subcommand's options; FALSE means a usage error was already printed. */

@@ -40,6 +40,8 @@ char      *kp_cli_take_db_option  (int           *argc,
                                    char        ***argv);
 KpStore   *kp_cli_get_store       (KpCliContext  *ctx,
                                    GError       **error);
+GPtrArray *kp_cli_load_all_courses (KpCliContext *ctx,
+                                    GError      **error);
 KpCourse  *kp_cli_load_course     (KpCliContext  *ctx,
                                    const char    *id_or_title,
                                    GError       **error);
@@ -49,6 +51,7 @@ int        kp_cli_usage_error     (const char    *command,
                                    ...) G_GNUC_PRINTF (2, 3);
 gboolean   kp_cli_parse_date_option (const char   *date,
                                      GDateTime   **now);
+GDateTime *kp_cli_export_time     (void);
 gboolean   kp_cli_parse           (GOptionContext *context,
                                    const char     *command,
                                    int            *argc,
@@ -72,5 +75,6 @@ int kp_cli_stats       (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_run_again   (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_cancel      (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_invite      (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_programme   (KpCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -282,17 +282,6 @@ add_contact_values (KpBrochure *self,
 }
 
 static gboolean
-is_contact (KpMember *member)
-{
-  KpRole role = kp_member_get_role (member);
-
-  /* Only members marked public, with what they chose to publish. */
-  return kp_member_get_public (member) && kp_member_get_name (member) != NULL &&
-         (role == KP_ROLE_COURSE_LEADER || role == KP_ROLE_COORDINATOR) &&
-         (kp_member_get_email (member) != NULL || kp_member_get_phone (member) != NULL);
-}
-
-static gboolean
 has_practical (KpBrochure *self)
 {
   static const KpCourseText fields[] = {
@@ -316,7 +305,7 @@ has_practical (KpBrochure *self)
     {
       g_autoptr(KpMember) member = g_list_model_get_item (members, i);
 
-      if (is_contact (member))
+      if (kp_member_is_public_contact (member))
         return TRUE;
     }
   return partners != NULL && partners[0] != NULL;
@@ -402,7 +391,7 @@ add_practical (KpBrochure *self)
       g_autoptr(KpMember) member = g_list_model_get_item (members, i);
       g_autofree char *who = NULL;
 
-      if (!is_contact (member))
+      if (!kp_member_is_public_contact (member))
         continue;
       if (!has_contact)
         add_label (self, KP_DOC_LABEL_CONTACT);

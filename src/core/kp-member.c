@@ -392,3 +392,19 @@ kp_member_dup_public_label (KpMember *self)
 
   return kp_member_dup_public_label_with_role (self, kp_role_get_label (self->role));
 }
+
+/**
+ * kp_member_is_public_contact:
+ *
+ * Whether a document may name the member as the course's contact: a course leader or
+ * coordinator, marked public, with a name and an e-mail address or a phone number.
+ */
+gboolean
+kp_member_is_public_contact (KpMember *self)
+{
+  g_return_val_if_fail (KP_IS_MEMBER (self), FALSE);
+
+  return self->is_public && self->name != NULL &&
+         (self->role == KP_ROLE_COURSE_LEADER || self->role == KP_ROLE_COORDINATOR) &&
+         (self->email != NULL || self->phone != NULL);
+}

@@ -47,5 +47,6 @@ void        kp_member_set_public       (KpMember   *self,
 char       *kp_member_dup_public_label (KpMember   *self);
 char       *kp_member_dup_public_label_with_role (KpMember   *self,
                                                   const char *role);
+gboolean    kp_member_is_public_contact (KpMember  *self);
 
 G_END_DECLS
