@@ -609,10 +609,17 @@ fetch_etag (KpCaldav    *self,
   return etag != NULL && *etag != '\0' ? g_strdup (etag) : NULL;
 }
 
-/* The event as it would be put, apart from DTSTAMP: equal digests need no new PUT. */
-static char *
-dup_session_digest (KpCourse  *course,
-                    KpSession *session)
+/**
+ * kp_caldav_dup_session_digest:
+ *
+ * The event as it would be put, apart from DTSTAMP: equal digests need no new PUT. Every sync
+ * target (CalDAV, Evolution Data Server) records the same digest.
+ *
+ * Returns: (transfer full): a SHA-256 in hex
+ */
+char *
+kp_caldav_dup_session_digest (KpCourse  *course,
+                              KpSession *session)
 {
   g_autoptr(GDateTime) epoch = g_date_time_new_from_unix_utc (0);
   g_autoptr(GBytes) body = kp_ical_export_session_resource (course, session, epoch);
@@ -738,7 +745,7 @@ put_session (KpCaldav            *self,
   g_autoptr(GBytes) body = NULL;
   g_autofree char *href = known ? g_strdup (known[0]) : dup_resource_href (self, session);
   g_autofree char *path = dup_plain_path (href);
-  g_autofree char *digest = dup_session_digest (course, session);
+  g_autofree char *digest = kp_caldav_dup_session_digest (course, session);
   g_autofree char *etag = NULL;
   g_autofree char *what = NULL;
   const char *server_etag = g_hash_table_lookup (listing, path);
