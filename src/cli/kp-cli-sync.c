@@ -1,5 +1,10 @@
 /* kp-cli-sync.c — `kursplan sync COURSE --url COLLECTION-URL [--user NAME] [--overwrite]
- * [--time-limit SECONDS]`
+ * [--time-limit SECONDS]`, `kursplan sync COURSE --calendar NAME [--overwrite]` and
+ * `kursplan calendars`
+ *
+ * --url is a CalDAV collection; --calendar one of the desktop's calendars, served by Evolution
+ * Data Server (GNOME Online Accounts: Google, Microsoft 365, Nextcloud; On This Computer),
+ * named by its display name or source UID. Both keep the same events and the same records.
  *
  * The password comes from the keyring (Secret Service), else from $KURSPLAN_CALDAV_PASSWORD
  * (for scripts), else it is asked on the terminal without echo. Each resource the server
@@ -23,6 +28,7 @@
 
 #include "kp-caldav.h"
 #include "kp-cli.h"
+#include "kp-eds.h"
 #include "kp-error.h"
 #include "kp-secret.h"
 
@@ -76,6 +82,118 @@ ask_password (const char *user,
   return answer;
 }
 
+/* Tells why a sync stopped, with its conflicts and what was done before, and gives the exit
+ * status. Clears @report. */
+static int
+report_failure (GError         *error,
+                KpCaldavReport *report)
+{
+  int status;
+
+  if (report->conflicts != NULL)
+    {
+      for (guint i = 0; i < report->conflicts->len; i++)
+        fprintf (stderr, "kursplan: %s\n", (const char *) g_ptr_array_index (report->conflicts,
+                                                                             i));
+      if (g_error_matches (error, KP_ERROR, KP_ERROR_CALENDAR_CONFLICT))
+        {
+          /* TRANSLATORS: the first %s says how many events were left; then the counts */
+          fprintf (stderr, _("kursplan: %s (%u created, %u updated, %u deleted, %u "
+                             "unchanged). Nothing was overwritten: change them back in the "
+                             "calendar, or sync again with --overwrite to put the plan’s "
+                             "version there"),
+                   error->message, report->created, report->updated, report->deleted,
+                   report->unchanged);
+          fputc ('\n', stderr);
+          kp_caldav_report_clear (report);
+          return KP_EXIT_ERROR;
+        }
+    }
+
+  status = kp_cli_fail (error);
+  if (report->created + report->updated + report->deleted > 0)
+    {
+      fprintf (stderr, _("kursplan: %u created, %u updated and %u deleted before that, and "
+                         "recorded; run it again to continue"),
+               report->created, report->updated, report->deleted);
+      fputc ('\n', stderr);
+    }
+  kp_caldav_report_clear (report);
+  return status;
+}
+
+/* The sync into one of the desktop's calendars (Evolution Data Server). */
+static int
+sync_to_desktop (KpCliContext *ctx,
+                 KpCourse     *course,
+                 const char   *calendar,
+                 gboolean      overwrite,
+                 GDateTime    *now)
+{
+  g_autoptr(KpEds) eds = NULL;
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GError) error = NULL;
+  KpCaldavReport report = { 0 };
+  Recorder recorder;
+  KpStore *store;
+
+  eds = kp_eds_new (calendar, &error);
+  if (eds == NULL)
+    return kp_cli_fail (error);
+  kp_eds_set_overwrite (eds, overwrite);
+
+  store = kp_cli_get_store (ctx, &error);
+  if (store == NULL)
+    return kp_cli_fail (error);
+  known = kp_store_load_caldav_resources (store, kp_course_get_id (course),
+                                          kp_eds_get_target (eds), &error);
+  if (known == NULL)
+    return kp_cli_fail (error);
+
+  recorder.store = store;
+  recorder.course_id = kp_course_get_id (course);
+  recorder.collection = kp_eds_get_target (eds);
+  if (!kp_eds_sync (eds, course, known, now, record_resource, &recorder, &report, &error))
+    return report_failure (error, &report);
+
+  printf (_("Synced “%s” to %s: %u created, %u updated, %u deleted, %u unchanged"),
+          kp_course_get_title (course), kp_eds_get_name (eds),
+          report.created, report.updated, report.deleted, report.unchanged);
+  putchar ('\n');
+  return KP_EXIT_OK;
+}
+
+int
+kp_cli_calendars (KpCliContext  *ctx,
+                  int            argc,
+                  char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GPtrArray) calendars = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context,
+                                _("Lists the desktop’s calendars that kursplan sync --calendar "
+                                  "can write to (Evolution Data Server: the accounts of GNOME "
+                                  "Online Accounts and the calendars on this computer): "
+                                  "account, name and UID, one a line."));
+  if (!kp_cli_parse (context, "calendars", &argc, &argv))
+    return KP_EXIT_USAGE;
+  if (argc != 1)
+    return kp_cli_usage_error ("calendars", "%s", _("calendars takes no arguments"));
+
+  calendars = kp_eds_list_calendars (&error);
+  if (calendars == NULL)
+    return kp_cli_fail (error);
+  for (guint i = 0; i < calendars->len; i++)
+    {
+      KpEdsCalendar *calendar = g_ptr_array_index (calendars, i);
+
+      printf ("%s\t%s\t%s\n", calendar->account, calendar->name, calendar->uid);
+    }
+  return KP_EXIT_OK;
+}
+
 int
 kp_cli_sync (KpCliContext  *ctx,
              int            argc,
@@ -88,6 +206,7 @@ kp_cli_sync (KpCliContext  *ctx,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *calendar = NULL;
   g_autofree char *user = NULL;
   g_autofree char *password = NULL;
   gboolean asked = FALSE;
@@ -101,6 +220,9 @@ kp_cli_sync (KpCliContext  *ctx,
   const GOptionEntry entries[] = {
     { "url", 0, 0, G_OPTION_ARG_STRING, &url,
       N_("The calendar collection’s address"), N_("COLLECTION-URL") },
+    { "calendar", 0, 0, G_OPTION_ARG_STRING, &calendar,
+      N_("One of the desktop’s calendars, by its name or UID (see kursplan calendars)"),
+      N_("NAME") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user,
       N_("The calendar account’s user name"), N_("NAME") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
@@ -125,8 +247,12 @@ kp_cli_sync (KpCliContext  *ctx,
     return KP_EXIT_USAGE;
   if (argc != 2)
     return kp_cli_usage_error ("sync", "%s", _("name one course, by its id or its exact title"));
-  if (url == NULL)
-    return kp_cli_usage_error ("sync", "%s", _("give the calendar’s address with --url"));
+  if (url != NULL && calendar != NULL)
+    return kp_cli_usage_error ("sync", "%s", _("give either --url or --calendar, not both"));
+  if (url == NULL && calendar == NULL)
+    return kp_cli_usage_error ("sync", "%s",
+                               _("give the calendar’s address with --url, or a desktop "
+                                 "calendar with --calendar"));
   if (time_limit <= 0)
     return kp_cli_usage_error ("sync", "%s", _("--time-limit takes a number of seconds above 0"));
   if (remind != G_MININT && (remind < 0 || remind > KP_CLI_MAX_REMIND_MINUTES))
@@ -136,6 +262,8 @@ kp_cli_sync (KpCliContext  *ctx,
   course = kp_cli_load_course (ctx, argv[1], &error);
   if (course == NULL)
     return kp_cli_fail (error);
+  if (calendar != NULL)
+    return sync_to_desktop (ctx, course, calendar, overwrite, now);
 
   /* A wrong address is told before anyone is asked for a password. */
   caldav = kp_caldav_new (url, user, NULL, &error);
@@ -191,41 +319,11 @@ kp_cli_sync (KpCliContext  *ctx,
   recorder.collection = kp_caldav_get_collection (caldav);
   if (!kp_caldav_sync (caldav, course, known, now, record_resource, &recorder, &report, &error))
     {
-      int status;
-
-      if (report.conflicts != NULL)
-        {
-          for (guint i = 0; i < report.conflicts->len; i++)
-            fprintf (stderr, "kursplan: %s\n", (const char *) g_ptr_array_index (report.conflicts,
-                                                                                 i));
-          if (g_error_matches (error, KP_ERROR, KP_ERROR_CALENDAR_CONFLICT))
-            {
-              /* TRANSLATORS: the first %s says how many events were left; then the counts */
-              fprintf (stderr, _("kursplan: %s (%u created, %u updated, %u deleted, %u "
-                                 "unchanged). Nothing was overwritten: change them back in the "
-                                 "calendar, or sync again with --overwrite to put the plan’s "
-                                 "version there"),
-                       error->message, report.created, report.updated, report.deleted,
-                       report.unchanged);
-              fputc ('\n', stderr);
-              kp_caldav_report_clear (&report);
-              /* The server took the password: keep it, as after a sync without conflicts. */
-              if (asked && kp_secret_is_available ())
-                kp_secret_store_caldav_password (url, user, password, NULL);
-              return KP_EXIT_ERROR;
-            }
-        }
-
-      status = kp_cli_fail (error);
-      if (report.created + report.updated + report.deleted > 0)
-        {
-          fprintf (stderr, _("kursplan: %u created, %u updated and %u deleted before that, and "
-                             "recorded; run it again to continue"),
-                   report.created, report.updated, report.deleted);
-          fputc ('\n', stderr);
-        }
-      kp_caldav_report_clear (&report);
-      return status;
+      /* After a conflict the server did take the password: keep it, as after a clean sync. */
+      if (asked && kp_secret_is_available () &&
+          g_error_matches (error, KP_ERROR, KP_ERROR_CALENDAR_CONFLICT))
+        kp_secret_store_caldav_password (url, user, password, NULL);
+      return report_failure (error, &report);
     }
 
   /* A password typed in and accepted is kept in the keyring for next time. */

@@ -34,6 +34,7 @@ static const KpCliCommand commands[] = {
   { "brochure",    kp_cli_brochure,    N_("Write a course's brochure as an accessible PDF") },
   { "plan-pdf",    kp_cli_plan_pdf,    N_("Write the whole plan for the planning group as a PDF") },
   { "sync",        kp_cli_sync,        N_("Keep a course's sessions in a CalDAV calendar") },
+  { "calendars",   kp_cli_calendars,   N_("List the desktop's calendars sync can write to") },
   { "form",        kp_cli_form,        N_("Write the participants' evaluation form to print") },
   { "report",      kp_cli_report,      N_("Write a course's evaluation report as a PDF") },
   { "stats",       kp_cli_stats,       N_("Show the year's figures for the annual report") },

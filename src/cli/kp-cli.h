@@ -69,6 +69,7 @@ int kp_cli_brochure    (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_plan_pdf    (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_poster      (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_sync        (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_calendars   (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_form        (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_report      (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_stats       (KpCliContext *ctx, int argc, char **argv);

@@ -610,16 +610,23 @@ fetch_etag (KpCaldav    *self,
   return etag != NULL && *etag != '\0' ? g_strdup (etag) : NULL;
 }
 
-/* The event as it would be put, apart from DTSTAMP: equal digests need no new PUT. */
-static char *
-dup_session_digest (KpCaldav  *self,
-                    KpCourse  *course,
-                    KpSession *session)
+/**
+ * kp_caldav_dup_session_digest:
+ * @remind_minutes: the reminder the event carries (0: none)
+ *
+ * The event as it would be put, apart from DTSTAMP: equal digests need no new PUT. Every sync
+ * target (CalDAV, Evolution Data Server) records the same digest.
+ *
+ * Returns: (transfer full): a SHA-256 in hex
+ */
+char *
+kp_caldav_dup_session_digest (KpCourse  *course,
+                              KpSession *session,
+                              guint      remind_minutes)
 {
   g_autoptr(GDateTime) epoch = g_date_time_new_from_unix_utc (0);
   g_autoptr(GBytes) body = kp_ical_export_session_resource_reminding (course, session,
-                                                                      self->remind_minutes,
-                                                                      epoch);
+                                                                      remind_minutes, epoch);
 
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
 }
@@ -742,7 +749,8 @@ put_session (KpCaldav            *self,
   g_autoptr(GBytes) body = NULL;
   g_autofree char *href = known ? g_strdup (known[0]) : dup_resource_href (self, session);
   g_autofree char *path = dup_plain_path (href);
-  g_autofree char *digest = dup_session_digest (self, course, session);
+  g_autofree char *digest = kp_caldav_dup_session_digest (course, session,
+                                                            self->remind_minutes);
   g_autofree char *etag = NULL;
   g_autofree char *what = NULL;
   const char *server_etag = g_hash_table_lookup (listing, path);

@@ -58,5 +58,8 @@ gboolean    kp_caldav_sync           (KpCaldav            *self,
                                       KpCaldavReport      *report,
                                       GError             **error);
 void        kp_caldav_report_clear   (KpCaldavReport      *report);
+char       *kp_caldav_dup_session_digest (KpCourse    *course,
+                                          KpSession   *session,
+                                          guint        remind_minutes);
 
 G_END_DECLS

@@ -110,6 +110,20 @@ class UsageTest(unittest.TestCase):
         self.assertEqual(result.stderr, f"kursplan: {path}: The calendar file is malformed: "
                                         "Encountered END before BEGIN\n")
 
+    def test_sync_takes_url_or_calendar_not_both(self):
+        self.assertEqual(run("import", MINIMAL, db=self.db).returncode, 0)
+        course = "5c3e1a2b-7d4f-4e6a-9b8c-1d2e3f4a5b6c"
+        both = run("sync", course, "--url", "http://127.0.0.1:1/c/", "--calendar", "Personal",
+                   db=self.db)
+        self.assertEqual(both.returncode, 2)
+        self.assertIn("give either --url or --calendar, not both", both.stderr)
+        neither = run("sync", course, db=self.db)
+        self.assertEqual(neither.returncode, 2)
+        self.assertIn("or a desktop calendar with --calendar", neither.stderr)
+        extra = run("calendars", "Personal", db=self.db)
+        self.assertEqual(extra.returncode, 2)
+        self.assertIn("calendars takes no arguments", extra.stderr)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
