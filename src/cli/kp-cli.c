@@ -37,6 +37,7 @@ static const KpCliCommand commands[] = {
   { "report",      kp_cli_report,      N_("Write a course's evaluation report as a PDF") },
   { "stats",       kp_cli_stats,       N_("Show the year's figures for the annual report") },
   { "run-again",   kp_cli_run_again,   N_("Make the next run of a course on new dates") },
+  { "decide",      kp_cli_decide,      N_("Record the decision to run a course with fewer than its minimum") },
 };
 
 static const KpCliCommand *

@@ -66,5 +66,6 @@ int kp_cli_form        (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_report      (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_stats       (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_run_again   (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_decide      (KpCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -212,6 +212,16 @@ static const char * const migrations[] = {
   /* 11: the course's revision, raised by every save: a save from a copy loaded before another
    * program's save is refused instead of undoing it */
   "ALTER TABLE courses ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;",
+  /* 12: the anonymous counts through registration (KpCourseCount), and the decision at the
+   * deadline to run with fewer than the minimum: its day and who took it, by role */
+  "ALTER TABLE courses ADD COLUMN patients INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN relatives INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN no_shows INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN completed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN fewer_decided_on TEXT;"
+  "ALTER TABLE courses ADD COLUMN fewer_decided_by TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -569,12 +579,17 @@ build_course_sql (KpStoreStatement which)
       g_string_append (sql, ", notice_hours");
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", %s", course_form_columns[i]);
+      for (guint i = 0; i < KP_COURSE_N_COUNTS; i++)
+        g_string_append_printf (sql, ", %s", kp_course_count_info (i)->key);
+      g_string_append (sql, ", fewer_decided_on, fewer_decided_by");
       g_string_append (sql, ") VALUES (?1");
       for (guint i = 0;
            i < KP_COURSE_N_TEXTS + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS + 1;
            i++)
         g_string_append_printf (sql, ", ?%u", ++n);
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
+        g_string_append_printf (sql, ", ?%u", ++n);
+      for (guint i = 0; i < KP_COURSE_N_COUNTS + 2; i++)
         g_string_append_printf (sql, ", ?%u", ++n);
       g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
       for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
@@ -590,6 +605,11 @@ build_course_sql (KpStoreStatement which)
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", %s = excluded.%s", course_form_columns[i],
                                 course_form_columns[i]);
+      for (guint i = 0; i < KP_COURSE_N_COUNTS; i++)
+        g_string_append_printf (sql, ", %s = excluded.%s", kp_course_count_info (i)->key,
+                                kp_course_count_info (i)->key);
+      g_string_append (sql, ", fewer_decided_on = excluded.fewer_decided_on"
+                            ", fewer_decided_by = excluded.fewer_decided_by");
       g_string_append (sql, " RETURNING cid");
     }
   else
@@ -606,6 +626,9 @@ build_course_sql (KpStoreStatement which)
       g_string_append (sql, ", notice_hours");
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", %s", course_form_columns[i]);
+      for (guint i = 0; i < KP_COURSE_N_COUNTS; i++)
+        g_string_append_printf (sql, ", %s", kp_course_count_info (i)->key);
+      g_string_append (sql, ", fewer_decided_on, fewer_decided_by");
       g_string_append (sql, " FROM courses WHERE id = ?1");
     }
 
@@ -1478,6 +1501,12 @@ kp_store_upsert_course (KpStore   *self,
   sqlite3_bind_int64 (stmt, column++, kp_course_get_notice_hours (course));
   bind_enum (stmt, column++, KP_TYPE_EVALUATION_SCALE, kp_course_get_evaluation_scale (course));
   sqlite3_bind_int (stmt, column++, kp_course_get_asks_patient_or_relative (course) ? 1 : 0);
+  for (KpCourseCount count = 0; count < KP_COURSE_N_COUNTS; count++)
+    sqlite3_bind_int64 (stmt, column++, kp_course_get_count (course, count));
+  bind_text (self, stmt, column++, kp_course_get_fewer_decided_on (course));
+  if (kp_course_get_fewer_decided_on (course) != NULL)
+    bind_enum (stmt, column, KP_TYPE_ROLE, kp_course_get_fewer_decided_by (course));
+  column++;
 
   if (!kp_store_check_texts (self, stmt, error))
     return FALSE;
@@ -1980,7 +2009,10 @@ kp_store_load_course_row (KpStore     *self,
   g_auto(GStrv) partners = NULL;
   const int first = 2 + KP_COURSE_N_TEXTS;
   const int form_first = first + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS + 1;
-  const char *timezone, *language;
+  const int counts_first = form_first + G_N_ELEMENTS (course_form_columns);
+  const int decision_first = counts_first + KP_COURSE_N_COUNTS;
+  const char *timezone, *language, *decided_on;
+  int decided_by = KP_ROLE_COURSE_LEADER;
   int status;
   int scale = KP_EVALUATION_SCALE_1_TO_5;
   int rc;
@@ -2014,7 +2046,10 @@ kp_store_load_course_row (KpStore     *self,
            json_to_strv (self, column_text (stmt, first + 5), &goals, error) &&
            json_to_strv (self, column_text (stmt, first + 6), &partners, error) &&
            kp_store_enum (self, KP_TYPE_EVALUATION_SCALE, column_text (stmt, form_first),
-                          _("evaluation scale"), &scale, error))
+                          _("evaluation scale"), &scale, error) &&
+           ((decided_on = column_text (stmt, decision_first)) == NULL ||
+            kp_store_enum (self, KP_TYPE_ROLE, column_text (stmt, decision_first + 1),
+                           _("role"), &decided_by, error)))
     {
       course = kp_course_new (column_text (stmt, 1));
 
@@ -2045,6 +2080,11 @@ kp_store_load_course_row (KpStore     *self,
                                          0, KP_COURSE_MAX_NOTICE_HOURS));
       kp_store_set_course_revision (self, course,
                                     sqlite3_column_int64 (stmt, first + COURSE_COLUMN_REVISION));
+      for (KpCourseCount count = 0; count < KP_COURSE_N_COUNTS; count++)
+        kp_course_set_count (course, count,
+                             (guint) CLAMP (sqlite3_column_int64 (stmt, counts_first + count),
+                                            0, G_MAXINT));
+      kp_course_set_fewer_decision (course, decided_on, decided_by);
     }
 
   kp_store_statement_done (stmt);
