@@ -694,6 +694,14 @@ test_store_keeps_caldav_resources (void)
                                        "ALTER TABLE sessions DROP COLUMN join_url;"
                                        "DROP TABLE invitations;"
                                        "ALTER TABLE courses DROP COLUMN remind_minutes;"
+                                       "ALTER TABLE courses DROP COLUMN patients;"
+                                       "ALTER TABLE courses DROP COLUMN relatives;"
+                                       "ALTER TABLE courses DROP COLUMN waiting;"
+                                       "ALTER TABLE courses DROP COLUMN withdrawn;"
+                                       "ALTER TABLE courses DROP COLUMN no_shows;"
+                                       "ALTER TABLE courses DROP COLUMN completed;"
+                                       "ALTER TABLE courses DROP COLUMN fewer_decided_on;"
+                                       "ALTER TABLE courses DROP COLUMN fewer_decided_by;"
                                        "PRAGMA user_version = 3;", NULL, NULL, NULL),
                      ==, SQLITE_OK);
     sqlite3_close (db);

@@ -156,6 +156,10 @@ assert_same_course (KpCourse *a,
   g_assert_cmpint (kp_course_get_capacity_min (a), ==, kp_course_get_capacity_min (b));
   g_assert_cmpint (kp_course_get_capacity_max (a), ==, kp_course_get_capacity_max (b));
   g_assert_cmpuint (kp_course_get_registered (a), ==, kp_course_get_registered (b));
+  for (KpCourseCount c = 0; c < KP_COURSE_N_COUNTS; c++)
+    g_assert_cmpuint (kp_course_get_count (a, c), ==, kp_course_get_count (b, c));
+  g_assert_cmpstr (kp_course_get_fewer_decided_on (a), ==, kp_course_get_fewer_decided_on (b));
+  g_assert_cmpint (kp_course_get_fewer_decided_by (a), ==, kp_course_get_fewer_decided_by (b));
   assert_strv_equal (kp_course_get_goals (a), kp_course_get_goals (b));
   assert_strv_equal (kp_course_get_partners (a), kp_course_get_partners (b));
 
@@ -1045,6 +1049,102 @@ test_read_refuses_attendance_before_the_session_ended (void)
   g_assert_no_error (error);
 }
 
+/* Issue #16: the anonymous counts through registration and the decision at the deadline. */
+static void
+test_registration_counts (void)
+{
+  static const struct { const char *participants; const char *message; } refused[] = {
+    { "{\"registered\": 10, \"patients\": 7, \"relatives\": 4}",
+      "course.participants: 7 patients and 4 relatives are more than all 10 registered" },
+    { "{\"registered\": 18, \"waiting\": 1}",
+      "course.participants: 18 registered for 16 places: put at least 2 on the waiting list" },
+    { "{\"registered\": 3, \"no_shows\": -1}",
+      "course.participants.no_shows: must be 0 or more, not -1" },
+    { "{\"registered\": 3, \"decision\": {\"run_with_fewer\": {\"date\": \"2027-02-30\", "
+      "\"by\": \"course_leader\"}}}",
+      "course.participants.decision.run_with_fewer.date: “2027-02-30” is not a date of the "
+      "form YYYY-MM-DD that exists" },
+    { "{\"registered\": 3, \"decision\": {\"run_with_fewer\": {\"date\": \"2027-02-16\", "
+      "\"by\": \"boss\"}}}",
+      "course.participants.decision.run_with_fewer.by: “boss” is not one of: course_leader, "
+      "professional, user_representative, experience_consultant, peer, coordinator" },
+    { "{\"registered\": 3, \"decision\": {\"run_with_fewer\": {\"by\": \"peer\"}}}",
+      "course.participants.decision.run_with_fewer.date: missing: the day the decision was "
+      "taken" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpCourse) course = NULL;
+  g_autoptr(KpCourse) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  course = read_text ("{\"format\": \"kursplan/course-plan\", \"version\": 1, "
+                      "\"course\": {\"title\": \"Kolskurs\", "
+                      "\"capacity\": {\"min\": 8, \"max\": 16}, "
+                      "\"participants\": {\"registered\": 18, \"patients\": 12, "
+                      "\"relatives\": 6, \"waiting\": 2, \"withdrawn\": 1, \"no_shows\": 1, "
+                      "\"completed\": 15, \"decision\": {\"run_with_fewer\": "
+                      "{\"date\": \"2027-02-16\", \"by\": \"user_representative\"}}}}}",
+                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kp_course_get_registered (course), ==, 18);
+  g_assert_cmpuint (kp_course_get_count (course, KP_COURSE_PATIENTS), ==, 12);
+  g_assert_cmpuint (kp_course_get_count (course, KP_COURSE_RELATIVES), ==, 6);
+  g_assert_cmpuint (kp_course_get_count (course, KP_COURSE_WAITING), ==, 2);
+  g_assert_cmpuint (kp_course_get_count (course, KP_COURSE_WITHDRAWN), ==, 1);
+  g_assert_cmpuint (kp_course_get_count (course, KP_COURSE_NO_SHOWS), ==, 1);
+  g_assert_cmpuint (kp_course_get_count (course, KP_COURSE_COMPLETED), ==, 15);
+  g_assert_cmpstr (kp_course_get_fewer_decided_on (course), ==, "2027-02-16");
+  g_assert_cmpint (kp_course_get_fewer_decided_by (course), ==, KP_ROLE_USER_REPRESENTATIVE);
+
+  text = kp_plan_write (course, NULL);
+  g_assert_nonnull (strstr (text, "    \"participants\" : {\n"
+                                  "      \"registered\" : 18,\n"
+                                  "      \"patients\" : 12,\n"
+                                  "      \"relatives\" : 6,\n"
+                                  "      \"waiting\" : 2,\n"
+                                  "      \"withdrawn\" : 1,\n"
+                                  "      \"no_shows\" : 1,\n"
+                                  "      \"completed\" : 15,\n"
+                                  "      \"decision\" : {\n"
+                                  "        \"run_with_fewer\" : {\n"
+                                  "          \"date\" : \"2027-02-16\",\n"
+                                  "          \"by\" : \"user_representative\"\n"));
+  bytes = g_bytes_new (text, strlen (text));
+  again = kp_plan_read_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_course (course, again);
+  g_clear_object (&again);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* No decision: written as null, read back as none. */
+  kp_course_set_fewer_decision (course, NULL, KP_ROLE_PEER);
+  text = kp_plan_write (course, NULL);
+  g_assert_nonnull (strstr (text, "        \"run_with_fewer\" : null\n"));
+  bytes = g_bytes_new (text, strlen (text));
+  again = kp_plan_read_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (kp_course_get_fewer_decided_on (again));
+  assert_same_course (course, again);
+  g_clear_object (&course);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *plan = g_strdup_printf ("{\"format\": \"kursplan/course-plan\", "
+                                               "\"version\": 1, \"course\": {\"title\": \"x\", "
+                                               "\"capacity\": {\"min\": 8, \"max\": 16}, "
+                                               "\"participants\": %s}}",
+                                               refused[i].participants);
+
+      course = read_text (plan, &error);
+      g_assert_null (course);
+      g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN);
+      g_assert_cmpstr (error->message, ==, refused[i].message);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1080,6 +1180,8 @@ main (int   argc,
 
   g_test_add_func ("/plan/read/refuses-attendance-before-the-session-ended",
                    test_read_refuses_attendance_before_the_session_ended);
+
+  g_test_add_func ("/plan/extension/registration-counts", test_registration_counts);
 
   return g_test_run ();
 }

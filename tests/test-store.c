@@ -1482,6 +1482,14 @@ test_migrates_version_8_scores (Fixture       *fixture,
             "ALTER TABLE sessions DROP COLUMN join_url;"
             "DROP TABLE invitations;"
             "ALTER TABLE courses DROP COLUMN remind_minutes;"
+            "ALTER TABLE courses DROP COLUMN patients;"
+            "ALTER TABLE courses DROP COLUMN relatives;"
+            "ALTER TABLE courses DROP COLUMN waiting;"
+            "ALTER TABLE courses DROP COLUMN withdrawn;"
+            "ALTER TABLE courses DROP COLUMN no_shows;"
+            "ALTER TABLE courses DROP COLUMN completed;"
+            "ALTER TABLE courses DROP COLUMN fewer_decided_on;"
+            "ALTER TABLE courses DROP COLUMN fewer_decided_by;"
             "PRAGMA user_version = 8;");
 
   store = open_store (fixture->path);
@@ -1689,6 +1697,49 @@ test_invitations_and_reminder (Fixture       *fixture,
   g_assert_error (error, KP_ERROR, KP_ERROR_NOT_FOUND);
 }
 
+/* Issue #16: the counts through registration and the decision at the deadline (schema 12). */
+static void
+test_registration_counts_round_trip (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  static const guint counts[KP_COURSE_N_COUNTS] = { 12, 6, 2, 1, 1, 15 };
+  g_autoptr(KpCourse) course = kp_course_new (COURSE_ID);
+  g_autoptr(KpStore) store = open_store (fixture->path);
+  g_autoptr(KpStore) other = NULL;
+  g_autoptr(KpCourse) loaded = NULL;
+
+  kp_course_set_text (course, KP_COURSE_TITLE, "Kolskurs");
+  kp_course_set_capacity (course, 8, 16);
+  kp_course_set_registered (course, 18);
+  for (KpCourseCount count = 0; count < KP_COURSE_N_COUNTS; count++)
+    kp_course_set_count (course, count, counts[count]);
+  kp_course_set_fewer_decision (course, "2027-02-16", KP_ROLE_COORDINATOR);
+  save (store, course);
+
+  other = open_store (fixture->path);
+  loaded = load (other, COURSE_ID);
+  g_assert_cmpuint (kp_course_get_registered (loaded), ==, 18);
+  for (KpCourseCount count = 0; count < KP_COURSE_N_COUNTS; count++)
+    g_assert_cmpuint (kp_course_get_count (loaded, count), ==, counts[count]);
+  g_assert_cmpuint (kp_course_get_count (loaded, KP_COURSE_NO_SHOWS), ==, 1);
+  g_assert_cmpuint (kp_course_get_count (loaded, KP_COURSE_COMPLETED), ==, 15);
+  g_assert_cmpstr (kp_course_get_fewer_decided_on (loaded), ==, "2027-02-16");
+  g_assert_cmpint (kp_course_get_fewer_decided_by (loaded), ==, KP_ROLE_COORDINATOR);
+
+  /* Taken back: no decision, not a stale role. */
+  kp_course_set_fewer_decision (loaded, NULL, KP_ROLE_COURSE_LEADER);
+  kp_course_set_count (loaded, KP_COURSE_WAITING, 0);
+  kp_course_set_registered (loaded, 16);
+  save (other, loaded);
+  g_clear_object (&loaded);
+  g_clear_object (&other);
+  other = open_store (fixture->path);
+  loaded = load (other, COURSE_ID);
+  g_assert_null (kp_course_get_fewer_decided_on (loaded));
+  g_assert_cmpuint (kp_course_get_count (loaded, KP_COURSE_WAITING), ==, 0);
+  g_assert_cmpuint (kp_course_get_count (loaded, KP_COURSE_PATIENTS), ==, 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1719,6 +1770,7 @@ main (int   argc,
   ADD ("/store/revision/fresh-and-deleted-written", test_fresh_and_deleted_courses_are_written);
   ADD ("/store/update/one-transaction", test_update_is_one_transaction);
   ADD ("/store/invitations/kept-per-course", test_invitations_and_reminder);
+  ADD ("/store/round-trip/registration-counts", test_registration_counts_round_trip);
 
 #undef ADD
 

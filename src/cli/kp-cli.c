@@ -42,6 +42,7 @@ static const KpCliCommand commands[] = {
   { "cancel",      kp_cli_cancel,      N_("Cancel a course and the sessions not yet held") },
   { "poster",      kp_cli_poster,      N_("Write a course's poster with a QR code to register") },
   { "programme",   kp_cli_programme,   N_("Write the courses of a period as a web page") },
+  { "decide",      kp_cli_decide,      N_("Record the decision to run a course with fewer than its minimum") },
 };
 
 static const KpCliCommand *

@@ -77,5 +77,6 @@ int kp_cli_run_again   (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_cancel      (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_invite      (KpCliContext *ctx, int argc, char **argv);
 int kp_cli_programme   (KpCliContext *ctx, int argc, char **argv);
+int kp_cli_decide      (KpCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

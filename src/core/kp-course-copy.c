@@ -136,6 +136,10 @@ kp_course_duplicate (KpCourse *course)
   kp_course_set_capacity (copy, kp_course_get_capacity_min (course),
                           kp_course_get_capacity_max (course));
   kp_course_set_registered (copy, kp_course_get_registered (course));
+  for (KpCourseCount count = 0; count < KP_COURSE_N_COUNTS; count++)
+    kp_course_set_count (copy, count, kp_course_get_count (course, count));
+  kp_course_set_fewer_decision (copy, kp_course_get_fewer_decided_on (course),
+                                kp_course_get_fewer_decided_by (course));
   kp_course_set_goals (copy, kp_course_get_goals (course));
   kp_course_set_partners (copy, kp_course_get_partners (course));
   kp_course_set_evaluation_scale (copy, kp_course_get_evaluation_scale (course));

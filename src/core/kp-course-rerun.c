@@ -180,6 +180,10 @@ kp_course_rerun (KpCourse     *course,
     }
 
   kp_course_set_registered (copy, 0);
+  /* A new run starts its registration afresh, and its own decision at the deadline. */
+  for (KpCourseCount count = 0; count < KP_COURSE_N_COUNTS; count++)
+    kp_course_set_count (copy, count, 0);
+  kp_course_set_fewer_decision (copy, NULL, KP_ROLE_COURSE_LEADER);
   kp_course_set_status (copy, KP_COURSE_STATUS_PLANNING);
   kp_course_sort_sessions (copy);
   return g_steal_pointer (&copy);

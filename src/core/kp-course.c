@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include "kp-course.h"
+#include "kp-error.h"
+#include "kp-i18n.h"
 #include "kp-member-removal.h"
 #include "kp-time.h"
 #include "kp-util-private.h"
@@ -29,6 +31,9 @@ struct _KpCourse
   int             capacity_min;   /* 0: not set */
   int             capacity_max;
   guint           registered;
+  guint           counts[KP_COURSE_N_COUNTS];
+  char           *fewer_decided_on;  /* "2027-02-16": decided to run below the minimum */
+  KpRole          fewer_decided_by;
   KpEvaluationScale evaluation_scale;  /* the forms' scale */
   gboolean        asks_patient_or_relative;
   char          **goals;
@@ -68,9 +73,12 @@ enum {
   PROP_CANCELLED,
   PROP_CANCELLED_ON,
   PROP_CANCEL_REASON,
+  PROP_FEWER_DECIDED_ON,
+  PROP_FEWER_DECIDED_BY,
   PROP_TEXT_FIRST,
   PROP_CONDITION_FIRST = PROP_TEXT_FIRST + KP_COURSE_N_TEXTS,
-  N_PROPS = PROP_CONDITION_FIRST + KP_COURSE_N_CONDITIONS
+  PROP_COUNT_FIRST = PROP_CONDITION_FIRST + KP_COURSE_N_CONDITIONS,
+  N_PROPS = PROP_COUNT_FIRST + KP_COURSE_N_COUNTS
 };
 
 enum {
@@ -114,6 +122,22 @@ static const KpCourseConditionInfo condition_info[KP_COURSE_N_CONDITIONS] = {
   [KP_COURSE_CO_PAYMENT_FIRST_DAY] = { "co-payment-first-day", "co_payment_first_day" },
   [KP_COURSE_NO_SHOW_FEE]   = { "no-show-fee", "no_show_fee" },
 };
+
+static const KpCourseCountInfo count_info[KP_COURSE_N_COUNTS] = {
+  [KP_COURSE_PATIENTS]  = { "patients", "patients" },
+  [KP_COURSE_RELATIVES] = { "relatives", "relatives" },
+  [KP_COURSE_WAITING]   = { "waiting", "waiting" },
+  [KP_COURSE_WITHDRAWN] = { "withdrawn", "withdrawn" },
+  [KP_COURSE_NO_SHOWS]  = { "no-shows", "no_shows" },
+  [KP_COURSE_COMPLETED] = { "completed", "completed" },
+};
+
+const KpCourseCountInfo *
+kp_course_count_info (KpCourseCount count)
+{
+  g_return_val_if_fail (count < KP_COURSE_N_COUNTS, NULL);
+  return &count_info[count];
+}
 
 const KpCourseConditionInfo *
 kp_course_condition_info (KpCourseCondition condition)
@@ -188,6 +212,7 @@ kp_course_finalize (GObject *object)
   g_strfreev (self->partners);
   g_free (self->cancelled_on);
   g_free (self->cancel_reason);
+  g_free (self->fewer_decided_on);
 
   G_OBJECT_CLASS (kp_course_parent_class)->finalize (object);
 }
@@ -205,7 +230,12 @@ kp_course_get_property (GObject    *object,
       g_value_set_string (value, self->texts[prop_id - PROP_TEXT_FIRST]);
       return;
     }
-  if (prop_id >= PROP_CONDITION_FIRST && prop_id < N_PROPS)
+  if (prop_id >= PROP_COUNT_FIRST && prop_id < N_PROPS)
+    {
+      g_value_set_uint (value, self->counts[prop_id - PROP_COUNT_FIRST]);
+      return;
+    }
+  if (prop_id >= PROP_CONDITION_FIRST && prop_id < PROP_COUNT_FIRST)
     {
       g_value_set_boolean (value, self->conditions[prop_id - PROP_CONDITION_FIRST]);
       return;
@@ -235,6 +265,8 @@ kp_course_get_property (GObject    *object,
     case PROP_CANCELLED:    g_value_set_boolean (value, self->cancelled_on != NULL); break;
     case PROP_CANCELLED_ON: g_value_set_string (value, self->cancelled_on); break;
     case PROP_CANCEL_REASON: g_value_set_string (value, self->cancel_reason); break;
+    case PROP_FEWER_DECIDED_ON: g_value_set_string (value, self->fewer_decided_on); break;
+    case PROP_FEWER_DECIDED_BY: g_value_set_enum (value, self->fewer_decided_by); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -253,7 +285,12 @@ kp_course_set_property (GObject      *object,
       kp_course_set_text (self, prop_id - PROP_TEXT_FIRST, g_value_get_string (value));
       return;
     }
-  if (prop_id >= PROP_CONDITION_FIRST && prop_id < N_PROPS)
+  if (prop_id >= PROP_COUNT_FIRST && prop_id < N_PROPS)
+    {
+      kp_course_set_count (self, prop_id - PROP_COUNT_FIRST, g_value_get_uint (value));
+      return;
+    }
+  if (prop_id >= PROP_CONDITION_FIRST && prop_id < PROP_COUNT_FIRST)
     {
       kp_course_set_condition (self, prop_id - PROP_CONDITION_FIRST,
                                g_value_get_boolean (value));
@@ -372,6 +409,16 @@ kp_course_class_init (KpCourseClass *klass)
   for (guint i = 0; i < KP_COURSE_N_CONDITIONS; i++)
     properties[PROP_CONDITION_FIRST + i] =
       g_param_spec_boolean (condition_info[i].property, NULL, NULL, FALSE, rw);
+  for (guint i = 0; i < KP_COURSE_N_COUNTS; i++)
+    properties[PROP_COUNT_FIRST + i] =
+      g_param_spec_uint (count_info[i].property, NULL, NULL, 0, G_MAXINT, 0, rw);
+  /* Read-only: one setter changes both together. */
+  properties[PROP_FEWER_DECIDED_ON] =
+    g_param_spec_string ("fewer-decided-on", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FEWER_DECIDED_BY] =
+    g_param_spec_enum ("fewer-decided-by", NULL, NULL, KP_TYPE_ROLE, KP_ROLE_COURSE_LEADER,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -804,6 +851,124 @@ kp_course_set_registered (KpCourse *self,
     {
       self->registered = registered;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTERED]);
+    }
+}
+
+/**
+ * kp_course_get_count:
+ *
+ * Returns: one of the anonymous counts kept beside "registered"
+ */
+guint
+kp_course_get_count (KpCourse      *self,
+                     KpCourseCount  count)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), 0);
+  g_return_val_if_fail (count < KP_COURSE_N_COUNTS, 0);
+  return self->counts[count];
+}
+
+void
+kp_course_set_count (KpCourse      *self,
+                     KpCourseCount  count,
+                     guint          value)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+  g_return_if_fail (count < KP_COURSE_N_COUNTS);
+
+  value = MIN (value, (guint) G_MAXINT);
+  if (self->counts[count] != value)
+    {
+      self->counts[count] = value;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_FIRST + count]);
+    }
+}
+
+/**
+ * kp_course_check_counts:
+ *
+ * The rules every way into the counts keeps: of the registered, patients and relatives
+ * together are no more than all; more registered than the places only with the rest on the
+ * waiting list.
+ *
+ * Returns: %FALSE with @error (%KP_ERROR_INVALID_PLAN) naming both numbers when one is broken
+ */
+gboolean
+kp_course_check_counts (KpCourse  *self,
+                        GError   **error)
+{
+  guint patients, relatives;
+
+  g_return_val_if_fail (KP_IS_COURSE (self), FALSE);
+
+  patients = self->counts[KP_COURSE_PATIENTS];
+  relatives = self->counts[KP_COURSE_RELATIVES];
+  if ((guint64) patients + relatives > self->registered)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN,
+                   _("%u patients and %u relatives are more than all %u registered"),
+                   patients, relatives, self->registered);
+      return FALSE;
+    }
+  if (self->capacity_max > 0 && self->registered > (guint) self->capacity_max &&
+      self->counts[KP_COURSE_WAITING] < self->registered - (guint) self->capacity_max)
+    {
+      g_set_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN,
+                   _("%u registered for %d places: put at least %u on the waiting list"),
+                   self->registered, self->capacity_max,
+                   self->registered - (guint) self->capacity_max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kp_course_get_fewer_decided_on:
+ *
+ * Returns: (nullable): the day ("2027-02-16") it was decided to run the course with fewer
+ *   registered than its minimum, or %NULL when no such decision was taken
+ */
+const char *
+kp_course_get_fewer_decided_on (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), NULL);
+  return self->fewer_decided_on;
+}
+
+/* Who decided it, by role: meaningful only with a date. */
+KpRole
+kp_course_get_fewer_decided_by (KpCourse *self)
+{
+  g_return_val_if_fail (KP_IS_COURSE (self), KP_ROLE_COURSE_LEADER);
+  return self->fewer_decided_by;
+}
+
+/**
+ * kp_course_set_fewer_decision:
+ * @date: (nullable): the day of the decision, "YYYY-MM-DD", or %NULL to take it back
+ * @by: the role of who decided
+ *
+ * Records that the course runs with fewer than its minimum.
+ */
+void
+kp_course_set_fewer_decision (KpCourse   *self,
+                              const char *date,
+                              KpRole      by)
+{
+  g_return_if_fail (KP_IS_COURSE (self));
+
+  if (date == NULL)
+    by = KP_ROLE_COURSE_LEADER;
+  if (g_strcmp0 (self->fewer_decided_on, date) != 0)
+    {
+      g_free (self->fewer_decided_on);
+      self->fewer_decided_on = g_strdup (date);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEWER_DECIDED_ON]);
+    }
+  if (self->fewer_decided_by != by)
+    {
+      self->fewer_decided_by = by;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEWER_DECIDED_BY]);
     }
 }
 
@@ -1509,6 +1674,9 @@ kp_course_update_from (KpCourse *self,
   kp_course_set_notice_hours (self, incoming->notice_hours);
   kp_course_set_capacity (self, incoming->capacity_min, incoming->capacity_max);
   kp_course_set_registered (self, incoming->registered);
+  for (KpCourseCount count = 0; count < KP_COURSE_N_COUNTS; count++)
+    kp_course_set_count (self, count, incoming->counts[count]);
+  kp_course_set_fewer_decision (self, incoming->fewer_decided_on, incoming->fewer_decided_by);
   kp_course_set_goals (self, (const char * const *) incoming->goals);
   kp_course_set_partners (self, (const char * const *) incoming->partners);
   kp_course_set_mode (self, incoming->mode);

@@ -77,6 +77,27 @@ typedef struct
 
 const KpCourseConditionInfo *kp_course_condition_info (KpCourseCondition condition);
 
+/* The anonymous counts through registration, beside "registered" (issue #16; a course-plan
+ * extension, "participants"). Counts only, never a person. Each is also a uint property. */
+typedef enum
+{
+  KP_COURSE_PATIENTS,   /* of the registered, patients (pasienter) */
+  KP_COURSE_RELATIVES,  /* of the registered, relatives (pårørende) */
+  KP_COURSE_WAITING,    /* on the waiting list (venteliste) */
+  KP_COURSE_WITHDRAWN,  /* withdrew after registering */
+  KP_COURSE_NO_SHOWS,   /* registered but never came */
+  KP_COURSE_COMPLETED,  /* attended at least the share of sessions counted as completing */
+  KP_COURSE_N_COUNTS
+} KpCourseCount;
+
+typedef struct
+{
+  const char *property;     /* "no-shows" */
+  const char *key;          /* "no_shows": the store column and the JSON member */
+} KpCourseCountInfo;
+
+const KpCourseCountInfo *kp_course_count_info (KpCourseCount count);
+
 /* The longest notice a course may ask of a participant who cannot come: a week. */
 #define KP_COURSE_MAX_NOTICE_HOURS 168
 
@@ -115,6 +136,18 @@ void                kp_course_set_capacity         (KpCourse           *self,
 guint               kp_course_get_registered       (KpCourse           *self);
 void                kp_course_set_registered       (KpCourse           *self,
                                                     guint               registered);
+guint               kp_course_get_count            (KpCourse           *self,
+                                                    KpCourseCount       count);
+void                kp_course_set_count            (KpCourse           *self,
+                                                    KpCourseCount       count,
+                                                    guint               value);
+gboolean            kp_course_check_counts         (KpCourse           *self,
+                                                    GError            **error);
+const char         *kp_course_get_fewer_decided_on (KpCourse           *self);
+KpRole              kp_course_get_fewer_decided_by (KpCourse           *self);
+void                kp_course_set_fewer_decision   (KpCourse           *self,
+                                                    const char         *date,
+                                                    KpRole              by);
 KpEvaluationScale   kp_course_get_evaluation_scale (KpCourse           *self);
 gboolean            kp_course_set_evaluation_scale (KpCourse           *self,
                                                     KpEvaluationScale   scale);

@@ -126,6 +126,8 @@ static const struct
   { "travel-refund-not-digital", KP_CHECK_REQUIRED },
   /* a cancelled course's checklist closes: this is its one item, met */
   { "cancelled", KP_CHECK_REQUIRED },
+  /* past the deadline, fewer registered than the minimum: run with fewer, or cancel */
+  { "registration-minimum", KP_CHECK_REQUIRED },
 };
 
 /**
@@ -908,6 +910,47 @@ check_deadline_timing (KpCourse  *course,
 }
 /* --- end of the deadline check --- */
 
+/* --- The go/no-go decision at the deadline (issue #16, part 1) ---
+ *
+ * Due the day after the registration deadline, when a minimum is set: met by enough registered,
+ * or by a recorded decision to run with fewer. The day is @now's own: `--date DAY` gives the
+ * end of DAY in this computer's zone, which another zone would move to the next day. */
+static void
+check_registration_minimum (KpCourse  *course,
+                            GDateTime *now,
+                            GPtrArray *items)
+{
+  const char *text = kp_course_get_text (course, KP_COURSE_DEADLINE);
+  int min = kp_course_get_capacity_min (course);
+  guint registered = kp_course_get_registered (course);
+  const char *decided_on = kp_course_get_fewer_decided_on (course);
+  GDate deadline, today;
+
+  if (text == NULL || min <= 0 || !kp_time_parse_date (text, &deadline))
+    return;
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  if (g_date_compare (&today, &deadline) <= 0)
+    return;
+
+  if (registered >= (guint) min)
+    add_item (items, KP_STEP_BROCHURE, "registration-minimum", TRUE,
+              g_strdup_printf (_("%u registered, minimum %d: the course runs."),
+                               registered, min));
+  else if (decided_on != NULL)
+    add_item (items, KP_STEP_BROCHURE, "registration-minimum", TRUE,
+              g_strdup_printf (_("%u registered, minimum %d: on %s it was decided to run the "
+                                 "course with fewer."),
+                               registered, min, decided_on));
+  else
+    add_item (items, KP_STEP_BROCHURE, "registration-minimum", FALSE,
+              g_strdup_printf (_("%u registered, minimum %d: run the course with fewer, or "
+                                 "cancel it."),
+                               registered, min));
+}
+/* --- end of the decision at the deadline --- */
+
 static void
 check_running (KpCourse  *course,
                GDateTime *now,
@@ -1094,6 +1137,7 @@ kp_method_check_full (KpCourse            *course,
   check_brochure (course, items);
   check_conditions (course, items);
   check_deadline_timing (course, items);
+  check_registration_minimum (course, now, items);
   check_running (course, now, items);
   check_evaluation (course, now, items);
   return items;

@@ -1008,6 +1008,44 @@ is_zone_name (const char *name)
   return TRUE;
 }
 
+/* participants.decision: {"run_with_fewer": {"date": "2027-02-16", "by": "course_leader"}} */
+static gboolean
+read_fewer_decision (Reader             *r,
+                     JsonObject         *participants,
+                     const char * const *known_decision,
+                     const char * const *known_run_with_fewer,
+                     KpCourse           *course)
+{
+  JsonObject *decision, *fewer;
+  const char *date;
+  gsize len;
+  int by;
+
+  if (!read_object (r, participants, "decision", &decision))
+    return FALSE;
+  if (decision == NULL)
+    return TRUE;
+  len = path_push (r, "decision");
+  check_known (r, decision, known_decision);
+  if (!read_object (r, decision, "run_with_fewer", &fewer))
+    return FALSE;
+  if (fewer != NULL)
+    {
+      gsize inner = path_push (r, "run_with_fewer");
+
+      check_known (r, fewer, known_run_with_fewer);
+      if (!read_date (r, fewer, "date", &date) ||
+          !read_enum (r, fewer, "by", KP_TYPE_ROLE, TRUE, KP_ROLE_COURSE_LEADER, &by))
+        return FALSE;
+      if (date == NULL)
+        return fail_at (r, "date", _("missing: the day the decision was taken"));
+      kp_course_set_fewer_decision (course, date, by);
+      path_pop (r, inner);
+    }
+  path_pop (r, len);
+  return TRUE;
+}
+
 static KpCourse *
 read_course (Reader     *r,
              JsonObject *object)
@@ -1033,7 +1071,12 @@ read_course (Reader     *r,
   static const char * const known_registration[] = { "deadline", "email", "phone", "url", NULL };
   static const char * const known_anchoring[] = { "management", "agreement", NULL };
   static const char * const known_capacity[] = { "min", "max", NULL };
-  static const char * const known_participants[] = { "registered", NULL };
+  static const char * const known_participants[] = {
+    "registered", "patients", "relatives", "waiting", "withdrawn", "no_shows", "completed",
+    "decision", NULL
+  };
+  static const char * const known_decision[] = { "run_with_fewer", NULL };
+  static const char * const known_run_with_fewer[] = { "date", "by", NULL };
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(GHashTable) sessions_seen = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                g_free, NULL);
@@ -1185,8 +1228,24 @@ read_course (Reader     *r,
 
       if (!read_integer (r, part, "registered", 0, G_MAXINT, &present, &registered))
         return NULL;
-      path_pop (r, len);
       kp_course_set_registered (course, (guint) registered);
+      for (KpCourseCount count = 0; count < KP_COURSE_N_COUNTS; count++)
+        {
+          gint64 value = 0;
+
+          if (!read_integer (r, part, kp_course_count_info (count)->key, 0, G_MAXINT,
+                             &present, &value))
+            return NULL;
+          kp_course_set_count (course, count, (guint) value);
+        }
+      if (!kp_course_check_counts (course, &local_error))
+        {
+          fail_at (r, NULL, "%s", local_error->message);
+          return NULL;
+        }
+      if (!read_fewer_decision (r, part, known_decision, known_run_with_fewer, course))
+        return NULL;
+      path_pop (r, len);
     }
 
   /* The forms' scale before the evaluations, whose counts are its points. */

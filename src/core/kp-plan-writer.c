@@ -330,6 +330,21 @@ add_course (JsonBuilder *builder,
   json_builder_set_member_name (builder, "participants");
   json_builder_begin_object (builder);
   add_int (builder, "registered", kp_course_get_registered (course));
+  for (KpCourseCount count = 0; count < KP_COURSE_N_COUNTS; count++)
+    add_int (builder, kp_course_count_info (count)->key, kp_course_get_count (course, count));
+  json_builder_set_member_name (builder, "decision");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "run_with_fewer");
+  if (kp_course_get_fewer_decided_on (course) != NULL)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "date", kp_course_get_fewer_decided_on (course));
+      add_enum (builder, "by", KP_TYPE_ROLE, kp_course_get_fewer_decided_by (course));
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 
   add_list (builder, "members", kp_course_get_members (course), (AddItemFunc) add_member);

@@ -230,6 +230,16 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (course_id, meeting_id)"
   ") WITHOUT ROWID;"
   "ALTER TABLE courses ADD COLUMN remind_minutes INTEGER NOT NULL DEFAULT 0;",
+  /* 14: the anonymous counts through registration (KpCourseCount), and the decision at the
+   * deadline to run with fewer than the minimum: its day and who took it, by role */
+  "ALTER TABLE courses ADD COLUMN patients INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN relatives INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN no_shows INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN completed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE courses ADD COLUMN fewer_decided_on TEXT;"
+  "ALTER TABLE courses ADD COLUMN fewer_decided_by TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_STORE_SCHEMA_VERSION);
@@ -610,6 +620,9 @@ build_course_sql (KpStoreStatement which)
         g_string_append_printf (sql, ", %s", course_form_columns[i]);
       for (guint i = 0; i < G_N_ELEMENTS (course_offer_columns); i++)
         g_string_append_printf (sql, ", %s", course_offer_columns[i]);
+      for (guint i = 0; i < KP_COURSE_N_COUNTS; i++)
+        g_string_append_printf (sql, ", %s", kp_course_count_info (i)->key);
+      g_string_append (sql, ", fewer_decided_on, fewer_decided_by");
       g_string_append (sql, ") VALUES (?1");
       for (guint i = 0;
            i < KP_COURSE_N_TEXTS + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS + 1;
@@ -617,7 +630,7 @@ build_course_sql (KpStoreStatement which)
         g_string_append_printf (sql, ", ?%u", ++n);
       for (guint i = 0; i < G_N_ELEMENTS (course_form_columns); i++)
         g_string_append_printf (sql, ", ?%u", ++n);
-      for (guint i = 0; i < G_N_ELEMENTS (course_offer_columns); i++)
+      for (guint i = 0; i < G_N_ELEMENTS (course_offer_columns) + KP_COURSE_N_COUNTS + 2; i++)
         g_string_append_printf (sql, ", ?%u", ++n);
       g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
       for (guint i = 0; i < KP_COURSE_N_TEXTS; i++)
@@ -636,6 +649,11 @@ build_course_sql (KpStoreStatement which)
       for (guint i = 0; i < G_N_ELEMENTS (course_offer_columns); i++)
         g_string_append_printf (sql, ", %s = excluded.%s", course_offer_columns[i],
                                 course_offer_columns[i]);
+      for (guint i = 0; i < KP_COURSE_N_COUNTS; i++)
+        g_string_append_printf (sql, ", %s = excluded.%s", kp_course_count_info (i)->key,
+                                kp_course_count_info (i)->key);
+      g_string_append (sql, ", fewer_decided_on = excluded.fewer_decided_on"
+                            ", fewer_decided_by = excluded.fewer_decided_by");
       g_string_append (sql, " RETURNING cid");
     }
   else
@@ -654,6 +672,9 @@ build_course_sql (KpStoreStatement which)
         g_string_append_printf (sql, ", %s", course_form_columns[i]);
       for (guint i = 0; i < G_N_ELEMENTS (course_offer_columns); i++)
         g_string_append_printf (sql, ", %s", course_offer_columns[i]);
+      for (guint i = 0; i < KP_COURSE_N_COUNTS; i++)
+        g_string_append_printf (sql, ", %s", kp_course_count_info (i)->key);
+      g_string_append (sql, ", fewer_decided_on, fewer_decided_by");
       g_string_append (sql, " FROM courses WHERE id = ?1");
     }
 
@@ -1533,6 +1554,12 @@ kp_store_upsert_course (KpStore   *self,
   column++;
   bind_text (self, stmt, column++, kp_course_get_cancelled_on (course));
   bind_text (self, stmt, column++, kp_course_get_cancel_reason (course));
+  for (KpCourseCount count = 0; count < KP_COURSE_N_COUNTS; count++)
+    sqlite3_bind_int64 (stmt, column++, kp_course_get_count (course, count));
+  bind_text (self, stmt, column++, kp_course_get_fewer_decided_on (course));
+  if (kp_course_get_fewer_decided_on (course) != NULL)
+    bind_enum (stmt, column, KP_TYPE_ROLE, kp_course_get_fewer_decided_by (course));
+  column++;
 
   if (!kp_store_check_texts (self, stmt, error))
     return FALSE;
@@ -2037,7 +2064,10 @@ kp_store_load_course_row (KpStore     *self,
   const int first = 2 + KP_COURSE_N_TEXTS;
   const int form_first = first + G_N_ELEMENTS (course_columns) + KP_COURSE_N_CONDITIONS + 1;
   const int offer_first = form_first + G_N_ELEMENTS (course_form_columns);
-  const char *timezone, *language;
+  const int counts_first = offer_first + G_N_ELEMENTS (course_offer_columns);
+  const int decision_first = counts_first + KP_COURSE_N_COUNTS;
+  const char *timezone, *language, *decided_on;
+  int decided_by = KP_ROLE_COURSE_LEADER;
   int status;
   int scale = KP_EVALUATION_SCALE_1_TO_5;
   int mode = KP_COURSE_MODE_IN_PERSON;
@@ -2078,7 +2108,10 @@ kp_store_load_course_row (KpStore     *self,
                           _("course mode"), &mode, error) &&
            (column_text (stmt, offer_first + 1) == NULL ||
             kp_store_enum (self, KP_TYPE_COURSE_LEVEL, column_text (stmt, offer_first + 1),
-                           _("course level"), &level, error)))
+                           _("course level"), &level, error)) &&
+           ((decided_on = column_text (stmt, decision_first)) == NULL ||
+            kp_store_enum (self, KP_TYPE_ROLE, column_text (stmt, decision_first + 1),
+                           _("role"), &decided_by, error)))
     {
       course = kp_course_new (column_text (stmt, 1));
 
@@ -2113,6 +2146,11 @@ kp_store_load_course_row (KpStore     *self,
                                column_text (stmt, offer_first + 3));
       kp_store_set_course_revision (self, course,
                                     sqlite3_column_int64 (stmt, first + COURSE_COLUMN_REVISION));
+      for (KpCourseCount count = 0; count < KP_COURSE_N_COUNTS; count++)
+        kp_course_set_count (course, count,
+                             (guint) CLAMP (sqlite3_column_int64 (stmt, counts_first + count),
+                                            0, G_MAXINT));
+      kp_course_set_fewer_decision (course, decided_on, decided_by);
     }
 
   kp_store_statement_done (stmt);

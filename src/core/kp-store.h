@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KpStore, kp_store, KP, STORE, GObject)
 
 /* The schema version this build writes; older files are migrated in order on open. */
-#define KP_STORE_SCHEMA_VERSION 13
+#define KP_STORE_SCHEMA_VERSION 14
 
 char       *kp_store_dup_default_path (void);
 KpStore    *kp_store_new              (const char  *path,

@@ -178,6 +178,67 @@ class CheckTest(unittest.TestCase):
         self.assertIn("  ✓ Travel is refunded, and the course needs a referral.",
                       result.stdout.splitlines())
 
+    def test_minimum_at_the_deadline_and_the_decision(self):
+        # Issue #16: good-full has 3 registered, a minimum of 8 and the deadline 2027-02-15.
+        with open(FULL, encoding="utf-8") as f:
+            self.import_plan(json.load(f))
+        unmet = "  ✗ 3 registered, minimum 8: run the course with fewer, or cancel it."
+        result = run(self.db, "check", FULL_ID, "--date", "2027-02-15")
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertNotIn(unmet, result.stdout.splitlines())
+        self.assertFalse(any("minimum 8" in line for line in result.stdout.splitlines()))
+
+        result = run(self.db, "check", FULL_ID, "--date", "2027-02-16")
+        self.assertEqual(result.returncode, 3, result.stdout + result.stderr)
+        self.assertIn(unmet, result.stdout.splitlines())
+        self.assertIn("17 of 18 requirements met.", result.stdout.splitlines())
+
+        # Usage errors change nothing.
+        result = run(self.db, "decide", FULL_ID, "--run-with-fewer", "--by", "boss")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr.splitlines()[0],
+                         "kursplan decide: “boss” is not one of: course_leader, professional, "
+                         "user_representative, experience_consultant, peer, coordinator")
+        result = run(self.db, "decide", FULL_ID, "--run-with-fewer")
+        self.assertEqual(result.returncode, 2)
+        result = run(self.db, "decide", FULL_ID, "--by", "course_leader")
+        self.assertEqual(result.returncode, 2)
+        result = run(self.db, "check", FULL_ID, "--date", "2027-02-16")
+        self.assertEqual(result.returncode, 3)
+
+        result = run(self.db, "decide", FULL_ID, "--run-with-fewer", "--by", "course_leader",
+                     "--date", "2027-02-16")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, "2027-02-16: decided to run with 3 registered, "
+                                        "minimum 8\n")
+        result = run(self.db, "check", FULL_ID, "--date", "2027-02-16")
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("  ✓ 3 registered, minimum 8: on 2027-02-16 it was decided to run the "
+                      "course with fewer.", result.stdout.splitlines())
+        self.assertIn("18 of 18 requirements met.", result.stdout.splitlines())
+
+        # The decision travels with the plan.
+        out = os.path.join(self.tmp.name, "out.json")
+        result = run(self.db, "export-plan", FULL_ID, "-o", out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(out, encoding="utf-8") as f:
+            participants = json.load(f)["course"]["participants"]
+        self.assertEqual(participants["decision"],
+                         {"run_with_fewer": {"date": "2027-02-16", "by": "course_leader"}})
+        self.assertEqual(participants["registered"], 3)
+
+    def test_decide_with_enough_registered_is_refused(self):
+        with open(FULL, encoding="utf-8") as f:
+            plan = json.load(f)
+        plan["course"]["participants"] = {"registered": 9, "patients": 6, "relatives": 3}
+        self.import_plan(plan)
+        result = run(self.db, "check", FULL_ID, "--date", "2027-02-16")
+        self.assertIn("  ✓ 9 registered, minimum 8: the course runs.", result.stdout.splitlines())
+        result = run(self.db, "decide", FULL_ID, "--run-with-fewer", "--by", "peer")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stderr, "kursplan: 9 registered, minimum 8: the course has "
+                                        "enough, there is nothing to decide\n")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
