@@ -1145,6 +1145,26 @@ test_registration_counts (void)
     }
 }
 
+/* A file of nothing but comments (json-glib skips C comments) parses to no JSON root at all:
+ * refused like any other non-plan (found by the plan reader's fuzz target; before, a
+ * json-glib critical aborted the reader). */
+static void
+test_refuses_comment_only_files (void)
+{
+  const char *texts[] = { "/* */", " /**/ ", "/* a */\n/* b */\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KpCourse) course = read_text (texts[i], &error);
+
+      g_assert_null (course);
+      g_assert_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN);
+      g_assert_cmpstr (error->message, ==,
+                       "not a course plan: the file does not hold a JSON object");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1176,6 +1196,7 @@ main (int   argc,
   g_test_add_func ("/plan/read/refuses/times-after-9999", test_refuses_times_after_9999);
   g_test_add_func ("/plan/read/refuses/what-never-ends", test_read_file_refuses_what_never_ends);
   g_test_add_func ("/time/check-span", test_check_span);
+  g_test_add_func ("/plan/read/refuses/comment-only-files", test_refuses_comment_only_files);
   g_test_add_func ("/plan/extension/trust-conditions", test_trust_conditions);
 
   g_test_add_func ("/plan/read/refuses-attendance-before-the-session-ended",

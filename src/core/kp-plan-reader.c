@@ -1426,7 +1426,9 @@ kp_plan_read_bytes_at (GBytes     *bytes,
         g_set_error (error, KP_ERROR, KP_ERROR_INVALID_PLAN, _("not JSON: %s"), message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* An empty or blank file parses to no root at all. */
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error_literal (error, KP_ERROR, KP_ERROR_INVALID_PLAN,
                            _("not a course plan: the file does not hold a JSON object"));
