@@ -20,18 +20,6 @@
 #include "kp-poster.h"
 #include "kp-quote.h"
 
-/* The PDF's creation date: now, or SOURCE_DATE_EPOCH for reproducible output. */
-static GDateTime *
-export_time (void)
-{
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  guint64 seconds;
-
-  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
-    return g_date_time_new_from_unix_utc ((gint64) seconds);
-  return g_date_time_new_now_utc ();
-}
-
 /* "Å leve med kols" → "å-leve-med-kols-SUFFIX.pdf", in the current folder. */
 static char *
 dup_default_path (KpCourse   *course,
@@ -89,7 +77,7 @@ kp_cli_brochure (KpCliContext  *ctx,
                  char         **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE"));
-  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GDateTime) now = kp_cli_export_time ();
   g_autoptr(GError) error = NULL;
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(KpBrochure) brochure = NULL;
@@ -171,7 +159,7 @@ kp_cli_plan_pdf (KpCliContext  *ctx,
                  char         **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE"));
-  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GDateTime) now = kp_cli_export_time ();
   g_autoptr(GError) error = NULL;
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(KpPlanDocument) document = NULL;
@@ -216,7 +204,7 @@ kp_cli_poster (KpCliContext  *ctx,
                char         **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE"));
-  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GDateTime) now = kp_cli_export_time ();
   g_autoptr(GError) error = NULL;
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(GBytes) bytes = NULL;

@@ -22,18 +22,6 @@
 #include "kp-stats.h"
 #include "kp-time.h"
 
-/* The PDF's creation date: now, or SOURCE_DATE_EPOCH for reproducible output. */
-static GDateTime *
-export_time (void)
-{
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  guint64 seconds;
-
-  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
-    return g_date_time_new_from_unix_utc ((gint64) seconds);
-  return g_date_time_new_now_utc ();
-}
-
 static int
 write_pdf (GBytes     *pdf,
            const char *path)
@@ -53,7 +41,7 @@ kp_cli_form (KpCliContext  *ctx,
              char         **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE"));
-  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GDateTime) now = kp_cli_export_time ();
   g_autoptr(GError) error = NULL;
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(GBytes) pdf = NULL;
@@ -120,7 +108,7 @@ kp_cli_report (KpCliContext  *ctx,
                char         **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE"));
-  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GDateTime) now = kp_cli_export_time ();
   g_autoptr(GError) error = NULL;
   g_autoptr(KpCourse) course = NULL;
   g_autoptr(GBytes) pdf = NULL;

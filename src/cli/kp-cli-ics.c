@@ -21,18 +21,6 @@
 #include "kp-output.h"
 #include "kp-quote.h"
 
-/* The export's DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible output. */
-static GDateTime *
-export_time (void)
-{
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  guint64 seconds;
-
-  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
-    return g_date_time_new_from_unix_utc ((gint64) seconds);
-  return g_date_time_new_now_utc ();
-}
-
 static GBytes *
 export_all (KpCliContext         *ctx,
             const KpDocLanguage  *language,
@@ -54,7 +42,7 @@ kp_cli_ics (KpCliContext  *ctx,
             char         **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("[COURSE]"));
-  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GDateTime) now = kp_cli_export_time ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *output = NULL;
@@ -272,7 +260,7 @@ kp_cli_invite (KpCliContext  *ctx,
                char         **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE"));
-  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GDateTime) now = kp_cli_export_time ();
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   g_autofree char *cancel_output = NULL;
